@@ -1,0 +1,5 @@
+import type { Emitter } from "./emitter.js";
+import { typesEmitter } from "./types/index.js";
+
+/** Every target, in the order their outputs are listed. One emitter per target. */
+export const emitters: readonly Emitter[] = [typesEmitter];

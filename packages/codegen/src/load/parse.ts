@@ -1,0 +1,96 @@
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import type { Problem } from "../errors.js";
+import type { Json } from "../model/types.js";
+import { splitPointer } from "./pointer.js";
+
+/** A schema file, parsed, that can say where any pointer in it stands. */
+export interface SourceFile {
+  /** Relative to the project root, `/`-separated. */
+  readonly file: string;
+  readonly text: string;
+  readonly value: Json;
+  /** 1-based line:column of the value at `pointer`, or of its nearest existing ancestor. */
+  locate(pointer: string): { line: number; column: number };
+}
+
+export type ParseResult = { ok: true; source: SourceFile } | { ok: false; problems: Problem[] };
+
+/**
+ * Parses strict JSON. jsonc-parser is used for its offsets (JSON.parse gives none for a truncated
+ * file); its leniencies (comments, trailing commas) are switched off so the verdict is JSON's.
+ */
+export function parseSchemaText(file: string, text: string): ParseResult {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const lines = lineStarts(text);
+  const position = (offset: number) => offsetToPosition(lines, offset);
+  if (errors.length > 0 || tree === undefined) {
+    const problems = (errors.length > 0 ? errors : [{ error: 0, offset: 0, length: 0 }]).map((e): Problem => {
+      const { line, column } = position(e.offset);
+      const truncated = e.offset >= text.trimEnd().length;
+      return {
+        file,
+        pointer: "",
+        line,
+        column,
+        message: truncated
+          ? "is not valid JSON: the file ends before the JSON value does (truncated?)"
+          : `is not valid JSON: ${describeParseError(e)}`,
+        hint: "fix the JSON syntax at that position (a JSON linter or `node -e 'JSON.parse(...)'` shows it too)",
+      };
+    });
+    // The first syntax error makes the rest unreliable: report it alone.
+    return { ok: false, problems: problems.slice(0, 1) };
+  }
+  // Dropped keys of duplicates would silently change the contract; JSON.parse keeps the last one too.
+  const value = JSON.parse(text) as Json;
+  return {
+    ok: true,
+    source: {
+      file,
+      text,
+      value,
+      locate(pointer) {
+        return position(nodeFor(tree, pointer).offset);
+      },
+    },
+  };
+}
+
+function describeParseError(e: ParseError): string {
+  const code = printParseErrorCode(e.error);
+  // "CloseBraceExpected" → "close brace expected"
+  return code.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+}
+
+function nodeFor(tree: Node, pointer: string): Node {
+  const tokens = splitPointer(pointer);
+  for (let n = tokens.length; n >= 0; n--) {
+    const path = tokens.slice(0, n).map((t) => (/^(0|[1-9]\d*)$/.test(t) ? Number(t) : t));
+    const node = findNodeAtLocation(tree, path) ?? findNodeAtLocation(tree, tokens.slice(0, n));
+    if (node) {
+      // Point at the key of a property, where the eye looks first.
+      const parent = node.parent;
+      if (parent?.type === "property" && parent.children?.[0]) return parent.children[0];
+      return node;
+    }
+  }
+  return tree;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+function offsetToPosition(starts: number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+}

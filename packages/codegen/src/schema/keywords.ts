@@ -1,0 +1,50 @@
+/**
+ * The JSON Schema keywords every emitter honours. Anything else fails validation naming its
+ * pointer: a keyword one emitter would silently drop would make the artifacts disagree.
+ */
+export const SUPPORTED_KEYWORDS: ReadonlySet<string> = new Set([
+  // identification and structure
+  "$schema",
+  "$id",
+  "$ref",
+  "$defs",
+  "$comment",
+  // annotations
+  "title",
+  "description",
+  "readOnly",
+  "writeOnly",
+  "deprecated",
+  "examples",
+  "default",
+  // validation
+  "type",
+  "enum",
+  "const",
+  "properties",
+  "required",
+  "additionalProperties",
+  "items",
+  "minItems",
+  "maxItems",
+  "uniqueItems",
+  "anyOf",
+  "oneOf",
+  "format",
+  "pattern",
+  "minLength",
+  "maxLength",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "multipleOf",
+]);
+
+/** Formats checked at runtime by the validators (and rendered as `string` in types). */
+export const SUPPORTED_FORMATS: ReadonlySet<string> = new Set(["date-time", "date", "time", "uri", "email", "uuid"]);
+
+/** Vendor extensions (`x-docs`, ...) are annotations: allowed anywhere, ignored by validation. */
+export function isExtension(keyword: string): boolean {
+  return keyword.startsWith("x-");
+}

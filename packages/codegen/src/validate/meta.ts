@@ -1,0 +1,74 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import type { Problem } from "../errors.js";
+import type { SourceFile } from "../load/parse.js";
+import { isObject } from "../schema/refs.js";
+
+export const DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
+
+// ajv-formats is CommonJS with a default export; under NodeNext its default is the module object.
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+
+let metaValidator: ValidateFunction | undefined;
+function meta(): ValidateFunction {
+  // Compiled once per process: building the 2020-12 meta-schema validator is the slow part.
+  if (!metaValidator) {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv); // so `pattern` and `format: "regex"` values are checked as regular expressions
+    metaValidator = ajv.getSchema(DRAFT_2020_12);
+    if (!metaValidator) throw new Error("ajv has no 2020-12 meta-schema");
+  }
+  return metaValidator;
+}
+
+/** Checks a file against the JSON Schema 2020-12 meta-schema. */
+export function checkMetaSchema(source: SourceFile): Problem[] {
+  const schema = source.value;
+  const problem = (pointer: string, message: string, hint: string): Problem => ({
+    file: source.file,
+    pointer,
+    ...source.locate(pointer),
+    message,
+    hint,
+  });
+  if (!isObject(schema)) {
+    return [problem("", "is not a JSON Schema: the document must be an object", `start from {"$schema": "${DRAFT_2020_12}", "title": "Name", "type": "object", ...}`)];
+  }
+  const declared = schema["$schema"];
+  if (declared !== DRAFT_2020_12) {
+    const hint = `set "$schema": "${DRAFT_2020_12}" (and convert the schema to 2020-12 if it was written for another draft)`;
+    return [
+      declared === undefined
+        ? problem("", "is not a JSON Schema 2020-12 document: it has no \"$schema\"", hint)
+        : problem("/$schema", `is not a JSON Schema 2020-12 document: "$schema" is ${JSON.stringify(declared)}`, hint),
+    ];
+  }
+  const validate = meta();
+  if (validate(schema)) return [];
+  // Ajv reports every branch of the meta-schema's anyOf; the first error at a pointer is the
+  // specific one ("must be equal to one of the allowed values"), the rest is noise.
+  const seen = new Set<string>();
+  const problems: Problem[] = [];
+  for (const error of validate.errors ?? []) {
+    if (seen.has(error.instancePath)) continue;
+    seen.add(error.instancePath);
+    problems.push(problem(error.instancePath, `is not valid JSON Schema 2020-12: ${describe(error)}`, metaHint(error)));
+  }
+  return problems;
+}
+
+function describe(error: ErrorObject): string {
+  const at = error.instancePath === "" ? "the schema" : error.instancePath.split("/").pop();
+  if (error.keyword === "enum") {
+    const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues ?? [];
+    return `${at} must be one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}`;
+  }
+  return `${at} ${error.message ?? "is invalid"}`;
+}
+
+function metaHint(error: ErrorObject): string {
+  if (error.keyword === "format" && (error.params as { format?: string }).format === "regex") {
+    return "write a valid ECMAScript regular expression";
+  }
+  return "see https://json-schema.org/draft/2020-12/json-schema-validation for the keyword's allowed values";
+}
