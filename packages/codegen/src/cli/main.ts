@@ -13,13 +13,21 @@ Commands:
 
 Options:
   --root <dir>  project root holding schemas/ (default: the current directory)
+  --frozen      generate writes nothing and fails like check when a file is out of date;
+                on by default when the CI environment variable is set (like \`npm ci\`),
+                so CI fails on stale committed output instead of silently regenerating it
+  --no-frozen   write even under CI
   -h, --help    show this help`;
 
 /** Runs the CLI; returns the exit code (0 ok, 1 user error or drift, 2 internal error). */
-export async function main(argv: readonly string[], io: { out: (s: string) => void; err: (s: string) => void } = defaultIo): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: { out: (s: string) => void; err: (s: string) => void } = defaultIo,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { root: { type: "string" }, help: { type: "boolean", short: "h" } } });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, options: { root: { type: "string" }, frozen: { type: "boolean" }, "no-frozen": { type: "boolean" }, help: { type: "boolean", short: "h" } } });
   } catch (error) {
     io.err(`contracts: ${(error as Error).message}\n\n${USAGE}`);
     return 1;
@@ -39,17 +47,18 @@ export async function main(argv: readonly string[], io: { out: (s: string) => vo
     const generated = await generateProject(root);
     const plan = await planWrites(root, generated.outputs, generated.ownedRoots);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    if (command === "check") {
+    const frozen = parsed.values["no-frozen"] ? false : (parsed.values.frozen ?? isCi(env));
+    if (command === "check" || frozen) {
       const drift = [
         ...plan.changed.map((f) => `  changed  ${f}`),
         ...plan.missing.map((f) => `  missing  ${f}`),
         ...plan.stale.map((f) => `  stale    ${f}`),
       ];
       if (drift.length === 0) {
-        io.out(`contracts check: ${plan.unchanged.length} generated files up to date (${seconds}s)`);
+        io.out(`contracts ${command}: ${plan.unchanged.length} generated files up to date (${seconds}s)${command === "check" ? "" : ", frozen: nothing written"}`);
         return 0;
       }
-      io.err(`contracts check: ${drift.length} generated file${drift.length === 1 ? " is" : "s are"} out of date:\n${drift.join("\n")}\nfix: run \`npm run generate\` and commit the result (generated files are never edited by hand).`);
+      io.err(`contracts ${command}${command === "check" ? "" : " --frozen"}: ${drift.length} generated file${drift.length === 1 ? " is" : "s are"} out of date:\n${drift.join("\n")}\nfix: run \`npm run generate\` and commit the result (generated files are never edited by hand).`);
       return 1;
     }
     await applyPlan(root, plan, generated.outputs);
@@ -72,3 +81,9 @@ const defaultIo = {
   out: (s: string) => process.stdout.write(`${s}\n`),
   err: (s: string) => process.stderr.write(`${s}\n`),
 };
+
+/** `CI` as CI services set it (`true`, `1`); `CI=false` or `CI=0` means not CI. */
+function isCi(env: Readonly<Record<string, string | undefined>>): boolean {
+  const value = env["CI"];
+  return value !== undefined && value !== "" && value !== "0" && value.toLowerCase() !== "false";
+}

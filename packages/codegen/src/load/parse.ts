@@ -35,7 +35,7 @@ export function parseSchemaText(file: string, text: string): ParseResult {
         column,
         message: truncated
           ? "is not valid JSON: the file ends before the JSON value does (truncated?)"
-          : `is not valid JSON: ${describeParseError(e)}`,
+          : `is not valid JSON: ${describeParseError(e)} (found ${JSON.stringify(text.slice(e.offset, e.offset + Math.max(e.length, 1)))})`,
         hint: "fix the JSON syntax at that position (a JSON linter or `node -e 'JSON.parse(...)'` shows it too)",
       };
     });
