@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { typesEmitter } from "../src/emit/types/index.js";
 import { modelFromFiles } from "../src/pipeline.js";
@@ -52,5 +54,53 @@ describe("types emitter", () => {
     const model = modelFromFiles([{ file: "schemas/thing.schema.json", text: JSON.stringify({ ...base, properties: {} }) }]);
     const files = await typesEmitter.emit(model);
     expect(files.get("packages/types/src/generated/index.ts")).toContain('export type * from "./thing.js";');
+  });
+});
+
+describe("types emitter: definitions and refs", () => {
+  const fixture = (name: string) => readFile(path.join(import.meta.dirname, "fixtures/refs", name), "utf8");
+  async function emitRefs(): Promise<ReadonlyMap<string, string>> {
+    const model = modelFromFiles([
+      { file: "schemas/geometry.schema.json", text: await fixture("geometry.schema.json") },
+      { file: "schemas/shape.schema.json", text: await fixture("shape.schema.json") },
+    ]);
+    return typesEmitter.emit(model);
+  }
+
+  it("declares $defs once, names them from their keys, and follows a recursive ref to the entity", async () => {
+    const geometry = (await emitRefs()).get("packages/types/src/generated/geometry.ts");
+    expect(geometry).toContain("export interface Geometry {\n  origin: Point;\n  tier?: PlanTier;\n  children?: Geometry[];\n}");
+    expect(geometry).toContain("/**\n * A point.\n */\nexport interface Point {\n  x: number;\n  y: number;\n}");
+    expect(geometry).toContain('export type PlanTier = "free" | "pro";');
+    expect(geometry?.match(/interface Point/g)).toHaveLength(1);
+  });
+
+  it("imports a definition of another file instead of repeating it (json2ts #579)", async () => {
+    const shape = (await emitRefs()).get("packages/types/src/generated/shape.ts") ?? "";
+    expect(shape).toContain('import type { Geometry, Point } from "./geometry.js";');
+    expect(shape).not.toMatch(/interface Point|interface Geometry/);
+    expect(shape).toContain("  /**\n   * Where it is.\n   */\n  center: Point;");
+    expect(shape).toContain('  "kebab-key": number;');
+  });
+
+  it("fails naming both places when two files declare the same definition name", async () => {
+    const geometry = JSON.parse(await fixture("geometry.schema.json")) as Record<string, unknown>;
+    const other = { ...geometry, title: "Other", $id: "https://contracts.dev/other" };
+    expect(() =>
+      modelFromFiles([
+        { file: "schemas/geometry.schema.json", text: JSON.stringify(geometry, null, 2) },
+        { file: "schemas/other.schema.json", text: JSON.stringify(other, null, 2) },
+      ]),
+    ).toThrow(
+      expect.objectContaining({
+        problems: expect.arrayContaining([
+          expect.objectContaining({
+            file: "schemas/other.schema.json",
+            pointer: "/$defs/Point",
+            message: 'definition name "Point" is also declared at schemas/geometry.schema.json#/$defs/Point; every generated artifact exports it under that one name',
+          }),
+        ]),
+      }),
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { InternalError } from "../errors.js";
 import type { SourceFile } from "../load/parse.js";
 import { getAtPointer, joinPointer, splitPointer } from "../load/pointer.js";
+import { definitionName } from "../schema/names.js";
 import { isObject, resolveRef, type SchemaIndex } from "../schema/refs.js";
 import type {
   Annotations,
@@ -171,10 +172,6 @@ function refTarget(ref: string, ctx: Context): DefinitionRef {
   return { file, pointer, name };
 }
 
-/** A `$defs` entry is named by its own `title` when it has one, else by its key. */
-function definitionName(schema: Json, key: string): string {
-  return isObject(schema) && typeof schema["title"] === "string" ? schema["title"] : key;
-}
 
 const ANNOTATION_KEYWORDS = new Set(["title", "description", "readOnly", "writeOnly", "deprecated", "examples", "default", "$comment", "$schema", "$id", "$defs"]);
 

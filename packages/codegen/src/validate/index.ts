@@ -1,5 +1,8 @@
 import type { Problem } from "../errors.js";
 import type { SourceFile } from "../load/parse.js";
+import { joinPointer } from "../load/pointer.js";
+import type { Json } from "../model/types.js";
+import { definitionName } from "../schema/names.js";
 import { isObject, type SchemaIndex } from "../schema/refs.js";
 import { checkConventions } from "./conventions.js";
 import { checkMetaSchema } from "./meta.js";
@@ -13,7 +16,43 @@ export function validateSources(sources: readonly SourceFile[]): Problem[] {
     problems.push(...meta);
     if (meta.length === 0) problems.push(...checkConventions(source, index));
   }
-  problems.push(...checkUniqueTitles(sources));
+  problems.push(...checkUniqueTitles(sources), ...checkUniqueDefinitionNames(sources));
+  return problems;
+}
+
+/**
+ * Every `$defs` entry becomes an exported type under its name in every artifact, so a name may
+ * be declared once in the whole project: a clash fails naming both places, never `Point1`.
+ */
+function checkUniqueDefinitionNames(sources: readonly SourceFile[]): Problem[] {
+  const declared = new Map<string, { source: SourceFile; pointer: string }[]>();
+  for (const source of sources) {
+    if (!isObject(source.value)) continue;
+    const title = source.value["title"];
+    if (typeof title === "string") declared.set(title, [...(declared.get(title) ?? []), { source, pointer: "/title" }]);
+    const defs = source.value["$defs"];
+    if (!isObject(defs)) continue;
+    for (const key of Object.keys(defs)) {
+      const name = definitionName(defs[key] as Json, key);
+      declared.set(name, [...(declared.get(name) ?? []), { source, pointer: joinPointer("", "$defs", key) }]);
+    }
+  }
+  const problems: Problem[] = [];
+  for (const [name, places] of declared) {
+    const defs = places.filter((p) => p.pointer !== "/title");
+    // Two entity titles alone are reported by checkUniqueTitles.
+    if (places.length < 2 || defs.length === 0) continue;
+    for (const place of defs) {
+      const others = places.filter((p) => p !== place).map((p) => `${p.source.file}#${p.pointer}`).join(", ");
+      problems.push({
+        file: place.source.file,
+        pointer: place.pointer,
+        ...place.source.locate(place.pointer),
+        message: `definition name "${name}" is also declared at ${others}; every generated artifact exports it under that one name`,
+        hint: "rename one of them (a $defs key, or its \"title\"), or $ref the existing definition instead of repeating it",
+      });
+    }
+  }
   return problems;
 }
 

@@ -1,13 +1,19 @@
 import { compile, type JSONSchema } from "json-schema-to-typescript";
 import type { Emitter } from "../emitter.js";
 import { doNotEditHeader } from "../emitter.js";
-import type { Entity, Model } from "../../model/types.js";
-import { toJson2TsSchema } from "./prepare.js";
+import { compareCodeUnits, InternalError } from "../../errors.js";
+import type { Entity, Json, Model } from "../../model/types.js";
+import { definitionName } from "../../schema/names.js";
+import { isObject, resolveRef, type SchemaIndex } from "../../schema/refs.js";
+import { getAtPointer, splitPointer } from "../../load/pointer.js";
+import { toJson2TsSchema, type RefNamer } from "./prepare.js";
 
 export const TYPES_DIR = "packages/types/src/generated";
 
 /**
- * TypeScript declarations via json-schema-to-typescript: one module per entity plus an index.
+ * TypeScript declarations via json-schema-to-typescript: one module per entity (the entity and
+ * its `$defs`, each declared once, importing what it references from other entities' modules)
+ * plus an index re-exporting them all.
  */
 export const typesEmitter: Emitter = {
   name: "types",
@@ -15,7 +21,7 @@ export const typesEmitter: Emitter = {
   async emit(model: Model) {
     const files = new Map<string, string>();
     for (const entity of model.entities) {
-      files.set(`${TYPES_DIR}/${entity.slug}.ts`, await emitEntityTypes(entity));
+      files.set(`${TYPES_DIR}/${entity.slug}.ts`, await emitEntityTypes(entity, model));
     }
     const index = model.entities.map((e) => `export type * from "./${e.slug}.js";`);
     files.set(`${TYPES_DIR}/index.ts`, [doNotEditHeader(model.entities.map((e) => e.file)), "", ...index, ...(index.length ? [] : ["export {};"]), ""].join("\n"));
@@ -23,18 +29,50 @@ export const typesEmitter: Emitter = {
   },
 };
 
-export async function emitEntityTypes(entity: Entity): Promise<string> {
-  const text = await compile(toJson2TsSchema(entity.schema) as JSONSchema, entity.name, {
-    bannerComment: doNotEditHeader([entity.file]),
+export async function emitEntityTypes(entity: Entity, model: Model): Promise<string> {
+  const index: SchemaIndex = { files: new Map(model.entities.map((e) => [e.file, e.schema as Json])) };
+  const slugOf = new Map(model.entities.map((e) => [e.file, e.slug]));
+  const imports = new Map<string, Set<string>>();
+  const refName: RefNamer = (ref) => {
+    const resolved = resolveRef(entity.file, ref, index);
+    if (!resolved.ok) throw new InternalError(`${entity.file}: unresolved $ref ${ref} reached the types emitter`);
+    const { file, pointer } = resolved.target;
+    const doc = index.files.get(file);
+    const name = pointer === "" ? String(isObject(doc) ? doc["title"] : "") : definitionName(getAtPointer(doc, pointer) as Json, splitPointer(pointer).pop() ?? "");
+    if (file !== entity.file) {
+      const from = `./${slugOf.get(file)}.js`;
+      imports.set(from, (imports.get(from) ?? new Set()).add(name));
+    }
+    return { name };
+  };
+
+  const declarations = [await declare(entity.name, toJson2TsSchema(entity.schema, refName))];
+  const defs = isObject(entity.schema["$defs"]) ? entity.schema["$defs"] : {};
+  for (const definition of entity.definitions) {
+    const key = splitPointer(definition.pointer).pop() ?? "";
+    const schema = defs[key] as Json;
+    // A definition is its own root for json2ts; its title (if any) is its name already.
+    const prepared = toJson2TsSchema(isObject(schema) ? { ...schema, title: definition.name } : schema, refName, definition.pointer);
+    declarations.push(await declare(definition.name, prepared));
+  }
+  const importLines = [...imports]
+    .sort(([a], [b]) => compareCodeUnits(a, b))
+    .map(([from, names]) => `import type { ${[...names].sort(compareCodeUnits).join(", ")} } from "${from}";`);
+  return [doNotEditHeader([entity.file]), "", ...(importLines.length ? [...importLines, ""] : []), declarations.join("\n")].join("\n");
+}
+
+async function declare(name: string, schema: Json): Promise<string> {
+  const text = await compile(schema as JSONSchema, name, {
+    bannerComment: "",
     additionalProperties: false,
     declareExternallyReferenced: true,
     enableConstEnums: false,
     format: true,
     strictIndexSignatures: false,
     unknownAny: true,
-    // The schema is self-contained here (refs were checked by validation): no file is read.
+    // Every $ref was replaced by a type name above: nothing is resolved, no file is read.
     $refOptions: { resolve: { external: false } },
     style: { parser: "typescript", printWidth: 100, singleQuote: false, trailingComma: "all", endOfLine: "lf" },
   });
-  return text.endsWith("\n") ? text : `${text}\n`;
+  return `${text.trim()}\n`;
 }
