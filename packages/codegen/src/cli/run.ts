@@ -1,0 +1,55 @@
+import { formatProblem, SchemaProblems } from "../errors.js";
+import { generateProject } from "../pipeline.js";
+import { applyPlan } from "../write/apply.js";
+import { planWrites } from "../write/plan.js";
+import type { Io } from "./io.js";
+
+export type Command = "generate" | "check";
+
+/**
+ * One generate or check run over the project at `root`; prints its summary or its problems and
+ * returns the exit code (0 ok, 1 bad input or drift, 2 internal error).
+ */
+export async function runOnce(command: Command, root: string, options: { frozen: boolean; list?: boolean }, io: Io): Promise<number> {
+  const started = performance.now();
+  try {
+    const generated = await generateProject(root);
+    const plan = await planWrites(root, generated.outputs, generated.ownedRoots);
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    if (command === "check" || options.frozen) {
+      const label = command === "check" ? "contracts check" : "contracts generate --frozen";
+      const drift = [
+        ...plan.changed.map((f) => `  changed  ${f}`),
+        ...plan.missing.map((f) => `  missing  ${f}`),
+        ...plan.stale.map((f) => `  stale    ${f}`),
+      ];
+      if (drift.length === 0) {
+        io.out(`contracts ${command}: ${plan.unchanged.length} generated files up to date (${seconds}s)${command === "check" ? "" : ", frozen: nothing written"}`);
+        return 0;
+      }
+      io.err(`${label}: ${drift.length} generated file${drift.length === 1 ? " is" : "s are"} out of date:\n${drift.join("\n")}\nfix: run \`npm run generate\` and commit the result (generated files are never edited by hand).`);
+      return 1;
+    }
+    await applyPlan(root, plan, generated.outputs);
+    const written = [...plan.missing, ...plan.changed];
+    io.out(`contracts generate: ${written.length} written, ${plan.unchanged.length} unchanged, ${plan.stale.length} removed (${seconds}s)`);
+    if (options.list) {
+      for (const file of written) io.out(`  written  ${file}`);
+      for (const file of plan.stale) io.out(`  removed  ${file}`);
+    }
+    return 0;
+  } catch (error) {
+    return reportFailure(command, error, io);
+  }
+}
+
+export function reportFailure(command: string, error: unknown, io: Io): number {
+  if (error instanceof SchemaProblems) {
+    const files = new Set(error.problems.map((p) => p.file)).size;
+    const n = error.problems.length;
+    io.err(`contracts ${command}: ${n} problem${n === 1 ? "" : "s"} in ${files} schema file${files === 1 ? "" : "s"}; nothing was written.\n\n${error.problems.map(formatProblem).join("\n\n")}`);
+    return 1;
+  }
+  io.err(`contracts ${command}: internal error (a bug in @contracts/codegen, please report it):\n${(error as Error).stack ?? String(error)}`);
+  return 2;
+}

@@ -1,0 +1,49 @@
+import { watch as watchFs } from "node:fs/promises";
+import path from "node:path";
+import { SCHEMA_DIR } from "../load/read.js";
+import type { Io } from "./io.js";
+import { runOnce } from "./run.js";
+
+export interface WatchOptions {
+  /** Quiet time after the last change before regenerating: editors save in bursts. */
+  readonly debounceMs: number;
+  /** Stops watching; `watch` then resolves. */
+  readonly signal: AbortSignal;
+  /** Called after every run with its exit code (tests wait on it). */
+  readonly onRun?: (code: number) => void;
+}
+
+/**
+ * Generates, then regenerates whenever a schema changes, until aborted. A bad save prints its
+ * problems and leaves the outputs as they were; the next good save recovers.
+ */
+export async function watch(root: string, io: Io, options: WatchOptions): Promise<number> {
+  const dir = path.join(root, SCHEMA_DIR);
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const regenerate = () => {
+    // Runs are chained so two never write at once.
+    running = running.then(async () => {
+      const code = await runOnce("generate", root, { frozen: false, list: true }, io);
+      options.onRun?.(code);
+    });
+  };
+  regenerate();
+  io.out(`contracts watch: watching ${SCHEMA_DIR}/ (Ctrl-C to stop)`);
+  try {
+    for await (const event of watchFs(dir, { signal: options.signal })) {
+      if (event.filename && !event.filename.endsWith(".schema.json")) continue;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        io.out(`contracts watch: ${event.filename ?? "a schema"} changed`);
+        regenerate();
+      }, options.debounceMs);
+    }
+  } catch (error) {
+    if ((error as Error).name !== "AbortError") throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+  await running;
+  return 0;
+}
