@@ -31,7 +31,10 @@ describe.each(documents)("the OpenAPI $version document", ({ version, json, yaml
   it("holds every entity under components/schemas, no paths, info from this package", () => {
     expect(Object.keys(document.components.schemas)).toEqual(["ConnectorWithStatus"]);
     expect(document.paths).toEqual({});
-    expect({ title: document.info.title, version: document.info.version }).toEqual({ title: pkg.name, version: pkg.version });
+    expect(
+      { title: document.info.title, version: document.info.version },
+      "info drifted from package.json: update OPENAPI_INFO in packages/codegen/src/emit/openapi/index.ts, then npm run generate",
+    ).toEqual({ title: pkg.name, version: pkg.version });
   });
 
   it("is reachable through the package exports", () => {
