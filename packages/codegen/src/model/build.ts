@@ -49,6 +49,7 @@ function buildEntity(source: SourceFile, index: SchemaIndex): Entity {
       const pointer = joinPointer("", "$defs", key);
       return { name: definitionName(defs[key] as Json, key), pointer, type: normalize(defs[key] as Json, pointer, ctx) };
     }),
+    locate: (pointer: string) => source.locate(pointer),
   };
 }
 

@@ -162,6 +162,11 @@ export interface Entity {
   readonly root: ObjectNode;
   /** `$defs` entries in declaration order. */
   readonly definitions: readonly Definition[];
+  /**
+   * 1-based line:column of a pointer in the schema file, so an emitter that cannot honour a
+   * construct can report a located `Problem`. Optional: hand-built models in tests may omit it.
+   */
+  readonly locate?: (pointer: string) => { line: number; column: number };
 }
 
 export interface Model {

@@ -1,0 +1,75 @@
+import { compareCodeUnits, InternalError, type Problem } from "../../errors.js";
+import { getAtPointer } from "../../load/pointer.js";
+import type { Entity, Json, Model } from "../../model/types.js";
+import { resolveRef, type SchemaIndex } from "../../schema/refs.js";
+
+/**
+ * Component names must match this pattern in both OpenAPI versions.
+ * @see https://spec.openapis.org/oas/v3.1.1.html#fixed-fields-5
+ */
+const COMPONENT_NAME = /^[a-zA-Z0-9._-]+$/;
+
+/** One schema that becomes a `components/schemas` entry: an entity root or a `$defs` entry. */
+export interface Component {
+  readonly name: string;
+  readonly entity: Entity;
+  /** `""` for the entity itself, `/$defs/<key>` for a definition. */
+  readonly pointer: string;
+  readonly schema: Json;
+}
+
+export interface Components {
+  /** In output order: by name. */
+  readonly list: readonly Component[];
+  /** `#/components/schemas/<name>` for a `$ref` written in `file`. */
+  refFor(file: string, ref: string): string;
+  readonly problems: readonly Problem[];
+}
+
+/**
+ * Every entity and every `$defs` entry becomes a named component, so that `$ref`s (within a file,
+ * to `#`, or across files) all become `#/components/schemas/<name>`: an OpenAPI document is one
+ * resource, and leaving `$id` in place would make `#/...` resolve inside the schema instead.
+ */
+export function collectComponents(model: Model): Components {
+  const all: Component[] = [];
+  for (const entity of model.entities) {
+    all.push({ name: entity.name, entity, pointer: "", schema: entity.schema });
+    for (const def of entity.definitions) {
+      all.push({ name: def.name, entity, pointer: def.pointer, schema: getAtPointer(entity.schema, def.pointer) as Json });
+    }
+  }
+  const problems: Problem[] = [];
+  const byName = new Map<string, Component>();
+  for (const c of all) {
+    const where = c.pointer === "" ? "/title" : c.pointer;
+    if (!COMPONENT_NAME.test(c.name)) {
+      problems.push(problem(c, where, `"${c.name}" cannot be an OpenAPI component name (only letters, digits, ".", "-" and "_")`, "give the definition a \"title\" (or key) made of letters, digits, \".\", \"-\" or \"_\""));
+      continue;
+    }
+    const first = byName.get(c.name);
+    if (first) {
+      problems.push(problem(c, where, `component name "${c.name}" is already taken by ${first.entity.file}${first.pointer === "" ? "" : `#${first.pointer}`}; every entity and $defs entry becomes one entry of components/schemas`, "give one of them a distinct \"title\" (a $defs entry is named by its title, else its key)"));
+      continue;
+    }
+    byName.set(c.name, c);
+  }
+  const nameOf = new Map(all.map((c) => [`${c.entity.file}#${c.pointer}`, c.name]));
+  const index: SchemaIndex = { files: new Map(model.entities.map((e) => [e.file, e.schema])) };
+  return {
+    list: [...byName.values()].sort((a, b) => compareCodeUnits(a.name, b.name)),
+    problems,
+    refFor(file, ref) {
+      const resolved = resolveRef(file, ref, index);
+      const name = resolved.ok ? nameOf.get(`${resolved.target.file}#${resolved.target.pointer}`) : undefined;
+      // Validation guarantees every $ref resolves to a root or a $defs entry.
+      if (name === undefined) throw new InternalError(`${file}: $ref ${ref} names no component`);
+      return `#/components/schemas/${name}`;
+    },
+  };
+}
+
+export function problem(c: { readonly entity: Entity }, pointer: string, message: string, hint: string): Problem {
+  const { line, column } = c.entity.locate?.(pointer) ?? { line: 1, column: 1 };
+  return { file: c.entity.file, pointer, line, column, message, hint };
+}

@@ -1,0 +1,82 @@
+import { SchemaProblems, sortProblems, type Problem } from "../../errors.js";
+import type { Json, Model } from "../../model/types.js";
+import type { Emitter } from "../emitter.js";
+import { doNotEditHeader } from "../emitter.js";
+import { collectComponents, problem } from "./components.js";
+import { toOas30 } from "./oas30/index.js";
+import { toOas31 } from "./oas31.js";
+import { sortData } from "./schema-tree.js";
+import { toJsonText, toYamlText } from "./serialize.js";
+import { typesFromDocument } from "./types.js";
+
+export const OPENAPI_DIR = "packages/openapi/generated";
+export const OPENAPI_SRC_DIR = "packages/openapi/src/generated";
+
+/**
+ * `info` names the package the fragment ships in. Emitters read no files, so the name and version
+ * are stated here; packages/openapi's tests fail when they drift from its package.json.
+ */
+export const OPENAPI_INFO = {
+  title: "@contracts/openapi",
+  version: "0.1.0",
+  description: "Every contract entity under components/schemas, generated from schemas/ by @contracts/codegen. Merge them into a service's document; paths are the service's.",
+} as const;
+
+/** The OpenAPI versions written; 3.1.x Schema Objects are JSON Schema 2020-12 as written. */
+export const OPENAPI_31 = "3.1.1";
+export const OPENAPI_30 = "3.0.3";
+
+/**
+ * OpenAPI documents (3.1 and 3.0, JSON and YAML twins) with every entity and `$defs` entry under
+ * components/schemas, a typed module exporting them, and openapi-typescript types of the 3.1 one.
+ */
+export const openapiEmitter: Emitter = {
+  name: "openapi",
+  outputRoots: [OPENAPI_DIR, OPENAPI_SRC_DIR],
+  async emit(model: Model) {
+    const { oas31, oas30 } = buildDocuments(model);
+    const header = doNotEditHeader(model.entities.map((e) => e.file));
+    const documents = [
+      header,
+      "",
+      `/** The OpenAPI ${OPENAPI_31} document: every entity under components/schemas, as JSON Schema 2020-12. */`,
+      `export const openapi31 = ${JSON.stringify(oas31, null, 2)} as const;`,
+      "",
+      `/** The OpenAPI ${OPENAPI_30} document: the same schemas down-converted (nullable, no type arrays, no const). */`,
+      `export const openapi30 = ${JSON.stringify(oas30, null, 2)} as const;`,
+      "",
+    ].join("\n");
+    return new Map([
+      [`${OPENAPI_DIR}/openapi.json`, toJsonText(oas31)],
+      [`${OPENAPI_DIR}/openapi.yaml`, toYamlText(oas31)],
+      [`${OPENAPI_DIR}/openapi-3.0.json`, toJsonText(oas30)],
+      [`${OPENAPI_DIR}/openapi-3.0.yaml`, toYamlText(oas30)],
+      [`${OPENAPI_SRC_DIR}/documents.ts`, documents],
+      [`${OPENAPI_SRC_DIR}/openapi-types.ts`, `${header}\n\n${await typesFromDocument(oas31)}`],
+    ]);
+  },
+};
+
+/** Both documents; throws `SchemaProblems` naming every construct 3.0 cannot express. */
+export function buildDocuments(model: Model): { oas31: Json; oas30: Json } {
+  const components = collectComponents(model);
+  const problems: Problem[] = [...components.problems];
+  const schemas31: Record<string, Json> = {};
+  const schemas30: Record<string, Json> = {};
+  for (const c of components.list) {
+    const ctx = { file: c.entity.file, refFor: components.refFor };
+    schemas31[c.name] = toOas31(c.schema, c.pointer, ctx);
+    schemas30[c.name] = toOas30(c.schema, c.pointer, {
+      ...ctx,
+      report: (pointer, message, hint) => problems.push(problem(c, pointer, `cannot be expressed in OpenAPI ${OPENAPI_30}: ${message}`, hint)),
+    });
+  }
+  if (problems.length > 0) throw new SchemaProblems(sortProblems(problems));
+  return { oas31: document(OPENAPI_31, schemas31), oas30: document(OPENAPI_30, schemas30) };
+}
+
+/** Keys in code-unit order, like every other object of the documents. */
+function document(openapi: string, schemas: Record<string, Json>): Json {
+  return { components: { schemas }, info: sortData(OPENAPI_INFO), openapi, paths: {} };
+}
+

@@ -1,0 +1,57 @@
+import type { Json } from "../../../model/types.js";
+import { sameJson, type Step } from "./context.js";
+
+/**
+ * Identification keywords and `$comment` have no 3.0 counterpart and change no verdict; `$defs`
+ * entries are lifted to components/schemas.
+ */
+export const dropUnsupported: Step = (node) => {
+  const { $schema: _schema, $id: _id, $defs: _defs, $comment: _comment, ...rest } = node;
+  return rest;
+};
+
+/**
+ * 3.0 has a single `example`; the first of `examples` is kept (an annotation: no verdict changes).
+ * @see https://spec.openapis.org/oas/v3.0.3.html#fixed-fields-19
+ */
+export const examplesToExample: Step = (node) => {
+  const { examples, ...rest } = node;
+  if (!Array.isArray(examples)) return node;
+  return examples.length > 0 ? { ...rest, example: examples[0] as Json } : rest;
+};
+
+/**
+ * 2020-12 exclusive bounds are numbers; 3.0 (draft 4 style) has booleans modifying
+ * `minimum`/`maximum`. Where both bounds are given, the stricter one is kept, so the verdict is
+ * the same for every number.
+ * @see https://spec.openapis.org/oas/v3.0.3.html#properties
+ */
+export const exclusiveBounds: Step = (node) => {
+  let out = node;
+  for (const [exclusive, inclusive, stricter] of [
+    ["exclusiveMinimum", "minimum", (e: number, m: number) => e >= m],
+    ["exclusiveMaximum", "maximum", (e: number, m: number) => e <= m],
+  ] as const) {
+    const e = out[exclusive];
+    if (typeof e !== "number") continue;
+    const m = out[inclusive];
+    const { [exclusive]: _, ...rest } = out;
+    out = typeof m !== "number" || stricter(e, m) ? { ...rest, [inclusive]: e, [exclusive]: true } : rest;
+  }
+  return out;
+};
+
+/** `const` is a one-value `enum` (intersected with an `enum` next to it). */
+export const constToEnum: Step = (node, { pointer, ctx }) => {
+  if (!("const" in node)) return node;
+  const { const: value, ...rest } = node;
+  const values = rest["enum"];
+  if (Array.isArray(values) && !values.some((v: Json) => sameJson(v, value as Json))) {
+    ctx.report(`${pointer}/const`, "\"const\" is not one of the \"enum\" values next to it, so no value is valid", "remove the \"const\" or the \"enum\", or make the const one of the enum values");
+    return node;
+  }
+  return { ...rest, enum: [value as Json] };
+};
+
+/** 3.0 `items` must be a Schema Object. */
+export const itemsObject: Step = (node) => (node["items"] === true ? { ...node, items: {} } : node);

@@ -1,0 +1,26 @@
+import type { Json } from "../../model/types.js";
+import { isObject, mapSubschemas } from "./schema-tree.js";
+
+export interface SchemaContext {
+  /** Schema file the schema comes from. */
+  readonly file: string;
+  /** `#/components/schemas/<name>` for a `$ref` written in `file`. */
+  refFor(file: string, ref: string): string;
+}
+
+/**
+ * OpenAPI 3.1 Schema Objects are JSON Schema 2020-12, so the schema is kept as written except for
+ * what makes it a standalone resource: `$schema` and `$id` (with `$id` in place, `#/...` refs
+ * would resolve inside the schema rather than the document) and `$defs` (lifted to components);
+ * `$ref`s point at `#/components/schemas/<name>`.
+ * @see https://spec.openapis.org/oas/v3.1.1.html#schema-object
+ */
+export function toOas31(schema: Json, pointer: string, ctx: SchemaContext): Json {
+  if (!isObject(schema)) return schema;
+  const out = mapSubschemas(schema, pointer, (sub, at) => toOas31(sub, at, ctx));
+  delete out["$schema"];
+  delete out["$id"];
+  delete out["$defs"];
+  if (typeof schema["$ref"] === "string") out["$ref"] = ctx.refFor(ctx.file, schema["$ref"]);
+  return out;
+}

@@ -1,0 +1,13 @@
+import openapiTS, { astToString } from "openapi-typescript";
+import type { Json } from "../../model/types.js";
+
+/**
+ * TypeScript types of the 3.1 document by openapi-typescript (`components["schemas"][Name]`), so
+ * services typing their handlers from the OpenAPI fragment get what client generators get. Given
+ * an object, openapi-typescript reads no file (its Redocly config is built from defaults).
+ */
+export async function typesFromDocument(document: Json): Promise<string> {
+  const nodes = await openapiTS(document as unknown as Parameters<typeof openapiTS>[0], { silent: true });
+  const text = astToString(nodes);
+  return text.endsWith("\n") ? text : `${text}\n`;
+}
