@@ -23,7 +23,6 @@ export interface Components {
   readonly list: readonly Component[];
   /** `#/components/schemas/<name>` for a `$ref` written in `file`. */
   refFor(file: string, ref: string): string;
-  readonly problems: readonly Problem[];
 }
 
 /**
@@ -39,26 +38,19 @@ export function collectComponents(model: Model): Components {
       all.push({ name: def.name, entity, pointer: def.pointer, schema: getAtPointer(entity.schema, def.pointer) as Json });
     }
   }
-  const problems: Problem[] = [];
+  // Validation guarantees names are unique identifiers across the project (checkUniqueDefinitionNames),
+  // which are also valid component names; a breach here is our bug, not the user's.
   const byName = new Map<string, Component>();
   for (const c of all) {
-    const where = c.pointer === "" ? "/title" : c.pointer;
-    if (!COMPONENT_NAME.test(c.name)) {
-      problems.push(problem(c, where, `"${c.name}" cannot be an OpenAPI component name (only letters, digits, ".", "-" and "_")`, "give the definition a \"title\" (or key) made of letters, digits, \".\", \"-\" or \"_\""));
-      continue;
-    }
+    if (!COMPONENT_NAME.test(c.name)) throw new InternalError(`${c.entity.file}#${c.pointer}: "${c.name}" reached the openapi emitter as a component name`);
     const first = byName.get(c.name);
-    if (first) {
-      problems.push(problem(c, where, `component name "${c.name}" is already taken by ${first.entity.file}${first.pointer === "" ? "" : `#${first.pointer}`}; every entity and $defs entry becomes one entry of components/schemas`, "give one of them a distinct \"title\" (a $defs entry is named by its title, else its key)"));
-      continue;
-    }
+    if (first) throw new InternalError(`component name "${c.name}" is declared by ${first.entity.file}#${first.pointer} and ${c.entity.file}#${c.pointer}`);
     byName.set(c.name, c);
   }
   const nameOf = new Map(all.map((c) => [`${c.entity.file}#${c.pointer}`, c.name]));
   const index: SchemaIndex = { files: new Map(model.entities.map((e) => [e.file, e.schema])) };
   return {
     list: [...byName.values()].sort((a, b) => compareCodeUnits(a.name, b.name)),
-    problems,
     refFor(file, ref) {
       const resolved = resolveRef(file, ref, index);
       const name = resolved.ok ? nameOf.get(`${resolved.target.file}#${resolved.target.pointer}`) : undefined;

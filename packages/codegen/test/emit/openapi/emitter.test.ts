@@ -152,16 +152,16 @@ describe("constructs the emitter refuses", () => {
   };
   const entity = (title: string, extra: object) => ({ $schema: "https://json-schema.org/draft/2020-12/schema", $id: `${BASE}/${title}.schema.json`, title, type: "object", additionalProperties: false, ...extra });
 
-  it("a $defs entry named like another component", () => {
+  it("a $defs entry named like another component (refused by validation, naming both places)", () => {
     expect(problemsOf([["owner", owner], ["thing", entity("Thing", { $defs: { Owner: { type: "string" } }, properties: { o: { $ref: "#/$defs/Owner" } } })]])).toEqual([
-      'schemas/thing.schema.json:8:5 at /$defs/Owner: component name "Owner" is already taken by schemas/owner.schema.json; every entity and $defs entry becomes one entry of components/schemas\n  fix: give one of them a distinct "title" (a $defs entry is named by its title, else its key)',
+      'schemas/thing.schema.json:8:5 at /$defs/Owner: definition name "Owner" is also declared at schemas/owner.schema.json#/title; every generated artifact exports it under that one name\n  fix: rename one of them (a $defs key, or its "title"), or $ref the existing definition instead of repeating it',
     ]);
   });
 
-  it("a $defs name that is not a component name", () => {
-    expect(problemsOf([["thing", entity("Thing", { $defs: { "my size": { type: "string" } }, properties: { s: { $ref: "#/$defs/my size" } } })]])).toEqual([
-      'schemas/thing.schema.json:8:5 at /$defs/my size: "my size" cannot be an OpenAPI component name (only letters, digits, ".", "-" and "_")\n  fix: give the definition a "title" (or key) made of letters, digits, ".", "-" or "_"',
-    ]);
+  it("a $defs key that is not an identifier becomes a PascalCase component name", () => {
+    const model = modelFromFiles([file("thing", entity("Thing", { $defs: { "my size": { type: "string" } }, properties: { s: { $ref: "#/$defs/my size" } } }))]);
+    const { oas31 } = buildDocuments(model) as unknown as { oas31: { components: { schemas: Record<string, unknown> } } };
+    expect(Object.keys(oas31.components.schemas)).toEqual(["MySize", "Thing"]);
   });
 
   it("a const outside its enum (no value would be valid)", () => {
