@@ -11,7 +11,7 @@ export function entityDescription(entity: Entity): string {
 }
 
 /** The frontmatter fields of an entity page, in the spec page's order. */
-export function entityFrontmatterFields(entity: Entity): readonly (readonly [string, string | number])[] {
+function entityFrontmatterFields(entity: Entity): readonly (readonly [string, string | number])[] {
   return [
     ["title", entity.name],
     ["description", entityDescription(entity)],
