@@ -1,0 +1,86 @@
+import { InternalError } from "../../errors.js";
+import type { Entity, Model, RefNode, TypeNode } from "../../model/types.js";
+import { fieldsTable } from "./fields.js";
+import { cellSafe, codeCell, pageLink, table, tsBlock } from "./markdown.js";
+import { entityDescription } from "./frontmatter.js";
+import { declaration, typeName, typeText } from "./type-text.js";
+
+/** What an entity page lists under "Definitions": a named type, or another entity (linked). */
+export type Listed =
+  | { readonly kind: "definition"; readonly name: string; readonly type: TypeNode }
+  | { readonly kind: "entity"; readonly entity: Entity };
+
+/**
+ * The entity's own `$defs` in declaration order, then every other target reached through `$ref`
+ * (transitively, breadth-first from the root) in order of first reference. Another entity is listed
+ * with a link to its page, not re-rendered; the entity itself (recursion) is not listed.
+ */
+export function listedDefinitions(entity: Entity, model: Model): Listed[] {
+  const listed: Listed[] = [];
+  const seen = new Set<string>([`${entity.file}#`]);
+  const pending: TypeNode[] = [entity.root];
+  for (const def of entity.definitions) {
+    seen.add(`${entity.file}#${def.pointer}`);
+    listed.push({ kind: "definition", name: def.name, type: def.type });
+    pending.push(def.type);
+  }
+  for (let i = 0; i < pending.length; i++) {
+    for (const ref of refsIn(pending[i] as TypeNode)) {
+      const { file, pointer, name } = ref.target;
+      const key = `${file}#${pointer}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const owner = model.entities.find((e) => e.file === file);
+      if (!owner) throw new InternalError(`${entity.file}#${ref.pointer}: $ref ${ref.ref} targets ${file}, which is not in the model`);
+      if (pointer === "") {
+        listed.push({ kind: "entity", entity: owner });
+        continue;
+      }
+      // Validation admits only a schema root or a `$defs` entry as a `$ref` target.
+      const def = owner.definitions.find((d) => d.pointer === pointer);
+      if (!def) throw new InternalError(`${entity.file}#${ref.pointer}: $ref ${ref.ref} targets ${file}#${pointer}, which is not a $defs entry`);
+      listed.push({ kind: "definition", name, type: def.type });
+      pending.push(def.type);
+    }
+  }
+  return listed;
+}
+
+/**
+ * The "Definitions" blocks: one table row per listed definition, then, for each object definition
+ * with declared properties, a `### Name` section with its interface and fields table (a row
+ * cannot carry the notes of the definition's own fields).
+ */
+export async function definitionsBlocks(listed: readonly Listed[]): Promise<string[]> {
+  if (listed.length === 0) return [];
+  const rows = listed.map((item) =>
+    item.kind === "entity"
+      ? [pageLink(item.entity.name), "see its page", cellSafe(entityDescription(item.entity).trim())]
+      : [codeCell(typeName(item.name)), codeCell(typeText(item.type)), cellSafe(item.type.description?.trim() ?? "")],
+  );
+  const blocks = ["## Definitions", table(["Definition", "Type", "Notes"], rows)];
+  for (const item of listed) {
+    if (item.kind !== "definition" || item.type.kind !== "object" || item.type.properties.length === 0) continue;
+    blocks.push(`### ${typeName(item.name)}`, await tsBlock(declaration(item.name, item.type)), fieldsTable(item.type));
+  }
+  return blocks;
+}
+
+function childNodes(node: TypeNode): readonly TypeNode[] {
+  switch (node.kind) {
+    case "array":
+      return [node.items];
+    case "object":
+      return [...node.properties.map((p) => p.type), ...(node.additionalProperties === false ? [] : [node.additionalProperties])];
+    case "union":
+      return node.members;
+    default:
+      return [];
+  }
+}
+
+/** `$ref` nodes under `node` in document order; does not follow them. */
+function refsIn(node: TypeNode): RefNode[] {
+  if (node.kind === "ref") return [node];
+  return childNodes(node).flatMap(refsIn);
+}
