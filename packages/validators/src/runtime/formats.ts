@@ -42,14 +42,8 @@ function isRegExpSpace(c: number): boolean {
   );
 }
 
-/**
- * RFC 3339 `date-time` as ajv-formats checks it: `YYYY-MM-DD`, one `T`/`t`/whitespace separator,
- * `hh:mm:ss(.frac)?` and a required zone `Z`/`z`/`±hh(:?mm)?`; real calendar days; second 60 only
- * at 23:59 UTC.
- */
-export function isDateTime(s: string): boolean {
-  const n = s.length;
-  if (n < 20 || n > MAX_FORMAT_LENGTH) return false;
+/** `YYYY-MM-DD` at 0 with a real calendar day (ajv's `date`). */
+function isDateAt(s: string): boolean {
   const y0 = twoDigits(s, 0);
   const y1 = twoDigits(s, 2);
   const month = twoDigits(s, 5);
@@ -57,14 +51,20 @@ export function isDateTime(s: string): boolean {
   if (y0 < 0 || y1 < 0 || month < 1 || month > 12 || day < 1 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
   const year = y0 * 100 + y1;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (day > (month === 2 && leap ? 29 : (DAYS[month] as number))) return false;
-  const sep = s.charCodeAt(10);
-  if (sep !== 84 && sep !== 116 && !isRegExpSpace(sep)) return false;
-  const hr = twoDigits(s, 11);
-  const min = twoDigits(s, 14);
-  const secInt = twoDigits(s, 17);
-  if (hr < 0 || min < 0 || secInt < 0 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return false;
-  let i = 19;
+  return day <= (month === 2 && leap ? 29 : (DAYS[month] as number));
+}
+
+/**
+ * `hh:mm:ss(.frac)?` at `at` to the end, then a required zone `Z`/`z`/`±hh(:?mm)?` (ajv's `time`
+ * with a strict time zone); second 60 only at 23:59 UTC.
+ */
+function isTimeAt(s: string, at: number): boolean {
+  const n = s.length;
+  const hr = twoDigits(s, at);
+  const min = twoDigits(s, at + 3);
+  const secInt = twoDigits(s, at + 6);
+  if (hr < 0 || min < 0 || secInt < 0 || s.charCodeAt(at + 2) !== 58 || s.charCodeAt(at + 5) !== 58) return false;
+  let i = at + 8;
   let sec = secInt;
   if (s.charCodeAt(i) === 46) {
     i++;
@@ -72,7 +72,7 @@ export function isDateTime(s: string): boolean {
     while (i < n && digit(s, i) >= 0) i++;
     if (i === start) return false;
     // ajv compares `+"ss.fff"`: a long fraction can round up to the next second.
-    if (secInt >= 59) sec = Number(s.slice(17, i));
+    if (secInt >= 59) sec = Number(s.slice(at + 6, i));
   }
   const z = s.charCodeAt(i);
   let tzSign = 1;
@@ -96,10 +96,41 @@ export function isDateTime(s: string): boolean {
   }
   if (i !== n || tzH > 23 || tzM > 59) return false;
   if (hr <= 23 && min <= 59 && sec < 60) return true;
-  // Leap second: only at 23:59 UTC.
   const utcMin = min - tzM * tzSign;
   const utcHr = hr - tzH * tzSign - (utcMin < 0 ? 1 : 0);
   return (utcHr === 23 || utcHr === -1) && (utcMin === 59 || utcMin === -1) && sec < 61;
+}
+
+/** RFC 3339 `full-date`. */
+export function isDate(s: string): boolean {
+  return s.length === 10 && isDateAt(s);
+}
+
+/** RFC 3339 `full-time` (the zone is required, as in ajv-formats' full mode). */
+export function isTime(s: string): boolean {
+  return s.length >= 9 && s.length <= MAX_FORMAT_LENGTH && isTimeAt(s, 0);
+}
+
+/**
+ * RFC 3339 `date-time` as ajv-formats checks it: a date, one `T`/`t`/whitespace separator (ajv
+ * splits on `/t|\s/i`), and a time with its zone.
+ */
+export function isDateTime(s: string): boolean {
+  if (s.length < 20 || s.length > MAX_FORMAT_LENGTH || !isDateAt(s)) return false;
+  const sep = s.charCodeAt(10);
+  return (sep === 84 || sep === 116 || isRegExpSpace(sep)) && isTimeAt(s, 11);
+}
+
+// ajv-formats 3 full-mode regexps, verbatim (MIT): short and linear, so no scanner is needed.
+const EMAIL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+const UUID = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+
+export function isEmail(s: string): boolean {
+  return s.length <= MAX_FORMAT_LENGTH && EMAIL.test(s);
+}
+
+export function isUuid(s: string): boolean {
+  return UUID.test(s);
 }
 
 // Character classes of RFC 3986 as ajv's regexp spells them (ASCII only, letters in both cases).
