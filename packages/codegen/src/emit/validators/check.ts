@@ -20,6 +20,8 @@ export function compileCheck(schema: Json): CompiledCheck {
   const prepared = prepareForTypeBox(schema);
   const result = TypeBoxCode(prepared.schema as never);
   const variables = result.External.variables.map((value) => {
+    // TypeBox's own externals: the key pattern of objects with optional properties.
+    if (value instanceof RegExp) return code`new RegExp(${value.source}, ${value.flags})`;
     const expression = prepared.runtime.get(value as Placeholder);
     if (expression === undefined) throw new InternalError("TypeBox asked for an external value the validators emitter did not provide");
     return expression;
