@@ -1,0 +1,34 @@
+import { Code as TypeBoxCode } from "typebox/compile";
+import { InternalError } from "../../errors.js";
+import type { Json } from "../../model/types.js";
+import { code, join, type Code } from "./code.js";
+import { prepareForTypeBox, type Placeholder } from "./prepare.js";
+
+export interface CompiledCheck {
+  /** TypeBox's standalone ESM module (`Check`, `SetExternal`), as `Code()` printed it. */
+  readonly module: string;
+  /** The `SetExternal` argument: runtime refinements in TypeBox's `External[i]` order. */
+  readonly external: Code;
+}
+
+/**
+ * Compiles the fast boolean check ahead of time with TypeBox (`typebox/compile` `Code()`): the
+ * output is plain JavaScript, so validating needs no eval at runtime. `Code()` is deterministic
+ * (it resets its counters per build); its internal names are its own, positional ones.
+ */
+export function compileCheck(schema: Json): CompiledCheck {
+  const prepared = prepareForTypeBox(schema);
+  const result = TypeBoxCode(prepared.schema as never);
+  const variables = result.External.variables.map((value) => {
+    // TypeBox's own externals: the key pattern of objects with optional properties.
+    if (value instanceof RegExp) return code`new RegExp(${value.source}, ${value.flags})`;
+    const expression = prepared.runtime.get(value as Placeholder);
+    if (expression === undefined) throw new InternalError("TypeBox asked for an external value the validators emitter did not provide");
+    return expression;
+  });
+  if (result.External.identifier !== "External") throw new InternalError(`unexpected TypeBox external identifier ${result.External.identifier}`);
+  return {
+    module: result.Code,
+    external: code`{ identifier: "External", variables: [${join(variables, ", ")}] }`,
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * Helpers of the generated error walkers (`errors…` functions), which run only after the compiled
+ * check rejected a value and explain why, in messages a person can act on:
+ * `/server/status must be one of "error", "connected", "disconnected", null (got "pending")`.
+ * Shared here rather than inlined per entity so every entity phrases errors the same way.
+ */
+import { isPlainObject, jsonProblem, type Segment } from "./json.js";
+
+export type { Segment } from "./json.js";
+
+/** One error found by a walker; `path` is the value path as keys and indices. */
+export interface Issue {
+  readonly path: readonly Segment[];
+  readonly keyword: string;
+  readonly message: string;
+  /** For a `type` error: the expected types as the message words them ("object or null"). */
+  readonly expected?: string;
+}
+
+/** A generated error walker: appends what is wrong with `v` (found at `path`) to `out`. */
+export type Walker = (v: any, path: readonly Segment[], out: Issue[]) => void;
+
+/** Enough to fix a request; bounds the work on garbage input. */
+export const MAX_ERRORS = 100;
+
+/** String length in code points, as minLength/maxLength count it. */
+export function codePoints(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
+
+/** RFC 6901 JSON pointer of a path. */
+export function toPointer(path: readonly Segment[]): string {
+  let s = "";
+  for (const p of path) s += `/${String(p).replaceAll("~", "~0").replaceAll("/", "~1")}`;
+  return s;
+}
+
+/** The value as a message shows it: short, never throwing (getters, proxies, symbols...). */
+export function show(v: unknown): string {
+  try {
+    switch (typeof v) {
+      case "string":
+        return v.length > 40 ? `${JSON.stringify(v.slice(0, 40))}... (${v.length} chars)` : JSON.stringify(v);
+      case "number":
+      case "boolean":
+        return String(v);
+      case "bigint":
+        return `bigint ${String(v)}n`;
+      case "undefined":
+        return "undefined";
+      case "symbol":
+        return "a symbol";
+      case "function":
+        return "a function";
+    }
+    if (v === null) return "null";
+    if (Array.isArray(v)) return "an array";
+    if (isPlainObject(v)) return "an object";
+    return `a non-plain object (${Object.prototype.toString.call(v).slice(8, -1)})`;
+  } catch {
+    return "an uninspectable value";
+  }
+}
+
+function where(path: readonly Segment[]): string {
+  const p = toPointer(path);
+  if (p === "") return "value";
+  return p.length > 120 ? `${p.slice(0, 50)}/...(${path.length} levels)...${p.slice(-50)}` : p;
+}
+
+/** `<path> <requirement> (got <value>)`. */
+export function fail(out: Issue[], path: readonly Segment[], keyword: string, requirement: string, v: unknown): void {
+  if (out.length < MAX_ERRORS) out.push({ path, keyword, message: `${where(path)} ${requirement} (got ${show(v)})` });
+}
+
+export function missing(out: Issue[], path: readonly Segment[], key: string): void {
+  const at = [...path, key];
+  if (out.length < MAX_ERRORS) out.push({ path: at, keyword: "required", message: `${where(at)} is required (missing property ${JSON.stringify(key)})` });
+}
+
+export function notAllowed(out: Issue[], path: readonly Segment[], key: string): void {
+  const at = [...path, key];
+  if (out.length < MAX_ERRORS) out.push({ path: at, keyword: "additionalProperties", message: `${where(at)} is not allowed (unknown property ${show(key)})` });
+}
+
+export function typeError(out: Issue[], path: readonly Segment[], expected: string, v: unknown): void {
+  if (out.length < MAX_ERRORS) out.push({ path, keyword: "type", expected, message: `${where(path)} must be ${expected} (got ${show(v)})` });
+}
+
+/** An object that is not a JSON object (Date, Map, boxed primitive, class instance...). */
+export function notPlain(out: Issue[], path: readonly Segment[], v: unknown): boolean {
+  if (isPlainObject(v)) return false;
+  fail(out, path, "type", "must be a plain JSON object", v);
+  return true;
+}
+
+/** Where a schema leaves a value unconstrained, it must still be JSON data. */
+export function notJson(out: Issue[], path: readonly Segment[], v: unknown): void {
+  const problem = jsonProblem(v);
+  if (problem !== undefined) fail(out, [...path, ...problem.path], "type", problem.message, problem.value);
+}
+
+/**
+ * anyOf: a value no branch accepts. The branches whose own `type` rejects the value are
+ * noise, so report the errors of the closest remaining branch (the object branch of a nullable
+ * object), or one merged type error when every branch rejects the type.
+ */
+export function anyOf(out: Issue[], path: readonly Segment[], v: unknown, keyword: string, branches: readonly Walker[]): void {
+  let best: Issue[] | undefined;
+  const expected: string[] = [];
+  for (const branch of branches) {
+    const found: Issue[] = [];
+    branch(v, path, found);
+    if (found.length === 0) return;
+    const wrongType = found.find((e) => e.expected !== undefined && e.path.length === path.length);
+    if (wrongType?.expected !== undefined) {
+      expected.push(wrongType.expected);
+      continue;
+    }
+    if (best === undefined || found.length < best.length) best = found;
+  }
+  if (best !== undefined && best.length > 0) {
+    for (const e of best) if (out.length < MAX_ERRORS) out.push(e);
+  } else if (expected.length > 0) {
+    fail(out, path, "type", `must be ${expected.join(" or ")}`, v);
+  } else {
+    fail(out, path, keyword, `must match a schema in ${keyword}`, v);
+  }
+}
+
+/** oneOf: exactly one branch accepts the value. */
+export function oneOf(out: Issue[], path: readonly Segment[], v: unknown, branches: readonly Walker[]): void {
+  let matches = 0;
+  for (const branch of branches) {
+    const found: Issue[] = [];
+    branch(v, path, found);
+    if (found.length === 0) matches++;
+  }
+  if (matches === 0) anyOf(out, path, v, "oneOf", branches);
+  else if (matches > 1) fail(out, path, "oneOf", `must match exactly one schema in oneOf, but matches ${matches}`, v);
+}
+
+/** Canonical text of JSON data (sorted keys), for uniqueItems' deep equality. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+  if (isPlainObject(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(",")}}`;
+  return JSON.stringify(v) ?? String(v);
+}
+
+/** uniqueItems: reports the first item equal to an earlier one. */
+export function duplicates(out: Issue[], path: readonly Segment[], v: readonly unknown[]): void {
+  const seen = new Map<string, number>();
+  for (let i = 0; i < v.length; i++) {
+    const key = canonical(v[i]);
+    const first = seen.get(key);
+    if (first !== undefined) return fail(out, [...path, i], "uniqueItems", `must not repeat item ${first}`, v[i]);
+    seen.set(key, i);
+  }
+}
+
+/** Runs a walker; never throws, never returns an empty list for a rejected value. */
+export function collect(walker: Walker, v: unknown): Issue[] {
+  const out: Issue[] = [];
+  try {
+    walker(v, [], out);
+  } catch {
+    return [{ path: [], keyword: "type", message: "value could not be inspected (hostile or too deeply nested input)" }];
+  }
+  return out;
+}

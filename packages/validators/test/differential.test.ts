@@ -1,0 +1,97 @@
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { isConnectorWithStatus, validators } from "../src/index.js";
+import { valid } from "./samples.js";
+
+/**
+ * The oracle: Ajv 2020 + ajv-formats (full mode) on the canonical schema. Our compiled check
+ * (TypeBox) and our error walker must both give its verdict on every near-valid JSON value.
+ */
+const require = createRequire(import.meta.url);
+const Ajv2020 = require("ajv/dist/2020").default;
+const addFormats = require("ajv-formats").default;
+const schema = JSON.parse(readFileSync(new URL("../../../schemas/connector-with-status.schema.json", import.meta.url), "utf8"));
+const ajv = new Ajv2020({ strict: false });
+addFormats(ajv);
+const ajvCheck: (v: unknown) => boolean = ajv.compile(schema);
+
+const d2 = (n: number): string => String(n).padStart(2, "0");
+const dateTime = fc.oneof(
+  fc.date({ noInvalidDate: true, min: new Date("0001-01-01"), max: new Date("9999-12-31") }).map((d) => d.toISOString()),
+  fc
+    .tuple(
+      fc.integer({ min: 0, max: 9999 }),
+      fc.integer({ min: 0, max: 13 }),
+      fc.integer({ min: 0, max: 32 }),
+      fc.constantFrom("T", "t", " ", "x", "\u00a0", "\n"),
+      fc.integer({ min: 0, max: 25 }),
+      fc.integer({ min: 0, max: 61 }),
+      fc.constantFrom(0, 30, 59, 60, 61),
+      fc.constantFrom("", ".5", ".", ".9999999999999999999"),
+      fc.constantFrom("Z", "z", "", "+01:00", "-23:59", "+24:00", "+0530", "+05", "+05:", "-00:60"),
+    )
+    .map(([y, mo, d, sep, h, mi, s, f, tz]) => `${String(y).padStart(4, "0")}-${d2(mo)}-${d2(d)}${sep}${d2(h)}:${d2(mi)}:${d2(s)}${f}${tz}`),
+  fc.constantFrom("2016-12-31T23:59:60Z", "2016-12-31T22:59:60-01:00", "2023-02-29T12:00:00Z", "2024-01-01T10:00:00Z[Europe/Paris]"),
+  fc.string(),
+);
+const uriUnit = fc.constantFrom(..."aZ09:/?#[]@%.-_~!$&'()*+,;=vf é".split(""), "%2F", "%zz", "::", "1.2.3.4", "256.1.1.1");
+const uri = fc.oneof(
+  fc.webUrl({ withQueryParameters: true, withFragments: true }),
+  fc.tuple(fc.constantFrom("http", "https", "a", "x-y.z+1", "1a", ""), fc.constantFrom("://", ":", ":/", "://[", "://u@["), fc.array(uriUnit, { maxLength: 16 })).map(([s, sep, rest]) => s + sep + rest.join("")),
+  fc.constantFrom("a:", "a:b", "urn:isbn:0451450523", "http://[::1]:80/", "http://[v1.x]/", "http://[1:2:3:4:5:6:7:8]/", "http://[::ffff:1.2.3.4]/", "http:x y", "HTTP://X.COM"),
+  fc.string(),
+);
+const json = fc.jsonValue({ maxDepth: 2 });
+const record = fc.oneof(fc.constant(null), fc.dictionary(fc.string(), json), json);
+const fields: Record<string, fc.Arbitrary<unknown>> = {
+  id: fc.oneof(fc.string(), json),
+  name: fc.oneof(fc.string(), json),
+  slug: fc.string(),
+  description: fc.oneof(fc.string(), fc.constant(null), json),
+  iconUrl: fc.oneof(uri, fc.constant(null), json),
+  mcpUrl: fc.oneof(uri, json),
+  oauthScopes: fc.oneof(fc.string(), fc.constant(null)),
+  configSchema: record,
+  enabled: fc.oneof(fc.boolean(), json),
+  createdAt: fc.oneof(dateTime, json),
+  server: fc.oneof(
+    fc.constant(null),
+    fc.record({ id: fc.oneof(fc.string(), json), status: fc.constantFrom("error", "connected", "disconnected", null, "pending", 1), config: record }, { requiredKeys: [] }),
+    json,
+  ),
+};
+/** A valid value with one to three fields replaced, sometimes a key dropped or added; JSON data. */
+const nearValid = fc
+  .tuple(fc.record(fields), fc.subarray(Object.keys(fields), { minLength: 1, maxLength: 3 }), fc.constantFrom("none", "drop", "extra", "proto"))
+  .map(([replacements, keys, mutation]) => {
+    const value: Record<string, unknown> = JSON.parse(JSON.stringify(valid));
+    for (const k of keys) value[k] = replacements[k];
+    const data = JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+    if (mutation === "drop") delete data[keys[0] as string];
+    if (mutation === "extra") data["extra"] = 1;
+    if (mutation === "proto") return JSON.parse(JSON.stringify(data).replace("{", '{"__proto__":1,')) as unknown;
+    return data;
+  });
+
+describe("differential test against Ajv 2020 + ajv-formats", () => {
+  it("agrees on the verdict for 10 000 near-valid values, in the check and in the error walker", () => {
+    let runs = 0;
+    let accepted = 0;
+    fc.assert(
+      fc.property(nearValid, (value) => {
+        runs++;
+        const want = ajvCheck(value);
+        if (want) accepted++;
+        expect({ value, is: isConnectorWithStatus(value) }).toEqual({ value, is: want });
+        expect({ value, errors: validators.ConnectorWithStatus.errors(value).length === 0 }).toEqual({ value, errors: want });
+      }),
+      { numRuns: 10_000, seed: 20_240_102 },
+    );
+    expect(runs).toBe(10_000);
+    // Both verdicts must be well represented for the comparison to mean anything.
+    expect(accepted).toBeGreaterThan(500);
+    expect(accepted).toBeLessThan(9_500);
+  });
+});
