@@ -82,14 +82,16 @@ export function fail(out: Issue[], path: readonly Segment[], keyword: string, re
   if (out.length < MAX_ERRORS) out.push({ path, keyword, message: `${where(path)} ${requirement} (got ${show(v)})` });
 }
 
+/*
+ * `required` and `additionalProperties` errors sit at the object that breaks the rule, as Ajv
+ * reports them (and as @contracts/fixtures' expected errors say); the message names the property.
+ */
 export function missing(out: Issue[], path: readonly Segment[], key: string): void {
-  const at = [...path, key];
-  if (out.length < MAX_ERRORS) out.push({ path: at, keyword: "required", message: `${where(at)} is required (missing property ${JSON.stringify(key)})` });
+  if (out.length < MAX_ERRORS) out.push({ path, keyword: "required", message: `${where(path)} must have required property ${JSON.stringify(key)}` });
 }
 
 export function notAllowed(out: Issue[], path: readonly Segment[], key: string): void {
-  const at = [...path, key];
-  if (out.length < MAX_ERRORS) out.push({ path: at, keyword: "additionalProperties", message: `${where(at)} is not allowed (unknown property ${show(key)})` });
+  if (out.length < MAX_ERRORS) out.push({ path, keyword: "additionalProperties", message: `${where(path)} must not have unknown property ${show(key)}` });
 }
 
 export function typeError(out: Issue[], path: readonly Segment[], expected: string, v: unknown): void {
@@ -131,7 +133,8 @@ export function anyOf(out: Issue[], path: readonly Segment[], v: unknown, keywor
   if (best !== undefined && best.length > 0) {
     for (const e of best) if (out.length < MAX_ERRORS) out.push(e);
   } else if (expected.length > 0) {
-    fail(out, path, "type", `must be ${expected.join(" or ")}`, v);
+    // Reported under the union's keyword, as Ajv does: the value matched no branch's type.
+    fail(out, path, keyword, `must be ${expected.join(" or ")}`, v);
   } else {
     fail(out, path, keyword, `must match a schema in ${keyword}`, v);
   }
