@@ -1,16 +1,21 @@
 import { compareCodeUnits, InternalError, SchemaProblems, sortProblems, type Problem } from "./errors.js";
-import type { Emitter, Outputs } from "./emit/emitter.js";
+import { codegenFingerprint } from "./cache/fingerprint.js";
+import { entityKey } from "./cache/key.js";
+import { fileCache, type CachedEntity, type CacheStore } from "./cache/store.js";
+import { mergeInto, type Emitter, type Outputs } from "./emit/emitter.js";
 import { emitters as defaultEmitters } from "./emit/index.js";
 import { parseSchemaText, type SourceFile } from "./load/parse.js";
 import { readSchemaFiles, SCHEMA_DIR, type RawSchemaFile } from "./load/read.js";
 import { buildModel } from "./model/build.js";
-import type { Model } from "./model/types.js";
+import type { Json, Model } from "./model/types.js";
 import { validateSources } from "./validate/index.js";
 
 export interface Generated {
   readonly model: Model;
   readonly outputs: Outputs;
   readonly ownedRoots: readonly string[];
+  /** Entities whose per-entity files were computed this run (the rest came from the cache). */
+  readonly emitted: number;
 }
 
 /** load → validate → model: throws `SchemaProblems` with every problem of every file. */
@@ -27,23 +32,76 @@ export function modelFromFiles(files: readonly RawSchemaFile[]): Model {
   return buildModel(sources);
 }
 
-/** → emit: every emitter's files, merged; a path claimed twice is our bug. */
-export async function emitAll(model: Model, emitters: readonly Emitter[] = defaultEmitters): Promise<Generated> {
-  const results = await Promise.all(emitters.map((e) => e.emit(model)));
-  const outputs = new Map<string, string>();
-  results.forEach((files, i) => {
-    for (const [file, contents] of files) {
-      if (outputs.has(file)) throw new InternalError(`${file} is emitted twice (second time by ${emitters[i]?.name})`);
-      if (!contents.endsWith("\n") || contents.includes("\r")) throw new InternalError(`${file}: output must use LF and end with a newline`);
-      outputs.set(file, contents);
+export interface EmitOptions {
+  /** Per-entity results from earlier runs; without one, every entity is emitted. */
+  readonly cache?: CacheStore;
+  /** Required with a cache: part of every key. */
+  readonly fingerprint?: string;
+}
+
+/**
+ * → emit: every emitter's `check`, then each entity's files (from the cache when its key is
+ * unchanged), then the aggregate files. Problems from every emitter and entity are collected
+ * and thrown together; a path claimed twice is our bug.
+ */
+export async function emitAll(model: Model, emitters: readonly Emitter[] = defaultEmitters, options: EmitOptions = {}): Promise<Generated> {
+  const problems: Problem[] = [];
+  const collect = (error: unknown) => {
+    if (!(error instanceof SchemaProblems)) throw error;
+    problems.push(...error.problems);
+  };
+  for (const emitter of emitters) {
+    try {
+      emitter.check?.(model);
+    } catch (error) {
+      collect(error);
     }
-  });
+  }
+  const outputs = new Map<string, string>();
+  const parts = new Map(emitters.map((e) => [e.name, new Map<string, Json | undefined>()]));
+  let emitted = 0;
+  for (const entity of model.entities) {
+    const key = options.cache && options.fingerprint ? entityKey(entity, model, options.fingerprint) : undefined;
+    const cached = key ? await options.cache?.read(key) : undefined;
+    const fresh: CachedEntity = {};
+    let failed = false;
+    for (const emitter of emitters) {
+      let result = cached?.[emitter.name];
+      if (!result) {
+        try {
+          const computed = await emitter.entity(entity, model);
+          result = { files: [...computed.files], ...(computed.part === undefined ? {} : { part: computed.part }) };
+        } catch (error) {
+          collect(error);
+          failed = true;
+          continue;
+        }
+      }
+      fresh[emitter.name] = result;
+      mergeInto(outputs, new Map(result.files), emitter.name);
+      parts.get(emitter.name)?.set(entity.name, result.part);
+    }
+    if (!cached || Object.keys(cached).length !== emitters.length) emitted++;
+    if (key && !failed && !sameKeys(cached, fresh)) await options.cache?.write(key, fresh);
+  }
+  if (problems.length > 0) throw new SchemaProblems(sortProblems(problems));
+  for (const emitter of emitters) {
+    mergeInto(outputs, await emitter.aggregate(model, parts.get(emitter.name) ?? new Map()), emitter.name);
+  }
+  for (const [file, contents] of outputs) {
+    if (!contents.endsWith("\n") || contents.includes("\r")) throw new InternalError(`${file}: output must use LF and end with a newline`);
+  }
   const sorted = new Map([...outputs].sort(([a], [b]) => compareCodeUnits(a, b)));
-  return { model, outputs: sorted, ownedRoots: emitters.flatMap((e) => e.outputRoots) };
+  return { model, outputs: sorted, ownedRoots: emitters.flatMap((e) => e.outputRoots), emitted };
+}
+
+/** A cached entry that already holds every emitter's result needs no rewrite. */
+function sameKeys(cached: CachedEntity | undefined, fresh: CachedEntity): boolean {
+  return cached !== undefined && Object.keys(fresh).every((name) => cached[name] !== undefined);
 }
 
 /** The whole pipeline up to (not including) the write stage, for the project at `root`. */
-export async function generateProject(root: string, emitters?: readonly Emitter[]): Promise<Generated> {
+export async function generateProject(root: string, options: { emitters?: readonly Emitter[]; cache?: boolean } = {}): Promise<Generated> {
   const files = await readSchemaFiles(root);
   if (files.length === 0) {
     throw new SchemaProblems([
@@ -57,5 +115,7 @@ export async function generateProject(root: string, emitters?: readonly Emitter[
       },
     ]);
   }
-  return emitAll(modelFromFiles(files), emitters);
+  const model = modelFromFiles(files);
+  const useCache = options.cache ?? true;
+  return emitAll(model, options.emitters, useCache ? { cache: fileCache(root), fingerprint: await codegenFingerprint() } : {});
 }

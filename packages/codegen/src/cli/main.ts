@@ -17,6 +17,9 @@ Options:
                      on by default when the CI environment variable is set (like \`npm ci\`),
                      so CI fails on stale committed output instead of silently regenerating it
   --no-frozen        write even under CI
+  --no-cache         generate: emit every entity again, ignoring node_modules/.cache/contracts
+                     (entities whose schema, referenced schemas and codegen are unchanged are
+                     otherwise taken from it; check never uses it)
   --debounce <ms>    watch: quiet time after a save before regenerating (default 100)
   -h, --help         show this help`;
 
@@ -36,6 +39,7 @@ export async function main(
         root: { type: "string" },
         frozen: { type: "boolean" },
         "no-frozen": { type: "boolean" },
+        "no-cache": { type: "boolean" },
         debounce: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
@@ -77,7 +81,7 @@ export async function main(
     }
   }
   const frozen = parsed.values["no-frozen"] ? false : (parsed.values.frozen ?? isCi(env));
-  return runOnce(command, root, { frozen }, io);
+  return runOnce(command, root, { frozen, cache: !parsed.values["no-cache"] }, io);
 }
 
 /** `CI` as CI services set it (`true`, `1`); `CI=false` or `CI=0` means not CI. */

@@ -10,10 +10,12 @@ export type Command = "generate" | "check";
  * One generate or check run over the project at `root`; prints its summary or its problems and
  * returns the exit code (0 ok, 1 bad input or drift, 2 internal error).
  */
-export async function runOnce(command: Command, root: string, options: { frozen: boolean; list?: boolean }, io: Io): Promise<number> {
+export async function runOnce(command: Command, root: string, options: { frozen: boolean; list?: boolean; cache?: boolean }, io: Io): Promise<number> {
   const started = performance.now();
   try {
-    const generated = await generateProject(root);
+    // check (and frozen generate) recompute everything: they must not trust anything on disk.
+    const readOnly = command === "check" || options.frozen;
+    const generated = await generateProject(root, { cache: !readOnly && (options.cache ?? true) });
     const plan = await planWrites(root, generated.outputs, generated.ownedRoots);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     if (command === "check" || options.frozen) {
@@ -32,7 +34,10 @@ export async function runOnce(command: Command, root: string, options: { frozen:
     }
     await applyPlan(root, plan, generated.outputs);
     const written = [...plan.missing, ...plan.changed];
-    io.out(`contracts generate: ${written.length} written, ${plan.unchanged.length} unchanged, ${plan.stale.length} removed (${seconds}s)`);
+    const entities = generated.model.entities.length;
+    io.out(
+      `contracts generate: ${written.length} written, ${plan.unchanged.length} unchanged, ${plan.stale.length} removed; ${generated.emitted} of ${entities} entit${entities === 1 ? "y" : "ies"} emitted, the rest cached (${seconds}s)`,
+    );
     if (options.list) {
       for (const file of written) io.out(`  written  ${file}`);
       for (const file of plan.stale) io.out(`  removed  ${file}`);

@@ -1,19 +1,70 @@
-import type { Model } from "../model/types.js";
+import { InternalError, SchemaProblems, type Problem } from "../errors.js";
+import type { Entity, Json, Model } from "../model/types.js";
 
 /** Generated files, project-relative `/`-separated path → contents (LF, trailing newline). */
 export type Outputs = ReadonlyMap<string, string>;
 
+/** What one entity contributes to a target: its own files, and a part for the aggregate files. */
+export interface EntityResult {
+  readonly files: Outputs;
+  /** JSON data the aggregate step reads (cached with the files), e.g. converted schemas. */
+  readonly part?: Json;
+}
+
 /**
- * One target. Pure: reads the model, returns files; never touches the disk (the write stage does).
+ * One target, in two pure steps so runs can be incremental: `entity` depends only on one entity
+ * and the definitions it references (its result is cached under a hash of exactly those inputs),
+ * `aggregate` builds the files that span entities (indexes, registries, documents) from the model
+ * and every entity's part, and must stay cheap. Neither touches the disk.
  */
-export interface Emitter {
+export interface EmitterSpec {
   readonly name: string;
   /**
    * Project-relative directories this emitter owns. Every file under them is generated: one the
    * emitter no longer produces is stale and gets removed.
    */
   readonly outputRoots: readonly string[];
+  /** Project-wide rules this target needs (throws `SchemaProblems`); runs on every generate. */
+  check?(model: Model): void;
+  entity(entity: Entity, model: Model): Promise<EntityResult>;
+  aggregate(model: Model, parts: ReadonlyMap<string, Json | undefined>): Promise<Outputs>;
+}
+
+export interface Emitter extends EmitterSpec {
+  /** Every file of the target for the whole model, without a cache (tests, small projects). */
   emit(model: Model): Promise<Outputs>;
+}
+
+export function defineEmitter(spec: EmitterSpec): Emitter {
+  return {
+    ...spec,
+    async emit(model) {
+      spec.check?.(model);
+      const files = new Map<string, string>();
+      const parts = new Map<string, Json | undefined>();
+      const problems: Problem[] = [];
+      for (const entity of model.entities) {
+        try {
+          const result = await spec.entity(entity, model);
+          mergeInto(files, result.files, spec.name);
+          parts.set(entity.name, result.part);
+        } catch (error) {
+          if (!(error instanceof SchemaProblems)) throw error;
+          problems.push(...error.problems);
+        }
+      }
+      if (problems.length > 0) throw new SchemaProblems(problems);
+      mergeInto(files, await spec.aggregate(model, parts), spec.name);
+      return files;
+    },
+  };
+}
+
+export function mergeInto(target: Map<string, string>, source: Outputs, by: string): void {
+  for (const [file, contents] of source) {
+    if (target.has(file)) throw new InternalError(`${file} is emitted twice (second time by ${by})`);
+    target.set(file, contents);
+  }
 }
 
 /** The do-not-edit banner of generated source files. */

@@ -1,5 +1,4 @@
-import type { Emitter } from "../emitter.js";
-import type { Model } from "../../model/types.js";
+import { defineEmitter } from "../emitter.js";
 import { renderEntityPage } from "./entity-page.js";
 import { renderIndexPage } from "./index-page.js";
 import { checkPageNames } from "./page-names.js";
@@ -18,18 +17,20 @@ const INDEX_NAME = "index";
  * shared/spec/ConnectorWithStatus.md, `pages/index.md`, and a typed module listing them.
  * Markdown carries no do-not-edit header (frontmatter must come first; .gitattributes marks it).
  */
-export const docsEmitter: Emitter = {
+export const docsEmitter = defineEmitter({
   name: "docs",
   outputRoots: [DOCS_PAGES_DIR, DOCS_MODULE_DIR],
-  async emit(model: Model) {
+  check(model) {
     checkPageNames(model, INDEX_NAME);
-    const files = new Map<string, string>();
-    for (const entity of model.entities) {
-      files.set(`${DOCS_PAGES_DIR}/${entity.name}.md`, await renderEntityPage(entity, model));
-    }
-    files.set(`${DOCS_PAGES_DIR}/${INDEX_NAME}.md`, await renderIndexPage(model));
-    const inPackage = (name: string) => `pages/${name}.md`;
-    files.set(`${DOCS_MODULE_DIR}/pages.ts`, await renderPagesModule(model, inPackage, inPackage(INDEX_NAME)));
-    return files;
   },
-};
+  async entity(entity, model) {
+    return { files: new Map([[`${DOCS_PAGES_DIR}/${entity.name}.md`, await renderEntityPage(entity, model)]]) };
+  },
+  async aggregate(model) {
+    const inPackage = (name: string) => `pages/${name}.md`;
+    return new Map([
+      [`${DOCS_PAGES_DIR}/${INDEX_NAME}.md`, await renderIndexPage(model)],
+      [`${DOCS_MODULE_DIR}/pages.ts`, await renderPagesModule(model, inPackage, inPackage(INDEX_NAME))],
+    ]);
+  },
+});

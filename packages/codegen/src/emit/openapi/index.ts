@@ -1,7 +1,6 @@
-import { SchemaProblems, sortProblems, type Problem } from "../../errors.js";
-import type { Json, Model } from "../../model/types.js";
-import type { Emitter } from "../emitter.js";
-import { doNotEditHeader } from "../emitter.js";
+import { compareCodeUnits, InternalError, SchemaProblems, sortProblems, type Problem } from "../../errors.js";
+import type { Entity, Json, Model } from "../../model/types.js";
+import { defineEmitter, doNotEditHeader } from "../emitter.js";
 import { collectComponents, problem } from "./components.js";
 import { toOas30 } from "./oas30/index.js";
 import { toOas31 } from "./oas31.js";
@@ -30,11 +29,23 @@ export const OPENAPI_30 = "3.0.3";
  * OpenAPI documents (3.1 and 3.0, JSON and YAML twins) with every entity and `$defs` entry under
  * components/schemas, a typed module exporting them, and openapi-typescript types of the 3.1 one.
  */
-export const openapiEmitter: Emitter = {
+export const openapiEmitter = defineEmitter({
   name: "openapi",
   outputRoots: [OPENAPI_DIR, OPENAPI_SRC_DIR],
-  async emit(model: Model) {
-    const { oas31, oas30 } = buildDocuments(model);
+  async entity(entity, model) {
+    return { files: new Map(), part: convertEntity(entity, model) };
+  },
+  async aggregate(model, parts) {
+    const schemas31: Record<string, Json> = {};
+    const schemas30: Record<string, Json> = {};
+    for (const entity of model.entities) {
+      const part = parts.get(entity.name) as EntityComponents | undefined;
+      if (!part) throw new InternalError(`openapi: no converted schemas for ${entity.name}`);
+      Object.assign(schemas31, part.schemas31);
+      Object.assign(schemas30, part.schemas30);
+    }
+    const oas31 = document(OPENAPI_31, sortByName(schemas31));
+    const oas30 = document(OPENAPI_30, sortByName(schemas30));
     const header = doNotEditHeader(model.entities.map((e) => e.file));
     const documents = [
       header,
@@ -55,15 +66,21 @@ export const openapiEmitter: Emitter = {
       [`${OPENAPI_SRC_DIR}/openapi-types.ts`, `${header}\n\n${await typesFromDocument(oas31)}`],
     ]);
   },
-};
+});
 
-/** Both documents; throws `SchemaProblems` naming every construct 3.0 cannot express. */
-export function buildDocuments(model: Model): { oas31: Json; oas30: Json } {
+/** One entity's components (itself and its `$defs`), in both versions: the cached part. */
+interface EntityComponents {
+  readonly schemas31: Record<string, Json>;
+  readonly schemas30: Record<string, Json>;
+}
+
+function convertEntity(entity: Entity, model: Model): EntityComponents & Json {
   const components = collectComponents(model);
   const problems: Problem[] = [];
   const schemas31: Record<string, Json> = {};
   const schemas30: Record<string, Json> = {};
   for (const c of components.list) {
+    if (c.entity !== entity) continue;
     const ctx = { file: c.entity.file, refFor: components.refFor };
     schemas31[c.name] = toOas31(c.schema, c.pointer, ctx);
     schemas30[c.name] = toOas30(c.schema, c.pointer, {
@@ -72,7 +89,30 @@ export function buildDocuments(model: Model): { oas31: Json; oas30: Json } {
     });
   }
   if (problems.length > 0) throw new SchemaProblems(sortProblems(problems));
-  return { oas31: document(OPENAPI_31, schemas31), oas30: document(OPENAPI_30, schemas30) };
+  return { schemas31, schemas30 };
+}
+
+/** Both documents; throws `SchemaProblems` naming every construct 3.0 cannot express. */
+export function buildDocuments(model: Model): { oas31: Json; oas30: Json } {
+  const schemas31: Record<string, Json> = {};
+  const schemas30: Record<string, Json> = {};
+  const problems: Problem[] = [];
+  for (const entity of model.entities) {
+    try {
+      const part = convertEntity(entity, model);
+      Object.assign(schemas31, part.schemas31);
+      Object.assign(schemas30, part.schemas30);
+    } catch (error) {
+      if (!(error instanceof SchemaProblems)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  if (problems.length > 0) throw new SchemaProblems(sortProblems(problems));
+  return { oas31: document(OPENAPI_31, sortByName(schemas31)), oas30: document(OPENAPI_30, sortByName(schemas30)) };
+}
+
+function sortByName(schemas: Record<string, Json>): Record<string, Json> {
+  return Object.fromEntries(Object.keys(schemas).sort(compareCodeUnits).map((k) => [k, schemas[k] as Json]));
 }
 
 /** Keys in code-unit order, like every other object of the documents. */

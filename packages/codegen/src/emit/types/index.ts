@@ -1,6 +1,5 @@
 import { compile, type JSONSchema } from "json-schema-to-typescript";
-import type { Emitter } from "../emitter.js";
-import { doNotEditHeader } from "../emitter.js";
+import { defineEmitter, doNotEditHeader } from "../emitter.js";
 import { compareCodeUnits, InternalError } from "../../errors.js";
 import type { Entity, Json, Model } from "../../model/types.js";
 import { definitionName } from "../../schema/names.js";
@@ -15,19 +14,18 @@ export const TYPES_DIR = "packages/types/src/generated";
  * its `$defs`, each declared once, importing what it references from other entities' modules)
  * plus an index re-exporting them all.
  */
-export const typesEmitter: Emitter = {
+export const typesEmitter = defineEmitter({
   name: "types",
   outputRoots: [TYPES_DIR],
-  async emit(model: Model) {
-    const files = new Map<string, string>();
-    for (const entity of model.entities) {
-      files.set(`${TYPES_DIR}/${entity.slug}.ts`, await emitEntityTypes(entity, model));
-    }
-    const index = model.entities.map((e) => `export type * from "./${e.slug}.js";`);
-    files.set(`${TYPES_DIR}/index.ts`, [doNotEditHeader(model.entities.map((e) => e.file)), "", ...index, ...(index.length ? [] : ["export {};"]), ""].join("\n"));
-    return files;
+  async entity(entity, model) {
+    return { files: new Map([[`${TYPES_DIR}/${entity.slug}.ts`, await emitEntityTypes(entity, model)]]) };
   },
-};
+  async aggregate(model) {
+    const index = model.entities.map((e) => `export type * from "./${e.slug}.js";`);
+    const text = [doNotEditHeader(model.entities.map((e) => e.file)), "", ...index, ...(index.length ? [] : ["export {};"]), ""].join("\n");
+    return new Map([[`${TYPES_DIR}/index.ts`, text]]);
+  },
+});
 
 export async function emitEntityTypes(entity: Entity, model: Model): Promise<string> {
   const index: SchemaIndex = { files: new Map(model.entities.map((e) => [e.file, e.schema as Json])) };

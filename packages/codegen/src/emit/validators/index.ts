@@ -1,5 +1,4 @@
-import type { Emitter } from "../emitter.js";
-import type { Model } from "../../model/types.js";
+import { defineEmitter } from "../emitter.js";
 import { compileCheck } from "./check.js";
 import { checkModule, entityModule, indexModule } from "./module.js";
 import { emitWalkers } from "./walker/index.js";
@@ -11,18 +10,20 @@ export const VALIDATORS_DIR = "packages/validators/src/generated";
  * schema, its error walkers and `isX`/`assertX`/`parseX`/`validateX` (`<slug>.ts`); an index with
  * the `validators` registry. The runtime they import is hand-written in packages/validators/src/runtime.
  */
-export const validatorsEmitter: Emitter = {
+export const validatorsEmitter = defineEmitter({
   name: "validators",
   outputRoots: [VALIDATORS_DIR],
-  async emit(model: Model) {
-    const files = new Map<string, string>();
-    for (const entity of model.entities) {
-      const walkers = emitWalkers(entity.file, entity.schema);
-      const check = compileCheck(entity.schema);
-      files.set(`${VALIDATORS_DIR}/${entity.slug}.check.ts`, checkModule(entity, check));
-      files.set(`${VALIDATORS_DIR}/${entity.slug}.ts`, entityModule(entity, check, walkers));
-    }
-    files.set(`${VALIDATORS_DIR}/index.ts`, indexModule(model));
-    return files;
+  async entity(entity) {
+    const walkers = emitWalkers(entity.file, entity.schema);
+    const check = compileCheck(entity.schema);
+    return {
+      files: new Map([
+        [`${VALIDATORS_DIR}/${entity.slug}.check.ts`, checkModule(entity, check)],
+        [`${VALIDATORS_DIR}/${entity.slug}.ts`, entityModule(entity, check, walkers)],
+      ]),
+    };
   },
-};
+  async aggregate(model) {
+    return new Map([[`${VALIDATORS_DIR}/index.ts`, indexModule(model)]]);
+  },
+});

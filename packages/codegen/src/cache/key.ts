@@ -1,0 +1,55 @@
+import { createHash } from "node:crypto";
+import { compareCodeUnits } from "../errors.js";
+import type { Entity, Model, TypeNode } from "../model/types.js";
+
+/**
+ * The cache key of an entity: a hash of the codegen's own fingerprint, the entity's schema and
+ * every schema it references, directly or through other files. An entity's per-entity outputs
+ * depend on nothing else, so equal keys mean equal outputs.
+ */
+export function entityKey(entity: Entity, model: Model, fingerprint: string): string {
+  const byFile = new Map(model.entities.map((e) => [e.file, e]));
+  const files = new Set<string>([entity.file]);
+  const pending = [entity];
+  while (pending.length > 0) {
+    const current = pending.pop() as Entity;
+    for (const file of referencedFiles(current)) {
+      if (files.has(file)) continue;
+      files.add(file);
+      const target = byFile.get(file);
+      if (target) pending.push(target);
+    }
+  }
+  const hash = createHash("sha256").update(fingerprint);
+  for (const file of [...files].sort(compareCodeUnits)) {
+    hash.update(`\0${file}\0${JSON.stringify(byFile.get(file)?.schema ?? null)}`);
+  }
+  return hash.digest("hex");
+}
+
+/** Files an entity's `$ref`s point into (its own file included when it refers to itself). */
+function referencedFiles(entity: Entity): Set<string> {
+  const files = new Set<string>();
+  const visit = (node: TypeNode): void => {
+    switch (node.kind) {
+      case "ref":
+        files.add(node.target.file);
+        return;
+      case "array":
+        visit(node.items);
+        return;
+      case "union":
+        node.members.forEach(visit);
+        return;
+      case "object":
+        node.properties.forEach((p) => visit(p.type));
+        if (node.additionalProperties) visit(node.additionalProperties);
+        return;
+      default:
+        return;
+    }
+  };
+  visit(entity.root);
+  entity.definitions.forEach((d) => visit(d.type));
+  return files;
+}

@@ -1,0 +1,39 @@
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Json } from "../model/types.js";
+
+/** One entity's results for every emitter, as stored. */
+export type CachedEntity = Record<string, { readonly files: readonly (readonly [string, string])[]; readonly part?: Json }>;
+
+export interface CacheStore {
+  read(key: string): Promise<CachedEntity | undefined>;
+  write(key: string, value: CachedEntity): Promise<void>;
+}
+
+/** Where tools keep caches by convention; `npm ci` clears it with node_modules. */
+export const CACHE_DIR = "node_modules/.cache/contracts";
+
+/**
+ * A cache of per-entity results, one JSON file per key. Reads that fail (missing, truncated by a
+ * killed run, from another format) count as misses: the cache can only save time, never change
+ * output, since a key already covers every input.
+ */
+export function fileCache(root: string): CacheStore {
+  const dir = path.join(root, CACHE_DIR);
+  return {
+    async read(key) {
+      try {
+        const value = JSON.parse(await readFile(path.join(dir, `${key}.json`), "utf8")) as unknown;
+        return typeof value === "object" && value !== null ? (value as CachedEntity) : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    async write(key, value) {
+      await mkdir(dir, { recursive: true });
+      const temp = path.join(dir, `.${key}.${process.pid}.tmp`);
+      await writeFile(temp, JSON.stringify(value));
+      await rename(temp, path.join(dir, `${key}.json`));
+    },
+  };
+}
