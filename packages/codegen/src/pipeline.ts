@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { compareCodeUnits, InternalError, SchemaProblems, sortProblems, type Problem } from "./errors.js";
 import { codegenFingerprint } from "./cache/fingerprint.js";
 import { entityKey } from "./cache/key.js";
@@ -60,9 +61,11 @@ export async function emitAll(model: Model, emitters: readonly Emitter[] = defau
   const outputs = new Map<string, string>();
   const parts = new Map(emitters.map((e) => [e.name, new Map<string, Json | undefined>()]));
   let emitted = 0;
+  const { cache, fingerprint } = options;
+  const keys = cache && fingerprint ? new Map(model.entities.map((e) => [e.name, entityKey(e, model, fingerprint)])) : undefined;
   for (const entity of model.entities) {
-    const key = options.cache && options.fingerprint ? entityKey(entity, model, options.fingerprint) : undefined;
-    const cached = key ? await options.cache?.read(key) : undefined;
+    const key = keys?.get(entity.name);
+    const cached = key ? await cache?.read(key) : undefined;
     const fresh: CachedEntity = {};
     let failed = false;
     for (const emitter of emitters) {
@@ -82,17 +85,26 @@ export async function emitAll(model: Model, emitters: readonly Emitter[] = defau
       parts.get(emitter.name)?.set(entity.name, result.part);
     }
     if (!cached || Object.keys(cached).length !== emitters.length) emitted++;
-    if (key && !failed && !sameKeys(cached, fresh)) await options.cache?.write(key, fresh);
+    if (key && !failed && !sameKeys(cached, fresh)) await cache?.write(key, fresh);
   }
   if (problems.length > 0) throw new SchemaProblems(sortProblems(problems));
+  // Aggregates read the model and the parts, which the entity keys cover: cached under all of them.
   for (const emitter of emitters) {
-    mergeInto(outputs, await emitter.aggregate(model, parts.get(emitter.name) ?? new Map()), emitter.name);
+    const key = keys ? aggregateKey(emitter.name, [...keys.values()]) : undefined;
+    const cached = key ? (await cache?.read(key))?.[emitter.name] : undefined;
+    const files = cached ? new Map(cached.files) : await emitter.aggregate(model, parts.get(emitter.name) ?? new Map());
+    if (key && !cached) await cache?.write(key, { [emitter.name]: { files: [...files] } });
+    mergeInto(outputs, files, emitter.name);
   }
   for (const [file, contents] of outputs) {
     if (!contents.endsWith("\n") || contents.includes("\r")) throw new InternalError(`${file}: output must use LF and end with a newline`);
   }
   const sorted = new Map([...outputs].sort(([a], [b]) => compareCodeUnits(a, b)));
   return { model, outputs: sorted, ownedRoots: emitters.flatMap((e) => e.outputRoots), emitted };
+}
+
+function aggregateKey(emitter: string, entityKeys: readonly string[]): string {
+  return createHash("sha256").update(`aggregate\0${emitter}\0${entityKeys.join("\0")}`).digest("hex");
 }
 
 /** A cached entry that already holds every emitter's result needs no rewrite. */

@@ -1,4 +1,5 @@
-import { format, type Options } from "prettier";
+import type { Options } from "prettier";
+import { loadPrettier } from "../prettier.js";
 
 /*
  * Both prettier passes use prettier's defaults (printWidth 80) so a page is a fixpoint of
@@ -22,7 +23,7 @@ export async function tsBlock(source: string): Promise<string> {
 
 /** Markdown blocks joined by blank lines, padded and normalized by prettier. */
 export async function markdownBody(blocks: readonly string[]): Promise<string> {
-  return format(`${blocks.join("\n\n")}\n`, MD_OPTIONS);
+  return (await loadPrettier()).format(`${blocks.join("\n\n")}\n`, MD_OPTIONS);
 }
 
 /**
@@ -73,3 +74,4 @@ function longestRun(text: string, char: string): number {
   }
   return best;
 }
+

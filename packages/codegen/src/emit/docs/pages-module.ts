@@ -1,7 +1,7 @@
-import { format } from "prettier";
 import type { Model } from "../../model/types.js";
 import { doNotEditHeader } from "../emitter.js";
 import { entityDescription, INDEX_DESCRIPTION, INDEX_TITLE } from "./frontmatter.js";
+import { loadPrettier } from "../prettier.js";
 
 /**
  * `src/generated/pages.ts` of @contracts/docs: every page with its frontmatter, typed, so the docs
@@ -49,5 +49,6 @@ export async function renderPagesModule(model: Model, pagePath: (name: string) =
     `export const indexPage: IndexPage = ${JSON.stringify({ path: indexPath, title: INDEX_TITLE, description: INDEX_DESCRIPTION })};`,
     "",
   ].join("\n");
-  return format(source, { parser: "typescript", printWidth: 100, endOfLine: "lf" });
+  return (await loadPrettier()).format(source, { parser: "typescript", printWidth: 100, endOfLine: "lf" });
 }
+

@@ -1,4 +1,3 @@
-import openapiTS, { astToString } from "openapi-typescript";
 import type { Json } from "../../model/types.js";
 
 /**
@@ -7,7 +6,9 @@ import type { Json } from "../../model/types.js";
  * an object, openapi-typescript reads no file (its Redocly config is built from defaults).
  */
 export async function typesFromDocument(document: Json): Promise<string> {
-  const nodes = await openapiTS(document as unknown as Parameters<typeof openapiTS>[0], { silent: true });
+  // Loaded on first use: openapi-typescript brings the whole TypeScript compiler.
+  const { default: openapiTS, astToString } = await import("openapi-typescript");
+  const nodes = await openapiTS(document as unknown as Parameters<typeof import("openapi-typescript").default>[0], { silent: true });
   const text = astToString(nodes);
   return text.endsWith("\n") ? text : `${text}\n`;
 }

@@ -1,4 +1,4 @@
-import { compile, type JSONSchema } from "json-schema-to-typescript";
+import type { JSONSchema } from "json-schema-to-typescript";
 import { defineEmitter, doNotEditHeader } from "../emitter.js";
 import { compareCodeUnits, InternalError } from "../../errors.js";
 import type { Entity, Json, Model } from "../../model/types.js";
@@ -60,11 +60,16 @@ export async function emitEntityTypes(entity: Entity, model: Model): Promise<str
 }
 
 async function declare(name: string, schema: Json): Promise<string> {
+  // Loaded on first use: a run whose entities all come from the cache (or that stops at a schema
+  // problem) never pays for json2ts and prettier.
+  const { compile } = await import("json-schema-to-typescript");
   const text = await compile(schema as JSONSchema, name, {
     bannerComment: "",
     additionalProperties: false,
     declareExternallyReferenced: true,
     enableConstEnums: false,
+    // `string[]`, not a union of tuples up to maxItems: bounds are the validators' job.
+    ignoreMinAndMaxItems: true,
     format: true,
     strictIndexSignatures: false,
     unknownAny: true,
