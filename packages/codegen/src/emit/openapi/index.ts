@@ -6,7 +6,7 @@ import { toOas30 } from "./oas30/index.js";
 import { toOas31 } from "./oas31.js";
 import { sortData } from "./schema-tree.js";
 import { toJsonText, toYamlText } from "./serialize.js";
-import { typesFromDocument } from "./types.js";
+import { componentMembers, componentsModule } from "./types.js";
 
 export const OPENAPI_DIR = "packages/openapi/generated";
 export const OPENAPI_SRC_DIR = "packages/openapi/src/generated";
@@ -33,16 +33,20 @@ export const openapiEmitter = defineEmitter({
   name: "openapi",
   outputRoots: [OPENAPI_DIR, OPENAPI_SRC_DIR],
   async entity(entity, model) {
-    return { files: new Map(), part: convertEntity(entity, model) };
+    const converted = convertEntity(entity, model);
+    const part: EntityComponents & { types: Record<string, string> } = { ...converted, types: await componentMembers(converted.schemas31) };
+    return { files: new Map(), part: part as unknown as Json };
   },
   async aggregate(model, parts) {
     const schemas31: Record<string, Json> = {};
     const schemas30: Record<string, Json> = {};
+    const types: Record<string, string> = {};
     for (const entity of model.entities) {
-      const part = parts.get(entity.name) as EntityComponents | undefined;
+      const part = parts.get(entity.name) as (EntityComponents & { types: Record<string, string> }) | undefined;
       if (!part) throw new InternalError(`openapi: no converted schemas for ${entity.name}`);
       Object.assign(schemas31, part.schemas31);
       Object.assign(schemas30, part.schemas30);
+      Object.assign(types, part.types);
     }
     const oas31 = document(OPENAPI_31, sortByName(schemas31));
     const oas30 = document(OPENAPI_30, sortByName(schemas30));
@@ -63,7 +67,7 @@ export const openapiEmitter = defineEmitter({
       [`${OPENAPI_DIR}/openapi-3.0.json`, toJsonText(oas30)],
       [`${OPENAPI_DIR}/openapi-3.0.yaml`, toYamlText(oas30)],
       [`${OPENAPI_SRC_DIR}/documents.ts`, documents],
-      [`${OPENAPI_SRC_DIR}/openapi-types.ts`, `${header}\n\n${await typesFromDocument(oas31)}`],
+      [`${OPENAPI_SRC_DIR}/openapi-types.ts`, `${header}\n\n${componentsModule(Object.keys(types).sort(compareCodeUnits).map((name) => types[name] as string))}`],
     ]);
   },
 });
@@ -74,7 +78,7 @@ interface EntityComponents {
   readonly schemas30: Record<string, Json>;
 }
 
-function convertEntity(entity: Entity, model: Model): EntityComponents & Json {
+function convertEntity(entity: Entity, model: Model): EntityComponents {
   const components = collectComponents(model);
   const problems: Problem[] = [];
   const schemas31: Record<string, Json> = {};

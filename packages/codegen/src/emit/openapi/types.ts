@@ -2,13 +2,88 @@ import type { Json } from "../../model/types.js";
 
 /**
  * TypeScript types of the 3.1 document by openapi-typescript (`components["schemas"][Name]`), so
- * services typing their handlers from the OpenAPI fragment get what client generators get. Given
- * an object, openapi-typescript reads no file (its Redocly config is built from defaults).
+ * services typing their handlers from the OpenAPI fragment get what client generators get.
+ *
+ * Generated per entity, not per document, so an incremental run re-types only the entities that
+ * changed: each component goes through openapi-typescript's own `transformSchemaObject` (what
+ * `openapiTS` runs for every schema of `components`), and `componentsModule` wraps the members in
+ * the frame `openapiTS` prints. The transform context mirrors `openapiTS`'s defaults; our schemas
+ * use no discriminators, so nothing needs the whole document.
  */
-export async function typesFromDocument(document: Json): Promise<string> {
+export async function componentMembers(schemas: Readonly<Record<string, Json>>): Promise<Record<string, string>> {
   // Loaded on first use: openapi-typescript brings the whole TypeScript compiler.
-  const { default: openapiTS, astToString } = await import("openapi-typescript");
-  const nodes = await openapiTS(document as unknown as Parameters<typeof import("openapi-typescript").default>[0], { silent: true });
-  const text = astToString(nodes);
-  return text.endsWith("\n") ? text : `${text}\n`;
+  const ots = await import("openapi-typescript");
+  const { default: ts } = await import("typescript");
+  const document = { openapi: "3.1.1", info: { title: "", version: "" }, components: { schemas } } as unknown as import("openapi-typescript").OpenAPI3;
+  const ctx = {
+    additionalProperties: false,
+    alphabetize: false,
+    arrayLength: false,
+    defaultNonNullable: true,
+    discriminators: { objects: {}, refsHandled: [] },
+    emptyObjectsUnknown: false,
+    enum: false,
+    enumValues: false,
+    conditionalEnums: false,
+    dedupeEnums: false,
+    excludeDeprecated: false,
+    exportType: false,
+    immutable: false,
+    rootTypes: false,
+    rootTypesNoSchemaPrefix: false,
+    rootTypesKeepCasing: false,
+    injectFooter: [],
+    pathParamsAsTypes: false,
+    postTransform: undefined,
+    propertiesRequiredByDefault: false,
+    redoc: undefined,
+    silent: true,
+    inject: undefined,
+    transform: undefined,
+    transformProperty: undefined,
+    makePathsEnum: false,
+    generatePathParams: false,
+    readWriteMarkers: false,
+    resolve($ref: string) {
+      return ots.resolveRef(document, $ref, { silent: true });
+    },
+  } as unknown as import("openapi-typescript").GlobalContext;
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(schemas)) {
+    const schema = schemas[name] as unknown as import("openapi-typescript").SchemaObject;
+    const type = ots.transformSchemaObject(schema, { path: ots.createRef(["components", "schemas", name]), schema, ctx });
+    const property = ts.factory.createPropertySignature(undefined, ots.tsPropertyIndex(name), undefined, type);
+    ots.addJSDocComment(schema as never, property);
+    // Printed inside a throw-away interface so comments and indentation come out as openapiTS's.
+    const text = ots.astToString([ts.factory.createInterfaceDeclaration(undefined, "Frame", undefined, undefined, [property])]);
+    out[name] = text.trimEnd().split("\n").slice(1, -1).join("\n");
+  }
+  return out;
+}
+
+/** The module `openapiTS` would print for a document whose only components are these schemas. */
+export function componentsModule(members: readonly string[]): string {
+  const schemas = members.length === 0 ? "    schemas: never;" : ["    schemas: {", ...members.map((m) => indent(m, "    ")), "    };"].join("\n");
+  return [
+    "export type paths = Record<string, never>;",
+    "export type webhooks = Record<string, never>;",
+    "export interface components {",
+    schemas,
+    "    responses: never;",
+    "    parameters: never;",
+    "    requestBodies: never;",
+    "    headers: never;",
+    "    pathItems: never;",
+    "}",
+    "export type $defs = Record<string, never>;",
+    "export type operations = Record<string, never>;",
+    "",
+  ].join("\n");
+}
+
+function indent(text: string, by: string): string {
+  return text
+    .split("\n")
+    .map((line) => (line === "" ? line : by + line))
+    .join("\n");
 }

@@ -170,3 +170,21 @@ describe("constructs the emitter refuses", () => {
     ]);
   });
 });
+
+describe("openapi-typescript types, built per entity", () => {
+  it("equal what openapiTS prints for the whole document", async () => {
+    const { default: openapiTS, astToString } = await import("openapi-typescript");
+    const { readFile } = await import("node:fs/promises");
+    const path = await import("node:path");
+    const dir = path.join(import.meta.dirname, "../../fixtures/generality");
+    const scenario = modelFromFiles(
+      await Promise.all(["drawing", "owner"].map(async (name) => ({ file: `schemas/${name}.schema.json`, text: await readFile(path.join(dir, `${name}.schema.json`), "utf8") }))),
+    );
+    for (const m of [model, scenario]) {
+      const files = await openapiEmitter.emit(m);
+      const generated = files.get("packages/openapi/src/generated/openapi-types.ts") ?? "";
+      const whole = astToString(await openapiTS(JSON.parse(files.get("packages/openapi/generated/openapi.json") ?? "{}") as never, { silent: true }));
+      expect(generated.slice(generated.indexOf("\n\n") + 2)).toBe(whole.endsWith("\n") ? whole : `${whole}\n`);
+    }
+  });
+});
