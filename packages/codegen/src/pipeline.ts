@@ -4,6 +4,7 @@ import { codegenFingerprint } from "./cache/fingerprint.js";
 import { entityKey } from "./cache/key.js";
 import { fileCache, type CachedEntity, type CacheStore } from "./cache/store.js";
 import { mergeInto, type Emitter, type Outputs } from "./emit/emitter.js";
+import { parallelEmitter } from "./parallel/split.js";
 import { emitters as defaultEmitters } from "./emit/index.js";
 import { parseSchemaText, type SourceFile } from "./load/parse.js";
 import { readSchemaFiles, SCHEMA_DIR, type RawSchemaFile } from "./load/read.js";
@@ -38,6 +39,8 @@ export interface EmitOptions {
   readonly cache?: CacheStore;
   /** Required with a cache: part of every key. */
   readonly fingerprint?: string;
+  /** Runs the entity steps of the entities the cache misses (default: here, one after another). */
+  readonly emitEntities?: (names: readonly string[]) => Promise<Map<string, EntityOutcome>>;
 }
 
 /**
@@ -60,33 +63,30 @@ export async function emitAll(model: Model, emitters: readonly Emitter[] = defau
   }
   const outputs = new Map<string, string>();
   const parts = new Map(emitters.map((e) => [e.name, new Map<string, Json | undefined>()]));
-  let emitted = 0;
   const { cache, fingerprint } = options;
   const keys = cache && fingerprint ? new Map(model.entities.map((e) => [e.name, entityKey(e, model, fingerprint)])) : undefined;
+  const cachedByName = new Map<string, EntityOutcome>();
   for (const entity of model.entities) {
     const key = keys?.get(entity.name);
     const cached = key ? await cache?.read(key) : undefined;
-    const fresh: CachedEntity = {};
-    let failed = false;
+    if (cached && emitters.every((e) => cached[e.name] !== undefined)) cachedByName.set(entity.name, { results: cached, problems: [] });
+  }
+  const misses = model.entities.filter((e) => !cachedByName.has(e.name)).map((e) => e.name);
+  const computed = await (options.emitEntities ?? ((names) => emitEntities(model, emitters, names)))(misses);
+  for (const entity of model.entities) {
+    const fresh = cachedByName.get(entity.name) ?? computed.get(entity.name);
+    if (!fresh) throw new InternalError(`no results for entity ${entity.name}`);
+    problems.push(...fresh.problems);
     for (const emitter of emitters) {
-      let result = cached?.[emitter.name];
-      if (!result) {
-        try {
-          const computed = await emitter.entity(entity, model);
-          result = { files: [...computed.files], ...(computed.part === undefined ? {} : { part: computed.part }) };
-        } catch (error) {
-          collect(error);
-          failed = true;
-          continue;
-        }
-      }
-      fresh[emitter.name] = result;
+      const result = fresh.results[emitter.name];
+      if (!result) continue;
       mergeInto(outputs, new Map(result.files), emitter.name);
       parts.get(emitter.name)?.set(entity.name, result.part);
     }
-    if (!cached || Object.keys(cached).length !== emitters.length) emitted++;
-    if (key && !failed && !sameKeys(cached, fresh)) await cache?.write(key, fresh);
+    const key = keys?.get(entity.name);
+    if (key && !cachedByName.has(entity.name) && fresh.problems.length === 0) await cache?.write(key, fresh.results);
   }
+  const emitted = misses.length;
   if (problems.length > 0) throw new SchemaProblems(sortProblems(problems));
   // Aggregates read the model and the parts, which the entity keys cover: cached under all of them.
   for (const emitter of emitters) {
@@ -107,13 +107,39 @@ function aggregateKey(emitter: string, entityKeys: readonly string[]): string {
   return createHash("sha256").update(`aggregate\0${emitter}\0${entityKeys.join("\0")}`).digest("hex");
 }
 
-/** A cached entry that already holds every emitter's result needs no rewrite. */
-function sameKeys(cached: CachedEntity | undefined, fresh: CachedEntity): boolean {
-  return cached !== undefined && Object.keys(fresh).every((name) => cached[name] !== undefined);
+/** One entity's results per emitter, or the problems that stopped them. */
+export interface EntityOutcome {
+  readonly results: CachedEntity;
+  readonly problems: readonly Problem[];
+}
+
+/** Runs every emitter's entity step for the named entities (in this thread). */
+export async function emitEntities(model: Model, emitters: readonly Emitter[], names: readonly string[]): Promise<Map<string, EntityOutcome>> {
+  const out = new Map<string, EntityOutcome>();
+  for (const name of names) {
+    const entity = model.entities.find((e) => e.name === name);
+    if (!entity) throw new InternalError(`no entity ${name}`);
+    const results: CachedEntity = {};
+    const problems: Problem[] = [];
+    for (const emitter of emitters) {
+      try {
+        const computed = await emitter.entity(entity, model);
+        results[emitter.name] = { files: [...computed.files], ...(computed.part === undefined ? {} : { part: computed.part }) };
+      } catch (error) {
+        if (!(error instanceof SchemaProblems)) throw error;
+        problems.push(...error.problems);
+      }
+    }
+    out.set(name, { results, problems });
+  }
+  return out;
 }
 
 /** The whole pipeline up to (not including) the write stage, for the project at `root`. */
-export async function generateProject(root: string, options: { emitters?: readonly Emitter[]; cache?: boolean } = {}): Promise<Generated> {
+export async function generateProject(
+  root: string,
+  options: { emitters?: readonly Emitter[]; cache?: boolean; parallel?: boolean } = {},
+): Promise<Generated> {
   const files = await readSchemaFiles(root);
   if (files.length === 0) {
     throw new SchemaProblems([
@@ -128,6 +154,12 @@ export async function generateProject(root: string, options: { emitters?: readon
     ]);
   }
   const model = modelFromFiles(files);
+  const emitters = options.emitters ?? defaultEmitters;
+  // Workers run the default emitters; a caller's own set stays in this thread.
+  const parallel = options.parallel !== false && emitters === defaultEmitters ? parallelEmitter(files, (names) => emitEntities(model, emitters, names)) : undefined;
   const useCache = options.cache ?? true;
-  return emitAll(model, options.emitters, useCache ? { cache: fileCache(root), fingerprint: await codegenFingerprint() } : {});
+  return emitAll(model, emitters, {
+    ...(useCache ? { cache: fileCache(root), fingerprint: await codegenFingerprint() } : {}),
+    ...(parallel ? { emitEntities: parallel } : {}),
+  });
 }
