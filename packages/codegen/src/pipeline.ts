@@ -18,6 +18,8 @@ export interface Generated {
   readonly ownedRoots: readonly string[];
   /** Entities whose per-entity files were computed this run (the rest came from the cache). */
   readonly emitted: number;
+  /** Threads that emitted them (1 unless the run was split across worker threads). */
+  readonly threads?: number;
 }
 
 /** load → validate → model: throws `SchemaProblems` with every problem of every file. */
@@ -156,10 +158,12 @@ export async function generateProject(
   const model = modelFromFiles(files);
   const emitters = options.emitters ?? defaultEmitters;
   // Workers run the default emitters; a caller's own set stays in this thread.
-  const parallel = options.parallel !== false && emitters === defaultEmitters ? parallelEmitter(files, (names) => emitEntities(model, emitters, names)) : undefined;
+  const used = { threads: 1 };
+  const parallel = options.parallel !== false && emitters === defaultEmitters ? parallelEmitter(files, (names) => emitEntities(model, emitters, names), used) : undefined;
   const useCache = options.cache ?? true;
-  return emitAll(model, emitters, {
+  const generated = await emitAll(model, emitters, {
     ...(useCache ? { cache: fileCache(root), fingerprint: await codegenFingerprint() } : {}),
     ...(parallel ? { emitEntities: parallel } : {}),
   });
+  return { ...generated, threads: used.threads };
 }

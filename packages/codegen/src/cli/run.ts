@@ -36,7 +36,7 @@ export async function runOnce(command: Command, root: string, options: { frozen:
     const written = [...plan.missing, ...plan.changed];
     const entities = generated.model.entities.length;
     io.out(
-      `contracts generate: ${written.length} written, ${plan.unchanged.length} unchanged, ${plan.stale.length} removed; ${generated.emitted} of ${entities} entit${entities === 1 ? "y" : "ies"} emitted, the rest cached (${seconds}s)`,
+      `contracts generate: ${written.length} written, ${plan.unchanged.length} unchanged, ${plan.stale.length} removed; ${generated.emitted} of ${entities} entit${entities === 1 ? "y" : "ies"} emitted${(generated.threads ?? 1) > 1 ? ` on ${generated.threads} threads` : ""}, the rest cached (${seconds}s)`,
     );
     if (options.list) {
       for (const file of written) io.out(`  written  ${file}`);

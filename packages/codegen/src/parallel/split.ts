@@ -22,6 +22,7 @@ export const PARALLEL_THRESHOLD = 24;
 export function parallelEmitter(
   files: readonly RawSchemaFile[],
   here: (names: readonly string[]) => Promise<Map<string, EntityOutcome>>,
+  used: { threads: number } = { threads: 1 },
 ): ((names: readonly string[]) => Promise<Map<string, EntityOutcome>>) | undefined {
   const workerFile = fileURLToPath(new URL("./worker.js", import.meta.url));
   const threads = Math.min(availableParallelism(), 4);
@@ -30,6 +31,7 @@ export function parallelEmitter(
     if (names.length < PARALLEL_THRESHOLD) return here(names);
     const shares = Array.from({ length: threads }, (_, t) => names.filter((_, i) => i % threads === t));
     const [mine = [], ...theirs] = shares;
+    used.threads = threads;
     const results = await Promise.all([here(mine), ...theirs.map((share) => inWorker(workerFile, files, share))]);
     return new Map(results.flatMap((r) => [...r]));
   };

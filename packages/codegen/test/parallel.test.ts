@@ -1,0 +1,39 @@
+import { execFile } from "node:child_process";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { PARALLEL_THRESHOLD } from "../src/parallel/split.js";
+import { generateProject } from "../src/pipeline.js";
+import { makeProject, REPO_ROOT, snapshotTree } from "./helpers.js";
+
+const entity = (i: number) => ({
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: `https://contracts.dev/test/item-${i}.schema.json`,
+  title: `Item${i}`,
+  type: "object",
+  properties: {
+    id: { type: "string", readOnly: true },
+    size: { type: "integer", minimum: 0, maximum: i + 1 },
+    state: { type: ["string", "null"], enum: ["on", "off", null] },
+    meta: { anyOf: [{ type: "object", additionalProperties: {} }, { type: "null" }] },
+  },
+  required: ["id", "state"],
+  additionalProperties: false,
+});
+
+describe("parallel generate", () => {
+  it("writes exactly what a sequential run computes", async () => {
+    const count = PARALLEL_THRESHOLD + 4;
+    const root = await makeProject(Object.fromEntries(Array.from({ length: count }, (_, i) => [`item-${i}.schema.json`, entity(i)])));
+    // The compiled CLI has the worker; in-process (sources) the same pipeline runs in one thread.
+    const bin = path.join(REPO_ROOT, "packages/codegen/bin/contracts.js");
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, "generate", "--no-cache", "--root", root], { env: { ...process.env, CI: "" } });
+    const threads = Math.min(availableParallelism(), 4);
+    expect(stdout).toContain(`; ${count} of ${count} entities emitted${threads > 1 ? ` on ${threads} threads` : ""}, the rest cached`);
+    const written = await snapshotTree(root);
+    const sequential = await generateProject(root, { cache: false, parallel: false });
+    expect(sequential.outputs.size).toBeGreaterThan(count * 5);
+    for (const [file, contents] of sequential.outputs) expect(written.get(file), file).toBe(contents);
+  }, 120_000);
+});
