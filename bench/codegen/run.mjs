@@ -1,0 +1,82 @@
+// Codegen benchmark: `contracts generate` on 1, 10, 100 and 200 synthetic entities, a full run
+// (no cache, no previous output) and a run after one schema changed, side by side with the
+// json-schema-to-typescript CLI generating types alone from the same files. Each run is a fresh
+// process (startup counts, as it does for a developer), measured by measure.mjs.
+// Usage: node bench/codegen/run.mjs [--sizes 1,10,100,200] [--repeat 3]
+import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { promisify } from "node:util";
+import { touchEntity, writeSyntheticProject } from "./synth.mjs";
+
+const here = import.meta.dirname;
+const repo = path.resolve(here, "../..");
+const contracts = path.join(repo, "packages/codegen/bin/contracts.js");
+const json2ts = path.join(repo, "node_modules/json-schema-to-typescript/dist/src/cli.js");
+const measureScript = path.join(here, "measure.mjs");
+
+const { values } = parseArgs({ options: { sizes: { type: "string", default: "1,10,100,200" }, repeat: { type: "string", default: "3" } } });
+const sizes = values.sizes.split(",").map(Number);
+const repeat = Number(values.repeat);
+
+async function measure(cwd, cli, args) {
+  try {
+    const { stderr } = await promisify(execFile)(process.execPath, [measureScript, cli, ...args], { cwd, maxBuffer: 64 << 20, env: { ...process.env, CI: "" } });
+    const report = JSON.parse(stderr.trim().split("\n").pop());
+    if (report.code !== 0) throw new Error(`${path.basename(cli)} exited ${report.code}`);
+    return report;
+  } catch (error) {
+    throw new Error(`${path.basename(cli)} ${args.join(" ")} failed in ${cwd}: ${error.stderr ?? error.message}`);
+  }
+}
+
+/** Median of `repeat` runs of `setup(); run()`, by wall time. */
+async function median(setup, run) {
+  const results = [];
+  for (let i = 0; i < repeat; i++) {
+    await setup(i);
+    results.push(await run());
+  }
+  results.sort((a, b) => a.ms - b.ms);
+  return results[Math.floor(results.length / 2)];
+}
+
+const rows = [];
+for (const n of sizes) {
+  const root = await mkdtemp(path.join(tmpdir(), `contracts-bench-${n}-`));
+  await writeSyntheticProject(root, n);
+  const clean = async () => {
+    await rm(path.join(root, "packages"), { recursive: true, force: true });
+    await rm(path.join(root, "node_modules/.cache"), { recursive: true, force: true });
+    await rm(path.join(root, "j2t"), { recursive: true, force: true });
+  };
+  const full = await median(clean, () => measure(root, contracts, ["generate", "--root", root]));
+  const touched = await median(
+    (i) => touchEntity(root, Math.min(1, n - 1) || 0, i + 1),
+    () => measure(root, contracts, ["generate", "--root", root]),
+  );
+  const peer = await median(clean, () => measure(root, json2ts, ["-i", "schemas/*.schema.json", "-o", "j2t/"]));
+  rows.push({ n, full, touched, peer });
+  await rm(root, { recursive: true, force: true });
+}
+
+const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const mb = (kb) => `${Math.round(kb / 1024)} MB`;
+console.log(`codegen benchmark (median of ${repeat}; wall time, peak RSS; each run a fresh process)\n`);
+console.log("| entities | contracts full | contracts one touched | json2ts (types only) | full / json2ts | touched / full |");
+console.log("| --- | --- | --- | --- | --- | --- |");
+for (const { n, full, touched, peer } of rows) {
+  console.log(
+    `| ${n} | ${s(full.ms)}, ${mb(full.maxRssKb)} | ${s(touched.ms)}, ${mb(touched.maxRssKb)} | ${s(peer.ms)}, ${mb(peer.maxRssKb)} | ${(full.ms / peer.ms).toFixed(2)}x | ${((touched.ms / full.ms) * 100).toFixed(0)}% |`,
+  );
+}
+const at = (n) => rows.find((r) => r.n === n);
+if (at(100) && at(200)) {
+  const r200 = at(200);
+  console.log(`\ntargets on 200 entities:`);
+  console.log(`  full generate <= 1.5x json2ts:        ${(r200.full.ms / r200.peer.ms).toFixed(2)}x`);
+  console.log(`  one touched <= 15% of full:           ${((r200.touched.ms / r200.full.ms) * 100).toFixed(0)}%`);
+  console.log(`  200 entities <= 2.5x the time of 100: ${(r200.full.ms / at(100).full.ms).toFixed(2)}x`);
+}
