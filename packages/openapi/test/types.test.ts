@@ -31,26 +31,34 @@ function typeErrors(body: string): string[] {
   return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
 }
 
+/** `true` only for `any`: a mistyped `components` would otherwise be assignable both ways. */
+const IS_ANY = "type IsAny<T> = 0 extends 1 & T ? true : false;";
+
+/** Probes that fail (one error each) unless `target` is `any` or has a `name: number`. */
+const probes = (target: string) => [
+  `declare const wrong: Omit<ConnectorWithStatus, "name"> & { name: number }; export const b: ${target} = wrong;`,
+  `declare const value: ${target}; export const a: Omit<ConnectorWithStatus, "name"> & { name: number } = value;`,
+  `${IS_ANY} export const notAny: IsAny<${target}> = false;`,
+];
+
 describe("openapi-typescript's components and @contracts/types", () => {
-  it("are mutually assignable for ConnectorWithStatus", () => {
+  it("are mutually assignable for ConnectorWithStatus, and not any", () => {
     expect(typeErrors(`
+      ${IS_ANY}
       declare const fromOpenApi: FromOpenApi;
       declare const fromTypes: ConnectorWithStatus;
       export const a: ConnectorWithStatus = fromOpenApi;
       export const b: FromOpenApi = fromTypes;
+      export const notAny: IsAny<FromOpenApi> = false;
+      export const serverNotAny: IsAny<NonNullable<FromOpenApi["server"]>> = false;
     `)).toEqual([]);
   });
 
-  it("(the probe notices a difference in either direction)", () => {
-    const narrower = typeErrors(`
-      declare const fromTypes: ConnectorWithStatus;
-      export const b: Omit<FromOpenApi, "server"> & { server: null } = fromTypes;
-    `);
-    const wider = typeErrors(`
-      declare const fromOpenApi: Omit<FromOpenApi, "description"> & { description: string | number | null };
-      export const a: ConnectorWithStatus = fromOpenApi;
-    `);
-    expect(narrower).toHaveLength(1);
-    expect(wider).toHaveLength(1);
+  it("notices a difference in either direction", () => {
+    expect(probes("FromOpenApi").map((probe) => typeErrors(probe).length)).toEqual([1, 1, 0]);
+  });
+
+  it("(the probes would notice components typed as any)", () => {
+    expect(probes("any").map((probe) => typeErrors(probe).length)).toEqual([0, 0, 1]);
   });
 });
