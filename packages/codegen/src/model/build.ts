@@ -1,6 +1,7 @@
 import { InternalError } from "../errors.js";
 import type { SourceFile } from "../load/parse.js";
 import { getAtPointer, joinPointer, splitPointer } from "../load/pointer.js";
+import { isAnnotation } from "../schema/keywords.js";
 import { definitionName } from "../schema/names.js";
 import { isObject, resolveRef, type SchemaIndex } from "../schema/refs.js";
 import type {
@@ -173,11 +174,8 @@ function refTarget(ref: string, ctx: Context): DefinitionRef {
   return { file, pointer, name };
 }
 
-
-const ANNOTATION_KEYWORDS = new Set(["title", "description", "readOnly", "writeOnly", "deprecated", "examples", "default", "$comment", "$schema", "$id", "$defs"]);
-
 function isTypeKeyword(keyword: string): boolean {
-  return !ANNOTATION_KEYWORDS.has(keyword) && !keyword.startsWith("x-");
+  return !isAnnotation(keyword);
 }
 
 function annotations(schema: Json, pointer: string): Annotations {

@@ -1,6 +1,5 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import AjvDraft04Module from "ajv-draft-04";
-import addFormatsModule from "ajv-formats";
 import type { AnySchema } from "ajv";
 import fc from "fast-check";
 import { parse } from "yaml";
@@ -8,8 +7,8 @@ import { describe, expect, it } from "vitest";
 import { formatProblem, SchemaProblems } from "../../../src/errors.js";
 import { buildDocuments, openapiEmitter } from "../../../src/emit/openapi/index.js";
 import { modelFromFiles } from "../../../src/pipeline.js";
+import { addFormats } from "../../../src/schema/ajv-formats.js";
 
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 const AjvDraft04 = AjvDraft04Module as unknown as typeof AjvDraft04Module.default;
 
 const BASE = "https://contracts.dev/schemas";
