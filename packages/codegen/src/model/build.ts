@@ -59,7 +59,11 @@ interface Context {
   readonly index: SchemaIndex;
 }
 
-/** Turns one subschema into a type node. Pure; recursion through `$ref` stops at the ref. */
+/**
+ * Turns one subschema into a type node. Pure; recursion through `$ref` stops at the ref. The first
+ * of `$ref`, `enum`, `const`, `anyOf`, `oneOf` decides the kind and only annotations are kept next
+ * to it: validation (validate/siblings.ts) refuses any other sibling, so nothing is dropped here.
+ */
 export function normalize(schema: Json, pointer: string, ctx: Context): TypeNode {
   if (schema === true || (isObject(schema) && Object.keys(schema).every((k) => !isTypeKeyword(k)))) {
     return { kind: "unknown", ...annotations(schema, pointer) };

@@ -109,7 +109,7 @@ function checkNode(
 
 /** The title to suggest for a non-PascalCase one: an entity name starts with a capital letter. */
 function suggestedTitle(title: string): string {
-  const name = suggestedTitle(title);
+  const name = toPascalCase(title);
   return /^[A-Z]/.test(name) ? name : `Entity${name}`;
 }
 

@@ -92,5 +92,5 @@ function hasType(value: Json, types: readonly string[]): boolean {
 }
 
 function typeList(types: readonly string[]): string {
-  return types.length === 1 ? `type ${JSON.stringify(types[0])}` : `any type of ${types.map((t) => JSON.stringify(t)).join(", ")}`;
+  return `type ${types.map((t) => JSON.stringify(t)).join(" or ")}`;
 }
