@@ -100,28 +100,185 @@ const cases: [string, { file: () => string | object; want: RegExp[] }][] = [
   ],
 ];
 
+/**
+ * Inputs the meta-schema lets through but the emitters cannot honour, each with the exact text the
+ * user reads: where (file:line:column at pointer), what, and the fix.
+ */
+const exact: [string, { file: () => string | object; want: string }][] = [
+  [
+    "a $ref whose fragment is not percent-encoding",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { $ref: "#/%zz" } } }),
+      want: 'schemas/connector-with-status.schema.json:111:7 at /properties/x/$ref: $ref "#/%zz" is not a valid URI reference: a "%" in it does not start a percent-encoded UTF-8 character\n  fix: write "%25" for a literal "%" (and "~0" / "~1" for "~" / "/" in a JSON pointer token)',
+    },
+  ],
+  [
+    "a pattern that is no regular expression under the u flag",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { type: "string", pattern: "^\\_x$" } } }),
+      want: "schemas/connector-with-status.schema.json:112:7 at /properties/x/pattern: pattern \"^\\\\_x$\" is not a valid regular expression with the \"u\" (Unicode) flag: invalid escape\n  fix: escape only characters that need it (write \"_\", not \"\\\\_\"): validators and fixtures compile patterns with the \"u\" flag, as JSON Schema specifies",
+    },
+  ],
+  [
+    "a key twice in one object",
+    {
+      file: () => JSON.stringify(canonical, null, 2).replace('"name": {', '"name": {\n      "type": "number"\n    },\n    "name": {'),
+      want: "schemas/connector-with-status.schema.json:20:5 at /properties/name: key \"name\" appears twice in the same object; JSON keeps only the last one, silently dropping the first\n  fix: remove one of them, or merge them into one",
+    },
+  ],
+  [
+    "a property named \"__proto__\"",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), ["__proto__"]: { type: "string" } } }),
+      want: "schemas/connector-with-status.schema.json:110:5 at /properties/__proto__: property name \"__proto__\" is not supported: JavaScript treats it as the object's prototype, so generated code and JSON handling would drop or misuse it\n  fix: rename the property",
+    },
+  ],
+  [
+    "a definition named \"__proto__\"",
+    {
+      file: () => ({ ...canonical, $defs: { ["__proto__"]: { type: "string" } } }),
+      want: "schemas/connector-with-status.schema.json:126:5 at /$defs/__proto__: definition name \"__proto__\" is not supported: JavaScript treats it as the object's prototype, so generated code and JSON handling would drop or misuse it\n  fix: rename the definition",
+    },
+  ],
+  [
+    "an empty enum",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { type: "string", enum: [] } } }),
+      want: "schemas/connector-with-status.schema.json:112:7 at /properties/x/enum: \"enum\" is empty, so no value is valid\n  fix: list the values the field takes, or remove the field",
+    },
+  ],
+  [
+    "minLength above maxLength",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { type: "string", minLength: 3, maxLength: 2 } } }),
+      want: "schemas/connector-with-status.schema.json:112:7 at /properties/x/minLength: minLength 3 is greater than maxLength 2, so no string is valid\n  fix: lower \"minLength\" or raise \"maxLength\"",
+    },
+  ],
+  [
+    "minimum above maximum",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { type: "number", minimum: 3, maximum: 2 } } }),
+      want: "schemas/connector-with-status.schema.json:112:7 at /properties/x/minimum: minimum 3 is greater than maximum 2, so no number is valid\n  fix: lower \"minimum\" or raise \"maximum\"",
+    },
+  ],
+  [
+    "exclusiveMinimum equal to maximum",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { type: "number", exclusiveMinimum: 2, maximum: 2 } } }),
+      want: "schemas/connector-with-status.schema.json:112:7 at /properties/x/exclusiveMinimum: exclusiveMinimum 2 is not less than maximum 2, so no number is valid\n  fix: lower \"exclusiveMinimum\" or raise \"maximum\"",
+    },
+  ],
+  [
+    "minimum equal to exclusiveMaximum",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { type: "integer", minimum: 2, exclusiveMaximum: 2 } } }),
+      want: "schemas/connector-with-status.schema.json:112:7 at /properties/x/minimum: minimum 2 is not less than exclusiveMaximum 2, so no number is valid\n  fix: lower \"minimum\" or raise \"exclusiveMaximum\"",
+    },
+  ],
+  [
+    "minItems above maxItems",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { type: "array", items: { type: "string" }, minItems: 2, maxItems: 1 } } }),
+      want: "schemas/connector-with-status.schema.json:115:7 at /properties/x/minItems: minItems 2 is greater than maxItems 1, so no array is valid\n  fix: lower \"minItems\" or raise \"maxItems\"",
+    },
+  ],
+  [
+    "an enum value of another type than the type next to it",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { type: "string", enum: ["a", 1] } } }),
+      want: "schemas/connector-with-status.schema.json:114:9 at /properties/x/enum/1: enum value 1 is not of type \"string\", so it can never be valid\n  fix: remove the value, or add its type to \"type\"",
+    },
+  ],
+  [
+    "an enum value outside a type list",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { type: ["string", "null"], enum: ["a", true] } } }),
+      want: "schemas/connector-with-status.schema.json:117:9 at /properties/x/enum/1: enum value true is not of type \"string\" or \"null\", so it can never be valid\n  fix: remove the value, or add its type to \"type\"",
+    },
+  ],
+  [
+    "a const of another type than the type next to it",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { type: "integer", const: 1.5 } } }),
+      want: "schemas/connector-with-status.schema.json:112:7 at /properties/x/const: const 1.5 is not of type \"integer\", so no value is valid\n  fix: make the const a value of that type, or fix \"type\"",
+    },
+  ],
+  [
+    "null in two branches of a oneOf",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { oneOf: [{ type: ["string", "null"] }, { type: "null" }] } } }),
+      want: "schemas/connector-with-status.schema.json:118:9 at /properties/x/oneOf/1: null is accepted by branches 0 and 1 of \"oneOf\", so null is never valid (oneOf needs exactly one branch to match)\n  fix: accept null in one branch only (drop \"null\" from the other branch's \"type\"), or use \"anyOf\"",
+    },
+  ],
+  [
+    "type next to anyOf",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { type: "string", anyOf: [{ minLength: 1 }, { maxLength: 0 }] } } }),
+      want: "schemas/connector-with-status.schema.json:111:7 at /properties/x/type: \"type\" next to \"anyOf\" is not supported: the emitters follow the \"anyOf\" alone and would silently drop it\n  fix: move \"type\" into each branch of \"anyOf\"; only annotations (description, title, readOnly, default, examples, deprecated, x-...) may sit next to it",
+    },
+  ],
+  [
+    "required next to oneOf",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { oneOf: [{ type: "object", additionalProperties: {} }, { type: "null" }], required: ["id"] } } }),
+      want: "schemas/connector-with-status.schema.json:120:7 at /properties/x/required: \"required\" next to \"oneOf\" is not supported: the emitters follow the \"oneOf\" alone and would silently drop it\n  fix: move \"required\" into each branch of \"oneOf\"; only annotations (description, title, readOnly, default, examples, deprecated, x-...) may sit next to it",
+    },
+  ],
+  [
+    "a validation keyword next to $ref",
+    {
+      file: () => ({ ...canonical, $defs: { Name: { type: "string" } }, properties: { ...properties(), x: { $ref: "#/$defs/Name", description: "ok", minLength: 1 } } }),
+      want: "schemas/connector-with-status.schema.json:113:7 at /properties/x/minLength: \"minLength\" next to \"$ref\" is not supported: the emitters follow the \"$ref\" alone and would silently drop it\n  fix: move \"minLength\" into the definition the $ref points at (or a new \"$defs\" entry that has it); only annotations (description, title, readOnly, default, examples, deprecated, x-...) may sit next to it",
+    },
+  ],
+  [
+    "a validation keyword next to enum",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { type: "string", enum: ["a"], minLength: 1 } } }),
+      want: "schemas/connector-with-status.schema.json:115:7 at /properties/x/minLength: \"minLength\" next to \"enum\" is not supported: the emitters follow the \"enum\" alone and would silently drop it\n  fix: remove \"minLength\": the \"enum\" lists every valid value already; only \"type\" and annotations may sit next to it",
+    },
+  ],
+];
+
+/**
+ * A project whose outputs exist (so "nothing written" can be checked byte for byte), whose user
+ * then replaces the canonical schema with `text` and runs generate. `written()` lists the files
+ * other than the schema that differ from before the run.
+ */
+async function breakCanonical(text: string | object) {
+  const root = await makeProject({ "connector-with-status.schema.json": canonical });
+  expect((await runCli("generate", "--root", root)).code).toBe(0);
+  const before = await snapshotTree(root);
+  const schemaFile = "schemas/connector-with-status.schema.json";
+  await writeFile(path.join(root, schemaFile), typeof text === "string" ? text : `${JSON.stringify(text, null, 2)}\n`);
+  const run = await runCli("generate", "--root", root);
+  const written = async () => {
+    const after = await snapshotTree(root);
+    const paths = new Set([...before.keys(), ...after.keys()]);
+    return [...paths].filter((p) => p !== schemaFile && before.get(p) !== after.get(p));
+  };
+  return { run, written };
+}
+
 describe("bad input", () => {
   it.each(cases)("%s: exit 1, located message with a fix, no stack, nothing written", async (_name, { file, want }) => {
-    // A project whose outputs exist, so "nothing written" can be checked byte for byte.
-    const root = await makeProject({ "connector-with-status.schema.json": canonical });
-    expect((await runCli("generate", "--root", root)).code).toBe(0);
-    const before = await snapshotTree(root);
-
-    const text = file();
-    // The user breaks the schema that produced the outputs.
-    const schemaFile = path.join(root, "schemas", "connector-with-status.schema.json");
-    await writeFile(schemaFile, typeof text === "string" ? text : `${JSON.stringify(text, null, 2)}\n`);
-    const run = await runCli("generate", "--root", root);
-
+    const { run, written } = await breakCanonical(file());
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(/^contracts generate: 1 problem in 1 schema file; nothing was written\.$/m);
     for (const pattern of want) expect(run.stderr).toMatch(pattern);
     expect(run.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/); // no stack frames
-    const after = await snapshotTree(root);
-    after.delete("schemas/connector-with-status.schema.json");
-    before.delete("schemas/connector-with-status.schema.json");
-    expect(after).toEqual(before);
+    expect(await written()).toEqual([]);
+  });
+
+  it.each(exact)("%s: exit 1, exactly this message, nothing written", async (_name, { file, want }) => {
+    const { run, written } = await breakCanonical(file());
+    expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `contracts generate: 1 problem in 1 schema file; nothing was written.\n\n${want}`,
+    });
+    expect(await written()).toEqual([]);
   });
 
   it("reports two schemas with the same title in both files", async () => {
@@ -132,11 +289,51 @@ describe("bad input", () => {
     expect(run.stderr).toContain('schemas/b.schema.json:4:3 at /title: title "Dup" is also the title of schemas/a.schema.json');
   });
 
+  it("reports two schemas with the same $id in both files", async () => {
+    const root = await makeProject({ "a.schema.json": { ...canonical, title: "Aa" }, "b.schema.json": { ...canonical, title: "Bb" } });
+    const run = await runCli("generate", "--root", root);
+    const id = "https://contracts.dev/schemas/connector-with-status.schema.json";
+    const fix = "  fix: give each schema its own $id (usually its URL ending in the file name)";
+    expect({ code: run.code, stderr: run.stderr }).toEqual({
+      code: 1,
+      stderr: [
+        "contracts generate: 2 problems in 2 schema files; nothing was written.",
+        "",
+        `schemas/a.schema.json:3:3 at /$id: $id "${id}" is also the $id of schemas/b.schema.json; a $ref by $id could name either file`,
+        fix,
+        "",
+        `schemas/b.schema.json:3:3 at /$id: $id "${id}" is also the $id of schemas/a.schema.json; a $ref by $id could name either file`,
+        fix,
+      ].join("\n"),
+    });
+  });
+
+  it("accepts annotations next to $ref, anyOf and oneOf, and type next to enum and const", async () => {
+    const notes = { description: "d", title: "T", readOnly: true, deprecated: true, default: "x", examples: ["x"], "x-note": 1 };
+    const root = await makeProject({
+      "connector-with-status.schema.json": {
+        ...canonical,
+        $defs: { Name: { type: "string" } },
+        properties: {
+          ...properties(),
+          a: { $ref: "#/$defs/Name", ...notes },
+          b: { anyOf: [{ type: "string" }, { type: "null" }], ...notes },
+          c: { oneOf: [{ type: "string" }, { type: "null" }], ...notes },
+          d: { type: ["integer", "null"], enum: [1, 2, null] },
+          e: { type: "number", const: 1 },
+        },
+      },
+    });
+    const run = await runCli("generate", "--root", root);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+  });
+
   it("reports every problem of every file in one run", async () => {
     const root = await makeProject({
       "a.schema.json": "{",
       "b.schema.json": { ...canonical, title: "lower", type: "string" },
-      "c.schema.json": { ...canonical, title: "Fine" },
+      "c.schema.json": { ...canonical, title: "Fine", $id: "https://contracts.dev/c" },
     });
     const run = await runCli("check", "--root", root);
     expect(run.code).toBe(1);

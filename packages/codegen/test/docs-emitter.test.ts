@@ -296,17 +296,17 @@ describe("docs emitter", () => {
     );
   });
 
-  it("refuses a title whose page would be index.md on a case-insensitive file system", async () => {
+  it("refuses a title whose page would be index.md on a case-insensitive file system, at the title's line:column", async () => {
     const m = modelFromFiles([
       {
         file: "schemas/index.schema.json",
-        text: JSON.stringify({ $schema: SCHEMA, $id: "https://contracts.dev/i", title: "Index", type: "object", properties: {}, additionalProperties: false }),
+        text: JSON.stringify({ $schema: SCHEMA, $id: "https://contracts.dev/i", title: "Index", type: "object", properties: {}, additionalProperties: false }, null, 2),
       },
     ]);
     const error = await docsEmitter.emit(m).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SchemaProblems);
     expect((error as SchemaProblems).problems.map(formatProblem)).toEqual([
-      'schemas/index.schema.json:1:1 at /title: title "Index" names the docs page Index.md, which is the same file as that of the index page index.md on case-insensitive file systems\n' +
+      'schemas/index.schema.json:4:3 at /title: title "Index" names the docs page Index.md, which is the same file as that of the index page index.md on case-insensitive file systems\n' +
         '  fix: choose a title that differs from every other title, and from "Index", in more than letter case',
     ]);
   });

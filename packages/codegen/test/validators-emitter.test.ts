@@ -97,9 +97,9 @@ describe("validators emitter", () => {
     expect(walker(text, "errors_$24$defs_Id")).toContain("if (!rt.isUuid(v))");
   });
 
-  it("refuses a cross-file $ref with the pointer and a hint", async () => {
+  it("refuses a cross-file $ref with the pointer, its line:column and a hint", async () => {
     const model = modelFromFiles([
-      { file: "schemas/thing.schema.json", text: JSON.stringify({ ...base, properties: { other: { $ref: "./other.schema.json" } }, required: ["other"] }) },
+      { file: "schemas/thing.schema.json", text: JSON.stringify({ ...base, properties: { other: { $ref: "./other.schema.json" } }, required: ["other"] }, null, 2) },
       { file: "schemas/other.schema.json", text: JSON.stringify({ ...base, $id: "https://contracts.dev/schemas/other.schema.json", title: "Other", properties: {} }) },
     ]);
     const error = await validatorsEmitter.emit(model).catch((e: unknown) => e);
@@ -108,8 +108,8 @@ describe("validators emitter", () => {
       {
         file: "schemas/thing.schema.json",
         pointer: "/properties/other/$ref",
-        line: 1,
-        column: 1,
+        line: 9,
+        column: 7,
         message: '$ref "./other.schema.json" points into another file, which the validators emitter does not support yet',
         hint: "move the shared definition into this file's $defs, or teach emit/validators to bundle cross-file references",
       },

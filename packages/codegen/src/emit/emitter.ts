@@ -67,6 +67,15 @@ export function mergeInto(target: Map<string, string>, source: Outputs, by: stri
   }
 }
 
+/**
+ * A user error an emitter found in `entity`'s schema, at the real line:column of `pointer` (1:1
+ * only for hand-built models without `locate`, as in some tests).
+ */
+export function problemAt(entity: Pick<Entity, "file" | "locate">, pointer: string, message: string, hint: string): Problem {
+  const { line, column } = entity.locate?.(pointer) ?? { line: 1, column: 1 };
+  return { file: entity.file, pointer, line, column, message, hint };
+}
+
 /** The do-not-edit banner of generated source files. */
 export function doNotEditHeader(sources: readonly string[]): string {
   const from = sources.length === 1 ? sources[0] : `${sources.length === 0 ? "no schemas" : sources.join(", ")}`;

@@ -1,7 +1,7 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import type { Problem } from "../errors.js";
 import type { Json } from "../model/types.js";
-import { splitPointer } from "./pointer.js";
+import { joinPointer, splitPointer } from "./pointer.js";
 
 /** A schema file, parsed, that can say where any pointer in it stands. */
 export interface SourceFile {
@@ -42,7 +42,15 @@ export function parseSchemaText(file: string, text: string): ParseResult {
     // The first syntax error makes the rest unreliable: report it alone.
     return { ok: false, problems: problems.slice(0, 1) };
   }
-  // Dropped keys of duplicates would silently change the contract; JSON.parse keeps the last one too.
+  // JSON.parse keeps the last of duplicate keys, silently dropping the first: refuse them instead.
+  const duplicates = duplicateKeys(tree).map((key): Problem => ({
+    file,
+    pointer: key.pointer,
+    ...position(key.node.offset),
+    message: `key ${JSON.stringify(key.name)} appears twice in the same object; JSON keeps only the last one, silently dropping the first`,
+    hint: "remove one of them, or merge them into one",
+  }));
+  if (duplicates.length > 0) return { ok: false, problems: duplicates };
   const value = JSON.parse(text) as Json;
   return {
     ok: true,
@@ -55,6 +63,28 @@ export function parseSchemaText(file: string, text: string): ParseResult {
       },
     },
   };
+}
+
+/** Every repeated key of every object (the second and later occurrences), in document order. */
+function duplicateKeys(tree: Node): { name: string; pointer: string; node: Node }[] {
+  const found: { name: string; pointer: string; node: Node }[] = [];
+  const visit = (node: Node, pointer: string): void => {
+    if (node.type === "object") {
+      const seen = new Set<string>();
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (key === undefined || typeof key.value !== "string") continue;
+        const at = joinPointer(pointer, key.value);
+        if (seen.has(key.value)) found.push({ name: key.value, pointer: at, node: key });
+        seen.add(key.value);
+        if (value) visit(value, at);
+      }
+    } else if (node.type === "array") {
+      (node.children ?? []).forEach((child, i) => visit(child, joinPointer(pointer, i)));
+    }
+  };
+  visit(tree, "");
+  return found;
 }
 
 function describeParseError(e: ParseError): string {

@@ -1,6 +1,7 @@
 import { InternalError } from "../errors.js";
 import type { SourceFile } from "../load/parse.js";
 import { getAtPointer, joinPointer, splitPointer } from "../load/pointer.js";
+import { isAnnotation } from "../schema/keywords.js";
 import { definitionName } from "../schema/names.js";
 import { isObject, resolveRef, type SchemaIndex } from "../schema/refs.js";
 import type {
@@ -58,7 +59,11 @@ interface Context {
   readonly index: SchemaIndex;
 }
 
-/** Turns one subschema into a type node. Pure; recursion through `$ref` stops at the ref. */
+/**
+ * Turns one subschema into a type node. Pure; recursion through `$ref` stops at the ref. The first
+ * of `$ref`, `enum`, `const`, `anyOf`, `oneOf` decides the kind and only annotations are kept next
+ * to it: validation (validate/siblings.ts) refuses any other sibling, so nothing is dropped here.
+ */
 export function normalize(schema: Json, pointer: string, ctx: Context): TypeNode {
   if (schema === true || (isObject(schema) && Object.keys(schema).every((k) => !isTypeKeyword(k)))) {
     return { kind: "unknown", ...annotations(schema, pointer) };
@@ -173,11 +178,8 @@ function refTarget(ref: string, ctx: Context): DefinitionRef {
   return { file, pointer, name };
 }
 
-
-const ANNOTATION_KEYWORDS = new Set(["title", "description", "readOnly", "writeOnly", "deprecated", "examples", "default", "$comment", "$schema", "$id", "$defs"]);
-
 function isTypeKeyword(keyword: string): boolean {
-  return !ANNOTATION_KEYWORDS.has(keyword) && !keyword.startsWith("x-");
+  return !isAnnotation(keyword);
 }
 
 function annotations(schema: Json, pointer: string): Annotations {

@@ -48,3 +48,13 @@ export const SUPPORTED_FORMATS: ReadonlySet<string> = new Set(["date-time", "dat
 export function isExtension(keyword: string): boolean {
   return keyword.startsWith("x-");
 }
+
+/**
+ * Keywords that describe or structure a schema without constraining its values: the model keeps
+ * them next to any other keyword (the `$ref`, `enum`, `anyOf` ... that decides a node's kind).
+ */
+export const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set(["title", "description", "readOnly", "writeOnly", "deprecated", "examples", "default", "$comment", "$schema", "$id", "$defs"]);
+
+export function isAnnotation(keyword: string): boolean {
+  return ANNOTATION_KEYWORDS.has(keyword) || isExtension(keyword);
+}

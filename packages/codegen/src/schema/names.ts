@@ -7,11 +7,16 @@ export function isIdentifier(name: string): boolean {
   return IDENTIFIER.test(name);
 }
 
+/** `plan-tier` → `PlanTier`: the letter-and-digit words of `text`, each capitalized, joined. */
+export function toPascalCase(text: string): string {
+  const words = text.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  return words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
+}
+
 /** `plan-tier` → `PlanTier`; an identifier is kept as it is. Never a counter suffix. */
 export function toTypeName(name: string): string {
   if (isIdentifier(name)) return name;
-  const words = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  const joined = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
+  const joined = toPascalCase(name);
   return /^[A-Za-z_$]/.test(joined) ? joined : `T${joined}`;
 }
 

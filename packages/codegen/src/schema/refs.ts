@@ -25,7 +25,14 @@ export type RefResolution = { ok: true; target: RefTarget } | { ok: false; reaso
 export function resolveRef(fromFile: string, ref: string, index: SchemaIndex): RefResolution {
   const hash = ref.indexOf("#");
   const base = hash === -1 ? ref : ref.slice(0, hash);
-  const fragment = hash === -1 ? "" : decodeURIComponent(ref.slice(hash + 1));
+  const fragment = hash === -1 ? "" : decodeFragment(ref.slice(hash + 1));
+  if (fragment === undefined) {
+    return {
+      ok: false,
+      reason: `$ref "${ref}" is not a valid URI reference: a "%" in it does not start a percent-encoded UTF-8 character`,
+      hint: "write \"%25\" for a literal \"%\" (and \"~0\" / \"~1\" for \"~\" / \"/\" in a JSON pointer token)",
+    };
+  }
   if (fragment !== "" && !fragment.startsWith("/")) {
     return {
       ok: false,
@@ -57,6 +64,15 @@ export function resolveRef(fromFile: string, ref: string, index: SchemaIndex): R
     };
   }
   return { ok: true, target: { file, pointer: fragment } };
+}
+
+/** The fragment with percent-encoding undone; `undefined` when it is malformed (`%zz`). */
+function decodeFragment(fragment: string): string | undefined {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return undefined;
+  }
 }
 
 export function isObject(v: unknown): v is { readonly [key: string]: Json } {

@@ -4,7 +4,10 @@ import { joinPointer } from "../load/pointer.js";
 import type { Json } from "../model/types.js";
 import { isExtension, SUPPORTED_FORMATS, SUPPORTED_KEYWORDS } from "../schema/keywords.js";
 import { isObject, resolveRef, type SchemaIndex } from "../schema/refs.js";
+import { toPascalCase } from "../schema/names.js";
 import { walkSchemas } from "../schema/walk.js";
+import { checkSatisfiable } from "./satisfiable.js";
+import { checkSiblings } from "./siblings.js";
 
 const PASCAL_CASE = /^[A-Z][A-Za-z0-9]*$/;
 
@@ -24,7 +27,7 @@ export function checkConventions(source: SourceFile, index: SchemaIndex): Proble
   if (typeof title !== "string") {
     add("", "has no \"title\": the title is the entity's exported name", "add \"title\": \"EntityName\" (PascalCase, unique across schemas/)");
   } else if (!PASCAL_CASE.test(title)) {
-    add("/title", `title ${JSON.stringify(title)} is not a PascalCase identifier`, `rename it to ${JSON.stringify(toPascalCase(title))}: letters and digits, starting with an upper-case letter`);
+    add("/title", `title ${JSON.stringify(title)} is not a PascalCase identifier`, `rename it to ${JSON.stringify(suggestedTitle(title))}: letters and digits, starting with an upper-case letter`);
   }
   if (typeof root["$id"] !== "string") {
     add("", "has no \"$id\"", `add a stable "$id", e.g. "https://contracts.dev/${source.file}"`);
@@ -59,6 +62,14 @@ function checkNode(
     if (SUPPORTED_KEYWORDS.has(keyword) || isExtension(keyword)) continue;
     add(joinPointer(pointer, keyword), `keyword "${keyword}" is not supported by the emitters`, "express the constraint with supported keywords (see README, \"Schema conventions\") or open an issue to support it");
   }
+  const pattern = node["pattern"];
+  const patternProblem = typeof pattern === "string" ? patternError(pattern) : undefined;
+  if (patternProblem !== undefined) {
+    add(joinPointer(pointer, "pattern"), `pattern ${JSON.stringify(pattern)} is not a valid regular expression with the "u" (Unicode) flag: ${patternProblem}`, "escape only characters that need it (write \"_\", not \"\\\\_\"): validators and fixtures compile patterns with the \"u\" flag, as JSON Schema specifies");
+  }
+  checkReservedNames(node, pointer, add);
+  checkSiblings(node, pointer, add);
+  checkSatisfiable(node, pointer, add);
   const format = node["format"];
   if (typeof format === "string" && !SUPPORTED_FORMATS.has(format)) {
     add(joinPointer(pointer, "format"), `format "${format}" is not supported`, `use one of ${[...SUPPORTED_FORMATS].join(", ")}, or a "pattern"`);
@@ -96,8 +107,40 @@ function checkNode(
   }
 }
 
-function toPascalCase(text: string): string {
-  const words = text.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  const name = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
+/** The title to suggest for a non-PascalCase one: an entity name starts with a capital letter. */
+function suggestedTitle(title: string): string {
+  const name = toPascalCase(title);
   return /^[A-Z]/.test(name) ? name : `Entity${name}`;
+}
+
+/**
+ * `__proto__` as an object key is the prototype in JavaScript (`o["__proto__"] = x` sets it, an
+ * object literal `{ __proto__: x }` too): emitters building maps of names and generated code
+ * holding the name would drop or misuse it, so it cannot name a property or a definition.
+ */
+function checkReservedNames(node: Json, pointer: string, add: (pointer: string, message: string, hint: string) => void): void {
+  if (!isObject(node)) return;
+  for (const [keyword, what] of [["properties", "property"], ["$defs", "definition"]] as const) {
+    const named = node[keyword];
+    if (isObject(named) && Object.hasOwn(named, "__proto__")) {
+      add(joinPointer(pointer, keyword, "__proto__"), `${what} name "__proto__" is not supported: JavaScript treats it as the object's prototype, so generated code and JSON handling would drop or misuse it`, `rename the ${what}`);
+    }
+  }
+}
+
+/**
+ * Validators and fixtures compile `pattern` with the `u` flag (JSON Schema patterns are Unicode
+ * ECMA-262); the meta-schema's `regex` check does not, and lets through e.g. `\_`, which is an
+ * error under `u`.
+ * @see https://json-schema.org/draft/2020-12/json-schema-validation#section-6.3.3
+ */
+function patternError(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern, "u");
+    return undefined;
+  } catch (error) {
+    // "Invalid regular expression: /^\_x$/u: Invalid escape" → "invalid escape"
+    const reason = String((error as Error).message).replace(/^.*: /, "");
+    return reason.charAt(0).toLowerCase() + reason.slice(1);
+  }
 }

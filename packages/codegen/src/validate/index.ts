@@ -16,7 +16,7 @@ export function validateSources(sources: readonly SourceFile[]): Problem[] {
     problems.push(...meta);
     if (meta.length === 0) problems.push(...checkConventions(source, index));
   }
-  problems.push(...checkUniqueTitles(sources), ...checkUniqueDefinitionNames(sources));
+  problems.push(...checkUniqueTitles(sources), ...checkUniqueIds(sources), ...checkUniqueDefinitionNames(sources));
   return problems;
 }
 
@@ -56,25 +56,36 @@ function checkUniqueDefinitionNames(sources: readonly SourceFile[]): Problem[] {
   return problems;
 }
 
+/** A `$ref` may name a file by its `$id`: two files with one `$id` would make it ambiguous. */
+function checkUniqueIds(sources: readonly SourceFile[]): Problem[] {
+  return sameValue(sources, "$id", (id, others) => ({
+    message: `$id ${JSON.stringify(id)} is also the $id of ${others}; a $ref by $id could name either file`,
+    hint: "give each schema its own $id (usually its URL ending in the file name)",
+  }));
+}
+
 function checkUniqueTitles(sources: readonly SourceFile[]): Problem[] {
-  const byTitle = new Map<string, SourceFile[]>();
+  return sameValue(sources, "title", (title, others) => ({
+    message: `title "${title}" is also the title of ${others}; titles name the generated types and must be unique`,
+    hint: "rename one of the entities",
+  }));
+}
+
+/** A problem at `/<keyword>` of every file whose root `keyword` string another file has too. */
+function sameValue(sources: readonly SourceFile[], keyword: string, say: (value: string, others: string) => { message: string; hint: string }): Problem[] {
+  const owners = new Map<string, SourceFile[]>();
   for (const source of sources) {
-    const title = isObject(source.value) ? source.value["title"] : undefined;
-    if (typeof title !== "string") continue;
-    byTitle.set(title, [...(byTitle.get(title) ?? []), source]);
+    const value = isObject(source.value) ? source.value[keyword] : undefined;
+    if (typeof value !== "string") continue;
+    owners.set(value, [...(owners.get(value) ?? []), source]);
   }
+  const pointer = joinPointer("", keyword);
   const problems: Problem[] = [];
-  for (const [title, owners] of byTitle) {
-    if (owners.length < 2) continue;
-    for (const owner of owners) {
-      const others = owners.filter((o) => o !== owner).map((o) => o.file).join(", ");
-      problems.push({
-        file: owner.file,
-        pointer: "/title",
-        ...owner.locate("/title"),
-        message: `title "${title}" is also the title of ${others}; titles name the generated types and must be unique`,
-        hint: "rename one of the entities",
-      });
+  for (const [value, files] of owners) {
+    if (files.length < 2) continue;
+    for (const owner of files) {
+      const others = files.filter((o) => o !== owner).map((o) => o.file).join(", ");
+      problems.push({ file: owner.file, pointer, ...owner.locate(pointer), ...say(value, others) });
     }
   }
   return problems;

@@ -1,13 +1,10 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
 import type { Problem } from "../errors.js";
 import type { SourceFile } from "../load/parse.js";
+import { addFormats } from "../schema/ajv-formats.js";
 import { isObject } from "../schema/refs.js";
 
 export const DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
-
-// ajv-formats is CommonJS with a default export; under NodeNext its default is the module object.
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
 let metaValidator: ValidateFunction | undefined;
 function meta(): ValidateFunction {

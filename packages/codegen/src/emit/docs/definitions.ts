@@ -3,7 +3,8 @@ import type { Entity, Model, RefNode, TypeNode } from "../../model/types.js";
 import { fieldsTable } from "./fields.js";
 import { cellSafe, codeCell, pageLink, table, tsBlock } from "./markdown.js";
 import { entityDescription } from "./frontmatter.js";
-import { declaration, typeName, typeText } from "./type-text.js";
+import { toTypeName } from "../../schema/names.js";
+import { declaration, typeText } from "./type-text.js";
 
 /** What an entity page lists under "Definitions": a named type, or another entity (linked). */
 export type Listed =
@@ -56,12 +57,12 @@ export async function definitionsBlocks(listed: readonly Listed[]): Promise<stri
   const rows = listed.map((item) =>
     item.kind === "entity"
       ? [pageLink(item.entity.name), "see its page", cellSafe(entityDescription(item.entity).trim())]
-      : [codeCell(typeName(item.name)), codeCell(typeText(item.type)), cellSafe(item.type.description?.trim() ?? "")],
+      : [codeCell(toTypeName(item.name)), codeCell(typeText(item.type)), cellSafe(item.type.description?.trim() ?? "")],
   );
   const blocks = ["## Definitions", table(["Definition", "Type", "Notes"], rows)];
   for (const item of listed) {
     if (item.kind !== "definition" || item.type.kind !== "object" || item.type.properties.length === 0) continue;
-    blocks.push(`### ${typeName(item.name)}`, await tsBlock(declaration(item.name, item.type)), fieldsTable(item.type));
+    blocks.push(`### ${toTypeName(item.name)}`, await tsBlock(declaration(item.name, item.type)), fieldsTable(item.type));
   }
   return blocks;
 }

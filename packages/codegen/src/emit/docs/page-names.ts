@@ -1,5 +1,6 @@
 import { SchemaProblems, type Problem } from "../../errors.js";
 import type { Model } from "../../model/types.js";
+import { problemAt } from "../emitter.js";
 
 /**
  * Pages are named by entity (`pages/ConnectorWithStatus.md`) beside `pages/index.md`. On a
@@ -16,15 +17,14 @@ export function checkPageNames(model: Model, indexName: string): void {
       taken.set(key, `entity ${entity.name} (${entity.file})`);
       continue;
     }
-    problems.push({
-      file: entity.file,
-      pointer: "/title",
-      // The model carries no source positions; the pointer locates the title.
-      line: 1,
-      column: 1,
-      message: `title "${entity.name}" names the docs page ${entity.name}.md, which is the same file as that of ${other} on case-insensitive file systems`,
-      hint: "choose a title that differs from every other title, and from \"Index\", in more than letter case",
-    });
+    problems.push(
+      problemAt(
+        entity,
+        "/title",
+        `title "${entity.name}" names the docs page ${entity.name}.md, which is the same file as that of ${other} on case-insensitive file systems`,
+        "choose a title that differs from every other title, and from \"Index\", in more than letter case",
+      ),
+    );
   }
   if (problems.length > 0) throw new SchemaProblems(problems);
 }

@@ -1,4 +1,5 @@
 import type { Json, ObjectNode, TypeNode } from "../../model/types.js";
+import { isIdentifier, toTypeName } from "../../schema/names.js";
 
 /**
  * `inline`: one line, for table cells (`{ a: string; b?: number; }`). `block`: objects one member
@@ -41,7 +42,7 @@ export function printType(node: TypeNode, layout: Layout): string {
       // A nested union needs no parentheses: `A | (B | C)` is `A | B | C`.
       return node.members.length === 0 ? "never" : node.members.map((m) => printType(m, layout)).join(" | ");
     case "ref":
-      return typeName(node.target.name);
+      return toTypeName(node.target.name);
   }
 }
 
@@ -72,31 +73,14 @@ function literalType(value: Json): string {
   return entries.length === 0 ? "Record<string, never>" : `{ ${entries.join(" ")} }`;
 }
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
 /** `name` when it is an identifier, else a JSON (hence TS) string literal: `"x-trace-id"`. */
 export function propertyKey(name: string): string {
-  return IDENTIFIER.test(name) ? name : JSON.stringify(name);
-}
-
-/**
- * A definition's name as a TS identifier. Entity titles are identifiers already (validation); a
- * `$defs` key need not be (`plan-tier` → `PlanTier`, as json-schema-to-typescript names it in
- * @contracts/types), and a ts block must parse.
- */
-export function typeName(name: string): string {
-  if (IDENTIFIER.test(name)) return name;
-  const joined = name
-    .split(/[^A-Za-z0-9_$]+/)
-    .filter((part) => part !== "")
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join("");
-  return /^[A-Za-z_$]/.test(joined) ? joined : `_${joined}`;
+  return isIdentifier(name) ? name : JSON.stringify(name);
 }
 
 /** `interface X {…}` for objects with properties, `type X = …;` for everything else. */
 export function declaration(name: string, node: TypeNode): string {
-  const id = typeName(name);
+  const id = toTypeName(name);
   if (node.kind === "object" && node.properties.length > 0) return `interface ${id} ${objectType(node, "block")}\n`;
   return `type ${id} = ${printType(node, "block")};\n`;
 }

@@ -1,4 +1,4 @@
-import { compareCodeUnits, InternalError, type Problem } from "../../errors.js";
+import { compareCodeUnits, InternalError } from "../../errors.js";
 import { getAtPointer } from "../../load/pointer.js";
 import type { Entity, Json, Model } from "../../model/types.js";
 import { resolveRef, type SchemaIndex } from "../../schema/refs.js";
@@ -68,9 +68,4 @@ function buildComponents(model: Model): Components {
       return `#/components/schemas/${name}`;
     },
   };
-}
-
-export function problem(c: { readonly entity: Entity }, pointer: string, message: string, hint: string): Problem {
-  const { line, column } = c.entity.locate?.(pointer) ?? { line: 1, column: 1 };
-  return { file: c.entity.file, pointer, line, column, message, hint };
 }

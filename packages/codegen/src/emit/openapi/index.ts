@@ -1,7 +1,7 @@
 import { compareCodeUnits, InternalError, SchemaProblems, sortProblems, type Problem } from "../../errors.js";
 import type { Entity, Json, Model } from "../../model/types.js";
-import { defineEmitter, doNotEditHeader } from "../emitter.js";
-import { collectComponents, problem } from "./components.js";
+import { defineEmitter, doNotEditHeader, problemAt } from "../emitter.js";
+import { collectComponents } from "./components.js";
 import { toOas30 } from "./oas30/index.js";
 import { toOas31 } from "./oas31.js";
 import { sortData } from "./schema-tree.js";
@@ -89,7 +89,7 @@ function convertEntity(entity: Entity, model: Model): EntityComponents {
     schemas31[c.name] = toOas31(c.schema, c.pointer, ctx);
     schemas30[c.name] = toOas30(c.schema, c.pointer, {
       ...ctx,
-      report: (pointer, message, hint) => problems.push(problem(c, pointer, `cannot be expressed in OpenAPI ${OPENAPI_30}: ${message}`, hint)),
+      report: (pointer, message, hint) => problems.push(problemAt(c.entity, pointer, `cannot be expressed in OpenAPI ${OPENAPI_30}: ${message}`, hint)),
     });
   }
   if (problems.length > 0) throw new SchemaProblems(sortProblems(problems));

@@ -6,6 +6,7 @@
  * inserted verbatim.
  */
 import { InternalError } from "../../errors.js";
+import { isIdentifier } from "../../schema/names.js";
 
 export class Code {
   constructor(readonly text: string) {}
@@ -33,10 +34,8 @@ export function code(strings: TemplateStringsArray, ...values: readonly Interpol
   return new Code(text);
 }
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
 export function name(identifier: string): Code {
-  if (!IDENTIFIER.test(identifier)) throw new InternalError(`not an identifier: ${JSON.stringify(identifier)}`);
+  if (!isIdentifier(identifier)) throw new InternalError(`not an identifier: ${JSON.stringify(identifier)}`);
   return new Code(identifier);
 }
 

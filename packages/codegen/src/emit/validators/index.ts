@@ -14,7 +14,7 @@ export const validatorsEmitter = defineEmitter({
   name: "validators",
   outputRoots: [VALIDATORS_DIR],
   async entity(entity) {
-    const walkers = emitWalkers(entity.file, entity.schema);
+    const walkers = emitWalkers(entity);
     const check = compileCheck(entity.schema);
     return {
       files: new Map([

@@ -30,6 +30,14 @@ const cases: [string, { given: Json; want: Json }][] = [
   ["anyOf [$ref, null] keeps a null branch ($ref siblings are ignored in 3.0)", { given: { anyOf: [{ $ref: "./owner.schema.json" }, { type: "null" }] }, want: { anyOf: [{ $ref: "#/components/schemas/owner" }, NULL_ONLY] } }],
   ["annotation on both sides keeps the branch form", { given: { description: "a", anyOf: [{ type: "string", description: "b" }, { type: "null" }] }, want: { description: "a", anyOf: [{ type: "string", description: "b" }, NULL_ONLY] } }],
   ["oneOf of two types and null keeps a null branch", { given: { oneOf: [{ type: "string" }, { type: "integer" }, { type: "null" }] }, want: { oneOf: [{ type: "string" }, { type: "integer" }, NULL_ONLY] } }],
+  ["oneOf [T, null] → nullable T (T rejects null, so null matches one branch)", { given: { oneOf: [{ type: "string" }, { type: "null" }] }, want: { type: "string", nullable: true } }],
+  [
+    "oneOf [nullable T, null] keeps both branches: null matches both, so 2020-12 and 3.0 reject it",
+    { given: { oneOf: [{ type: ["string", "null"] }, { type: "null" }] }, want: { oneOf: [{ type: "string", nullable: true }, NULL_ONLY] } },
+  ],
+  ["oneOf [untyped, null] keeps both branches: the untyped branch accepts null too", { given: { oneOf: [{ minLength: 1 }, { type: "null" }] }, want: { oneOf: [{ minLength: 1 }, NULL_ONLY] } }],
+  ["oneOf [T, null, const null] keeps its branches: null matches two", { given: { oneOf: [{ type: "string" }, { type: "null" }, { const: null }] }, want: { oneOf: [{ type: "string" }, NULL_ONLY, { enum: [null] }] } }],
+  ["anyOf [nullable T, null] → nullable T (anyOf accepts what any branch does)", { given: { anyOf: [{ type: ["string", "null"] }, { type: "null" }] }, want: { type: "string", nullable: true } }],
   [
     "several types split into per-type branches, each with its keywords",
     {

@@ -9,6 +9,8 @@ import { isAnnotation, type Step } from "./context.js";
  * constraint of its own, X has a single `type` and no `$ref` or combinator (whose branches would
  * still reject null), and no annotation appears on both. Otherwise the null branch stays a branch
  * (already converted to a nullable carrier accepting exactly null), which 3.0 validates the same.
+ * A `oneOf` merges only when X rejects null: where both branches accept it, 2020-12 rejects null.
+ * @see https://json-schema.org/draft/2020-12/json-schema-core#section-10.2.1.3 (oneOf)
  */
 export const nullableUnion: Step = (node, { raw }) => {
   for (const via of ["anyOf", "oneOf"] as const) {
@@ -17,6 +19,9 @@ export const nullableUnion: Step = (node, { raw }) => {
     if (!Array.isArray(members) || !Array.isArray(rawMembers)) continue;
     const others = members.filter((_: Json, i: number) => !isNullOnly(rawMembers[i] as Json));
     if (others.length === members.length || others.length !== 1) continue;
+    // oneOf rejects a value two branches accept: null stays invalid if X accepts it too (or if
+    // there are two null branches), which `nullable: true` would turn into valid.
+    if (via === "oneOf" && (members.length !== 2 || !rejectsNull(others[0] as Json))) continue;
     const { [via]: _, ...outer } = node;
     if (Object.keys(outer).some((k) => !isAnnotation(k))) continue;
     const merged = withNull(others[0] as Json);
@@ -35,6 +40,11 @@ function withNull(x: Json): Record<string, Json> | undefined {
   if (typeof x["type"] === "string") return { ...x, nullable: true, ...enumWithNull };
   // Untyped: every keyword left is type-specific or an enum, so null passes unless an enum says no.
   return { ...x, ...enumWithNull };
+}
+
+/** True when the (converted) schema rejects null for sure: one non-null `type`, not nullable. */
+function rejectsNull(x: Json): boolean {
+  return isObject(x) && typeof x["type"] === "string" && x["nullable"] !== true;
 }
 
 /** `{"type": "null"}` (or `["null"]`, `const: null`, `enum: [null]`), with annotations at most. */

@@ -1,6 +1,7 @@
 import { SchemaProblems, type Problem } from "../../../errors.js";
 import { getAtPointer, joinPointer } from "../../../load/pointer.js";
-import type { Json } from "../../../model/types.js";
+import type { Entity, Json } from "../../../model/types.js";
+import { problemAt } from "../../emitter.js";
 import { code, type Code } from "../code.js";
 import { walkerName } from "../names.js";
 import { children, isSchemaObject, type SchemaObject } from "../schema.js";
@@ -13,10 +14,6 @@ import { constKeyword, enumKeyword, formatChecker, jsonData, numberKeywords, str
 /** In the order a person wants errors: the type first, then the parts, then unions. */
 const GROUPS: readonly KeywordGroup[] = [refKeyword, typeKeyword, jsonData, objectKeywords, arrayKeywords, enumKeyword, constKeyword, stringKeywords, numberKeywords, anyOfKeyword, oneOfKeyword];
 
-function problem(file: string, pointer: string, message: string, hint: string): Problem {
-  // The model keeps no source positions; the pointer locates the problem.
-  return { file, pointer, line: 1, column: 1, message, hint };
-}
 
 /** The pointer a `$ref` of this file leads to, or undefined for a reference to another file. */
 function localTarget(ref: string): string | undefined {
@@ -42,21 +39,22 @@ function reachable(root: Json): [string, Json][] {
 }
 
 /** Constructs the validators cannot honour yet, all of them, so the user sees every one at once. */
-export function unsupported(file: string, root: Json): Problem[] {
+export function unsupported(entity: Pick<Entity, "file" | "locate">, root: Json): Problem[] {
+  const problem = (pointer: string, message: string, hint: string) => problemAt(entity, pointer, message, hint);
   const problems: Problem[] = [];
   for (const [pointer, node] of reachable(root)) {
     if (!isSchemaObject(node)) continue;
     const ref = node["$ref"];
     if (typeof ref === "string" && localTarget(ref) === undefined) {
-      problems.push(problem(file, joinPointer(pointer, "$ref"), `$ref "${ref}" points into another file, which the validators emitter does not support yet`, "move the shared definition into this file's $defs, or teach emit/validators to bundle cross-file references"));
+      problems.push(problem(joinPointer(pointer, "$ref"), `$ref "${ref}" points into another file, which the validators emitter does not support yet`, "move the shared definition into this file's $defs, or teach emit/validators to bundle cross-file references"));
     }
     const values = [...(Array.isArray(node["enum"]) ? node["enum"] : []), ...("const" in node ? [node["const"]] : [])];
     if (values.some((v) => typeof v === "object" && v !== null)) {
-      problems.push(problem(file, pointer, "enum/const with object or array values is not supported by the validators emitter", "use primitive values (string, number, boolean, null)"));
+      problems.push(problem(pointer, "enum/const with object or array values is not supported by the validators emitter", "use primitive values (string, number, boolean, null)"));
     }
     const format = node["format"];
     if (typeof format === "string" && formatChecker(format) === undefined) {
-      problems.push(problem(file, joinPointer(pointer, "format"), `format "${format}" has no checker in @contracts/validators`, "use date-time, date, time, uri, email or uuid, or add an Ajv-exact checker to packages/validators/src/runtime/formats.ts"));
+      problems.push(problem(joinPointer(pointer, "format"), `format "${format}" has no checker in @contracts/validators`, "use date-time, date, time, uri, email or uuid, or add an Ajv-exact checker to packages/validators/src/runtime/formats.ts"));
     }
   }
   return problems;
@@ -74,8 +72,9 @@ function walkerFunction(pointer: string, node: Json, ctx: NodeContext): Code {
  * The error walkers of an entity: one function per reachable schema node, named from its pointer,
  * `errorsRoot` first. They run only once the compiled check has rejected a value.
  */
-export function emitWalkers(file: string, root: Json): Code[] {
-  const problems = unsupported(file, root);
+export function emitWalkers(entity: Pick<Entity, "file" | "locate" | "schema">): Code[] {
+  const { file, schema: root } = entity;
+  const problems = unsupported(entity, root);
   if (problems.length > 0) throw new SchemaProblems(problems);
   return reachable(root).map(([pointer, node]) =>
     walkerFunction(pointer, node, { pointer, file, refTarget: (ref) => walkerName(localTarget(ref) ?? "") }),
