@@ -192,7 +192,7 @@ function shaped(file: string, s: Json, depth: number): fc.Arbitrary<unknown> {
       if (depth > 3) return fc.constant([]);
       const items = near(file, s["items"] ?? {}, depth + 1);
       const length = { minLength: num("minItems", 0), maxLength: num("maxItems", 3) };
-      return mostly(fc.array(items, s["uniqueItems"] === true ? { ...length, selector: (v) => JSON.stringify(v) } as never : length), fc.array(items, { maxLength: length.maxLength + 1 }));
+      return mostly(fc.array(items, s["uniqueItems"] === true ? { ...length, selector: (v: unknown) => JSON.stringify(v) } as never : length), fc.array(items, { maxLength: length.maxLength + 1 }));
     case "object": {
       const properties = (s["properties"] ?? {}) as Schema;
       const required = (s["required"] ?? []) as string[];

@@ -65,16 +65,18 @@ export interface JsonProblem {
   readonly value: unknown;
 }
 
+/** The problem at a scan node, its path built from the parent links only now. */
+function fail(node: ScanNode, message: string): JsonProblem {
+  const path: Segment[] = [];
+  for (let n: ScanNode | undefined = node; n?.parent !== undefined; n = n.parent) path.push(n.key);
+  return { path: path.reverse(), message, value: node.v };
+}
+
 /** Iterative (never recursive, so any depth is safe); paths are built only for the problem found. */
 export function jsonProblem(root: unknown): JsonProblem | undefined {
   const stack: ScanNode[] = [{ v: root, depth: 0, parent: undefined, key: "", exit: false }];
   const onPath = new Set<object>();
   const done = new Set<object>();
-  const fail = (node: ScanNode, message: string): JsonProblem => {
-    const path: Segment[] = [];
-    for (let n: ScanNode | undefined = node; n?.parent !== undefined; n = n.parent) path.push(n.key);
-    return { path: path.reverse(), message, value: node.v };
-  };
   while (stack.length > 0) {
     const node = stack.pop() as ScanNode;
     const v = node.v;
@@ -143,11 +145,6 @@ export function depthProblem(root: unknown, max: number = MAX_DEPTH): JsonProble
   if (depthFast(root, Math.min(32, max)) === 1) return undefined;
   const stack: ScanNode[] = [{ v: root, depth: 0, parent: undefined, key: "", exit: false }];
   const onPath = new Set<object>();
-  const fail = (node: ScanNode, message: string): JsonProblem => {
-    const path: Segment[] = [];
-    for (let n: ScanNode | undefined = node; n?.parent !== undefined; n = n.parent) path.push(n.key);
-    return { path: path.reverse(), message, value: node.v };
-  };
   while (stack.length > 0) {
     const node = stack.pop() as ScanNode;
     const v = node.v;
