@@ -65,16 +65,18 @@ export interface JsonProblem {
   readonly value: unknown;
 }
 
+/** The problem at a scan node, its path built from the parent links only now. */
+function fail(node: ScanNode, message: string): JsonProblem {
+  const path: Segment[] = [];
+  for (let n: ScanNode | undefined = node; n?.parent !== undefined; n = n.parent) path.push(n.key);
+  return { path: path.reverse(), message, value: node.v };
+}
+
 /** Iterative (never recursive, so any depth is safe); paths are built only for the problem found. */
 export function jsonProblem(root: unknown): JsonProblem | undefined {
   const stack: ScanNode[] = [{ v: root, depth: 0, parent: undefined, key: "", exit: false }];
   const onPath = new Set<object>();
   const done = new Set<object>();
-  const fail = (node: ScanNode, message: string): JsonProblem => {
-    const path: Segment[] = [];
-    for (let n: ScanNode | undefined = node; n?.parent !== undefined; n = n.parent) path.push(n.key);
-    return { path: path.reverse(), message, value: node.v };
-  };
   while (stack.length > 0) {
     const node = stack.pop() as ScanNode;
     const v = node.v;
@@ -119,4 +121,48 @@ export function jsonProblem(root: unknown): JsonProblem | undefined {
 export function isJsonValue(v: unknown): boolean {
   const r = jsonFast(v, 32);
   return r === 1 || (r === 2 && jsonProblem(v) === undefined);
+}
+
+/** 1 = within the budget, 2 = deeper (or cyclic): use the iterative scan. */
+function depthFast(v: unknown, budget: number): number {
+  if (typeof v !== "object" || v === null) return 1;
+  if (budget === 0) return 2;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (depthFast(v[i], budget - 1) !== 1) return 2;
+    return 1;
+  }
+  for (const k in v) if (depthFast((v as Record<string, unknown>)[k], budget - 1) !== 1) return 2;
+  return 1;
+}
+
+/**
+ * Where an object or array sits `max` or more levels below the root (the same bound `jsonProblem`
+ * puts on open records), or where the value contains itself. Values of recursive schemas are
+ * scanned first, so the recursive compiled check and walkers never run deep enough to exhaust the
+ * stack. Iterative, like `jsonProblem`; a recursive fast path first, without allocation.
+ */
+export function depthProblem(root: unknown, max: number = MAX_DEPTH): JsonProblem | undefined {
+  if (depthFast(root, Math.min(32, max)) === 1) return undefined;
+  const stack: ScanNode[] = [{ v: root, depth: 0, parent: undefined, key: "", exit: false }];
+  const onPath = new Set<object>();
+  while (stack.length > 0) {
+    const node = stack.pop() as ScanNode;
+    const v = node.v;
+    if (typeof v !== "object" || v === null) continue;
+    if (node.exit) {
+      onPath.delete(v);
+      continue;
+    }
+    if (onPath.has(v)) return fail(node, "must not contain circular references");
+    if (node.depth >= max) return fail(node, `is nested deeper than ${max} levels`);
+    onPath.add(v);
+    stack.push({ ...node, exit: true });
+    const depth = node.depth + 1;
+    const keys = Array.isArray(v) ? [...v.keys()] : Object.keys(v);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const k = keys[i] as Segment;
+      stack.push({ v: (v as Record<Segment, unknown>)[k], depth, parent: node, key: k, exit: false });
+    }
+  }
+  return undefined;
 }

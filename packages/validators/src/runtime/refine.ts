@@ -52,3 +52,11 @@ export function jsonRecord(declared: readonly string[]): Refinement {
     return true;
   }, "must be a JSON object");
 }
+
+/**
+ * multipleOf as JSON Schema defines it, the quotient is an integer (TypeBox's own check allows a
+ * 1e-10 tolerance, so 0.3 would be a multiple of 0.1; Ajv and the error walkers say it is not).
+ */
+export function multipleOf(divisor: number): Refinement {
+  return refinement((v) => typeof v !== "number" || Number.isInteger(v / divisor), `must be a multiple of ${divisor}`);
+}

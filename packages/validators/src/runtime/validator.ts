@@ -1,5 +1,6 @@
 import { ContractValidationError, type ValidationError, type ValidationResult } from "./errors.js";
-import { collect, toPointer, type Issue, type Walker } from "./issues.js";
+import { collect, fail, toPointer, type Issue, type Walker } from "./issues.js";
+import { depthProblem } from "./json.js";
 import type { StandardSchemaV1 } from "./standard.js";
 
 /** Everything one entity offers generic callers (the `validators` registry holds these). */
@@ -19,11 +20,29 @@ function toError(issue: Issue): ValidationError {
   return { path: toPointer(issue.path), message: issue.message, keyword: issue.keyword };
 }
 
+export interface ValidatorOptions {
+  /**
+   * For schemas that refer to themselves: objects and arrays may nest at most this deep, checked
+   * (iteratively) before the recursive check and walker run, so no value can exhaust the stack.
+   */
+  readonly maxDepth?: number;
+}
+
 /**
  * Builds an entity's validator from its compiled check (TypeBox, ahead of time) and its generated
  * error walker, which runs only once the check has rejected the value.
  */
-export function defineValidator<T>(name: string, schema: unknown, check: (value: unknown) => boolean, walker: Walker): Validator<T> {
+export function defineValidator<T>(name: string, schema: unknown, compiled: (value: unknown) => boolean, errorsRoot: Walker, options: ValidatorOptions = {}): Validator<T> {
+  const { maxDepth } = options;
+  const check = maxDepth === undefined ? compiled : (value: unknown) => depthProblem(value, maxDepth) === undefined && compiled(value);
+  const walker: Walker =
+    maxDepth === undefined
+      ? errorsRoot
+      : (v, path, out) => {
+          const problem = depthProblem(v, maxDepth);
+          if (problem === undefined) errorsRoot(v, path, out);
+          else fail(out, [...path, ...problem.path], "maxDepth", problem.message, problem.value);
+        };
   const is = (value: unknown): value is T => {
     try {
       return check(value) === true;

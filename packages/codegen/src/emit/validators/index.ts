@@ -1,25 +1,29 @@
 import { defineEmitter } from "../emitter.js";
 import { compileCheck } from "./check.js";
 import { checkModule, entityModule, indexModule } from "./module.js";
+import { bundle } from "./refs.js";
 import { emitWalkers } from "./walker/index.js";
 
 export const VALIDATORS_DIR = "packages/validators/src/generated";
 
 /**
- * Validators: per entity, TypeBox's ahead-of-time check (`<slug>.check.ts`) and a module with the
- * schema, its error walkers and `isX`/`assertX`/`parseX`/`validateX` (`<slug>.ts`); an index with
- * the `validators` registry. The runtime they import is hand-written in packages/validators/src/runtime.
+ * Validators: per entity, TypeBox's ahead-of-time check (`<slug>.check.ts`, compiled from the
+ * entity bundled with every definition it reaches) and a module with the schema, its error
+ * walkers and `isX`/`assertX`/`parseX`/`validateX` (`<slug>.ts`, importing other files' walkers);
+ * an index with the `validators` registry. The runtime they import is hand-written in
+ * packages/validators/src/runtime.
  */
 export const validatorsEmitter = defineEmitter({
   name: "validators",
   outputRoots: [VALIDATORS_DIR],
-  async entity(entity) {
-    const walkers = emitWalkers(entity);
-    const check = compileCheck(entity.schema);
+  async entity(entity, model) {
+    const walkers = emitWalkers(entity, model);
+    const bundled = bundle(entity, model);
+    const check = compileCheck(bundled.schema);
     return {
       files: new Map([
-        [`${VALIDATORS_DIR}/${entity.slug}.check.ts`, checkModule(entity, check)],
-        [`${VALIDATORS_DIR}/${entity.slug}.ts`, entityModule(entity, check, walkers)],
+        [`${VALIDATORS_DIR}/${entity.slug}.check.ts`, checkModule(entity, check, bundled.files)],
+        [`${VALIDATORS_DIR}/${entity.slug}.ts`, entityModule(entity, check, walkers, bundled.recursive)],
       ]),
     };
   },

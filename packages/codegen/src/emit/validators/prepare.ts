@@ -44,6 +44,11 @@ export function prepareForTypeBox(schema: Json): Prepared {
           if (typeof value !== "string") throw new InternalError("format must be a string after validation");
           refine.push(use(code`rt.formats[${value}]`));
           break;
+        case "multipleOf":
+          // TypeBox allows a 1e-10 tolerance (0.3 is a multiple of 0.1); JSON Schema and Ajv do not.
+          if (typeof value !== "number") throw new InternalError("multipleOf must be a number after validation");
+          refine.push(use(code`rt.multipleOf(${value})`));
+          break;
         case "properties":
         case "$defs":
           out[key] = isSchemaObject(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visit(v)])) : value;

@@ -1,8 +1,9 @@
-import { SchemaProblems, type Problem } from "../../../errors.js";
+import { InternalError, SchemaProblems, type Problem } from "../../../errors.js";
 import { getAtPointer, joinPointer } from "../../../load/pointer.js";
-import type { Entity, Json } from "../../../model/types.js";
+import type { DefinitionRef, Entity, Json, Model } from "../../../model/types.js";
 import { problemAt } from "../../emitter.js";
-import { code, type Code } from "../code.js";
+import { code, name, type Code } from "../code.js";
+import { owner, refTargets } from "../refs.js";
 import { walkerName } from "../names.js";
 import { children, isSchemaObject, type SchemaObject } from "../schema.js";
 import { anyOfKeyword, oneOfKeyword, refKeyword } from "./applicator.js";
@@ -15,49 +16,60 @@ import { constKeyword, enumKeyword, formatChecker, jsonData, numberKeywords, str
 const GROUPS: readonly KeywordGroup[] = [refKeyword, typeKeyword, jsonData, objectKeywords, arrayKeywords, enumKeyword, constKeyword, stringKeywords, numberKeywords, anyOfKeyword, oneOfKeyword];
 
 
-/** The pointer a `$ref` of this file leads to, or undefined for a reference to another file. */
-function localTarget(ref: string): string | undefined {
-  return ref.startsWith("#") ? decodeURIComponent(ref.slice(1)) : undefined;
-}
-
-/** Every node the root reaches (through subschemas and `$ref`), depth-first, each once. */
-function reachable(root: Json): [string, Json][] {
+/**
+ * Every node of the entity's file that a walker is emitted for: what the root and each `$defs`
+ * entry reach through subschemas and refs within this file, depth-first, each once. Every
+ * definition gets a walker, reached or not, so other entities' modules can import it.
+ */
+function reachable(entity: Entity, targets: ReadonlyMap<string, DefinitionRef>): [string, Json][] {
   const seen = new Set<string>();
   const out: [string, Json][] = [];
-  const visit = (pointer: string, node: Json): void => {
-    if (seen.has(pointer)) return;
+  const pending: [string, Json][] = [["", entity.schema], ...entity.definitions.map((d): [string, Json] => [d.pointer, getAtPointer(entity.schema, d.pointer) as Json])];
+  // Iterative: a long chain of definitions must not exhaust the generator's stack.
+  while (pending.length > 0) {
+    const [pointer, node] = pending.pop() as [string, Json];
+    if (seen.has(pointer)) continue;
     seen.add(pointer);
     out.push([pointer, node]);
-    if (!isSchemaObject(node)) return;
-    const ref = node["$ref"];
-    const target = typeof ref === "string" ? localTarget(ref) : undefined;
-    if (target !== undefined) visit(target, getAtPointer(root, target) as Json);
-    for (const [p, child] of children(node, pointer)) visit(p, child);
-  };
-  visit("", root);
+    if (!isSchemaObject(node)) continue;
+    const next: [string, Json][] = [];
+    const target = targets.get(pointer);
+    if (target !== undefined && target.file === entity.file) next.push([target.pointer, getAtPointer(entity.schema, target.pointer) as Json]);
+    next.push(...children(node, pointer));
+    for (let i = next.length - 1; i >= 0; i--) pending.push(next[i] as [string, Json]);
+  }
   return out;
 }
 
-/** Constructs the validators cannot honour yet, all of them, so the user sees every one at once. */
-export function unsupported(entity: Pick<Entity, "file" | "locate">, root: Json): Problem[] {
-  const problem = (pointer: string, message: string, hint: string) => problemAt(entity, pointer, message, hint);
+/** Constructs the validators cannot honour, all of them, so the user sees every one at once. */
+export function unsupported(entity: Entity, nodes: readonly [string, Json][]): Problem[] {
   const problems: Problem[] = [];
-  for (const [pointer, node] of reachable(root)) {
+  for (const [pointer, node] of nodes) {
     if (!isSchemaObject(node)) continue;
-    const ref = node["$ref"];
-    if (typeof ref === "string" && localTarget(ref) === undefined) {
-      problems.push(problem(joinPointer(pointer, "$ref"), `$ref "${ref}" points into another file, which the validators emitter does not support yet`, "move the shared definition into this file's $defs, or teach emit/validators to bundle cross-file references"));
-    }
     const values = [...(Array.isArray(node["enum"]) ? node["enum"] : []), ...("const" in node ? [node["const"]] : [])];
     if (values.some((v) => typeof v === "object" && v !== null)) {
-      problems.push(problem(pointer, "enum/const with object or array values is not supported by the validators emitter", "use primitive values (string, number, boolean, null)"));
+      problems.push(problemAt(entity, pointer, "enum/const with object or array values is not supported by the validators emitter", "use primitive values (string, number, boolean, null)"));
     }
     const format = node["format"];
     if (typeof format === "string" && formatChecker(format) === undefined) {
-      problems.push(problem(joinPointer(pointer, "format"), `format "${format}" has no checker in @contracts/validators`, "use date-time, date, time, uri, email or uuid, or add an Ajv-exact checker to packages/validators/src/runtime/formats.ts"));
+      problems.push(problemAt(entity, joinPointer(pointer, "format"), `format "${format}" has no checker in @contracts/validators`, "use date-time, date, time, uri, email or uuid, or add an Ajv-exact checker to packages/validators/src/runtime/formats.ts"));
     }
   }
   return problems;
+}
+
+/** The name under which a module exports the walker of its root or of a `$defs` entry. */
+export function exportedWalker(definition: string): Code {
+  // `$` never occurs in pointer-derived walker names' prefix (`errors_`, `errorsRoot`).
+  return name(`errors$${definition}`);
+}
+
+export interface Walkers {
+  readonly functions: readonly Code[];
+  /** Walkers of other entities' files this module calls: slug → exported names. */
+  readonly imports: ReadonlyMap<string, ReadonlySet<string>>;
+  /** `local walker → exported name` for the root and every definition. */
+  readonly exports: readonly [Code, Code][];
 }
 
 function walkerFunction(pointer: string, node: Json, ctx: NodeContext): Code {
@@ -69,14 +81,34 @@ function walkerFunction(pointer: string, node: Json, ctx: NodeContext): Code {
 }
 
 /**
- * The error walkers of an entity: one function per reachable schema node, named from its pointer,
- * `errorsRoot` first. They run only once the compiled check has rejected a value.
+ * The error walkers of an entity: one function per node of its file, named from its pointer,
+ * `errorsRoot` first. A `$ref` into another file calls the walker that file's module exports
+ * (`errors$Point`), so a shared definition is walked by code declared once. They run only once
+ * the compiled check has rejected a value.
  */
-export function emitWalkers(entity: Pick<Entity, "file" | "locate" | "schema">): Code[] {
-  const { file, schema: root } = entity;
-  const problems = unsupported(entity, root);
+export function emitWalkers(entity: Entity, model: Model): Walkers {
+  const targets = refTargets(entity);
+  const nodes = reachable(entity, targets);
+  const problems = unsupported(entity, nodes);
   if (problems.length > 0) throw new SchemaProblems(problems);
-  return reachable(root).map(([pointer, node]) =>
-    walkerFunction(pointer, node, { pointer, file, refTarget: (ref) => walkerName(localTarget(ref) ?? "") }),
+  const imports = new Map<string, Set<string>>();
+  const walkerOf = (target: DefinitionRef): Code => {
+    if (target.file === entity.file) return walkerName(target.pointer);
+    const slug = owner(model, target.file).slug;
+    imports.set(slug, (imports.get(slug) ?? new Set()).add(target.name));
+    return exportedWalker(target.name);
+  };
+  const functions = nodes.map(([pointer, node]) =>
+    walkerFunction(pointer, node, {
+      pointer,
+      file: entity.file,
+      refTarget: () => {
+        const target = targets.get(pointer);
+        if (target === undefined) throw new InternalError(`${entity.file}#${pointer}: $ref missing from the model`);
+        return walkerOf(target);
+      },
+    }),
   );
+  const exports: [Code, Code][] = [[walkerName(""), exportedWalker(entity.name)], ...entity.definitions.map((d): [Code, Code] => [walkerName(d.pointer), exportedWalker(d.name)])];
+  return { functions, imports, exports };
 }

@@ -1,0 +1,145 @@
+import { cp, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import ts from "typescript";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT, runCli } from "./helpers.js";
+
+/**
+ * Issue 7's generality promise: a new schema gets every artifact with no other edit. Two schemas
+ * (every supported construct, `$defs`, recursion, a cross-file and an `$id` reference, a
+ * non-identifier key) are generated into a scratch project inside this package, so the generated
+ * TypeScript resolves typebox and the validators' runtime like the real packages do; then every
+ * artifact is judged: types compile with the fixtures, validators and both OpenAPI documents
+ * agree with Ajv on the original schemas, fixtures validate, docs tag optional fields right.
+ */
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+const SCHEMAS = path.join(import.meta.dirname, "fixtures/generality");
+const ENTITIES = ["Drawing", "Owner"] as const;
+type Case = { name: string; value: unknown };
+type InvalidCase = Case & { expected: { path: string; keyword: string } };
+
+let root: string;
+const read = (file: string) => readFile(path.join(root, file), "utf8");
+const readJson = async <T>(file: string) => JSON.parse(await read(file)) as T;
+const slug = (name: string) => name.toLowerCase();
+let valid: Record<string, Case[]>;
+let invalid: Record<string, InvalidCase[]>;
+let ajv: Ajv2020;
+
+beforeAll(async () => {
+  await mkdir(path.join(import.meta.dirname, "../.scratch"), { recursive: true });
+  root = await mkdtemp(path.join(import.meta.dirname, "../.scratch/generality-"));
+  await cp(SCHEMAS, path.join(root, "schemas"), { recursive: true });
+  // What the generated validators and fixtures import beside them in the real packages.
+  await cp(path.join(REPO_ROOT, "packages/validators/src/runtime"), path.join(root, "packages/validators/src/runtime"), { recursive: true });
+  const run = await runCli("generate", "--no-cache", "--root", root);
+  expect(run.stderr).toBe("");
+  valid = Object.fromEntries(await Promise.all(ENTITIES.map(async (e) => [e, await readJson<Case[]>(`packages/fixtures/generated/${slug(e)}.valid.json`)])));
+  invalid = Object.fromEntries(await Promise.all(ENTITIES.map(async (e) => [e, await readJson<InvalidCase[]>(`packages/fixtures/generated/${slug(e)}.invalid.json`)])));
+  ajv = new Ajv2020({ allErrors: true, strict: false });
+  addFormats(ajv);
+  for (const e of ENTITIES) ajv.addSchema(JSON.parse(await readFile(path.join(SCHEMAS, `${slug(e)}.schema.json`), "utf8")) as object);
+}, 120_000);
+
+afterAll(async () => {
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+const idOf = (entity: string) => `https://contracts.dev/test/${slug(entity)}.schema.json`;
+const judge = (entity: string, value: unknown) => {
+  const validate = ajv.getSchema(idOf(entity));
+  if (!validate) throw new Error(`no schema ${entity}`);
+  const ok = validate(value) as boolean;
+  return { ok, errors: (validate.errors ?? []).map((e: ErrorObject) => ({ path: e.instancePath, keyword: e.keyword })) };
+};
+
+describe("a new schema gets every artifact", () => {
+  it("fixtures: every valid case passes Ajv, every invalid case fails where it says", () => {
+    for (const entity of ENTITIES) {
+      expect(valid[entity]?.length).toBeGreaterThan(2);
+      for (const c of valid[entity] ?? []) expect(judge(entity, c.value), `${entity} ${c.name}`).toEqual({ ok: true, errors: [] });
+      for (const c of invalid[entity] ?? []) {
+        const verdict = judge(entity, c.value);
+        expect(verdict.ok, `${entity} ${c.name}`).toBe(false);
+        expect(verdict.errors, `${entity} ${c.name}`).toContainEqual(c.expected);
+      }
+    }
+  });
+
+  it("types: the valid fixtures compile against the generated types; a broken value does not", () => {
+    const sample = path.join(root, "sample.ts");
+    const lines = [
+      'import type { Drawing, Owner, Point, Color, Node } from "./packages/types/src/generated/index.js";',
+      ...ENTITIES.map((e) => `export const ${slug(e)}: ${e}[] = ${JSON.stringify((valid[e] ?? []).map((c) => c.value))};`),
+      "export const point: Point = { x: 1, y: 2 };",
+      'export const colors: Color[] = ["red", "blue"];',
+      "export const node: Node = { value: 1, children: [{ value: 2 }] };",
+    ];
+    // kebab-key is required: dropping it must not compile.
+    const broken = 'const { "kebab-key": _dropped, ...rest } = drawing[0]!;\nexport const broken: Drawing = rest;';
+    const diagnostics = (text: string) => {
+      const options: ts.CompilerOptions = { strict: true, exactOptionalPropertyTypes: true, noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, types: [] };
+      const host = ts.createCompilerHost(options);
+      const getSourceFile = host.getSourceFile.bind(host);
+      host.getSourceFile = (name, version) => (name === sample ? ts.createSourceFile(name, text, version) : getSourceFile(name, version));
+      const program = ts.createProgram([sample], options, host);
+      return ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`);
+    };
+    expect(diagnostics(lines.join("\n"))).toEqual([]);
+    expect(diagnostics([...lines, broken].join("\n")).join("\n")).toMatch(/sample\.ts: Property '"kebab-key"' is missing/);
+  });
+
+  it("validators: agree with Ajv on every fixture, with the expected error path and keyword", async () => {
+    const mod = (await import(pathToFileURL(path.join(root, "packages/validators/src/generated/index.ts")).href)) as {
+      validators: Record<string, { is(v: unknown): boolean; validate(v: unknown): { ok: boolean; errors?: { path: string; keyword: string }[] } }>;
+    };
+    for (const entity of ENTITIES) {
+      const validator = mod.validators[entity];
+      expect(validator, entity).toBeDefined();
+      for (const c of valid[entity] ?? []) expect(validator?.is(c.value), `${entity} ${c.name}`).toBe(true);
+      for (const c of invalid[entity] ?? []) {
+        const result = validator?.validate(c.value);
+        expect(result?.ok, `${entity} ${c.name}`).toBe(false);
+        expect(result?.errors?.map(({ path, keyword }) => ({ path, keyword })), `${entity} ${c.name}`).toContainEqual(c.expected);
+      }
+    }
+  });
+
+  it.each(["openapi.json", "openapi-3.0.json"])("openapi: %s is a valid OpenAPI document holding every entity and definition", async (file) => {
+    const document = await readJson<{ components: { schemas: Record<string, unknown> } }>(`packages/openapi/generated/${file}`);
+    const result = await new Validator().validate(structuredClone(document) as unknown as Record<string, unknown>);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(Object.keys(document.components.schemas)).toEqual(["Color", "Drawing", "Node", "Owner", "Point"]);
+  });
+
+  it("openapi: the 3.1 schemas judge every fixture as the original schemas do", async () => {
+    const document = await readJson<{ components: { schemas: Record<string, object> } }>("packages/openapi/generated/openapi.json");
+    const oas = new Ajv2020({ strict: false });
+    addFormats(oas);
+    oas.addSchema({ $id: "doc", components: document.components }, "doc");
+    for (const entity of ENTITIES) {
+      const validate = oas.compile({ $ref: `doc#/components/schemas/${entity}` });
+      for (const c of [...(valid[entity] ?? []), ...(invalid[entity] ?? [])]) expect(validate(c.value), `${entity} ${c.name}`).toBe(judge(entity, c.value).ok);
+    }
+  });
+
+  it("docs: optional fields carry no `required` tag, types name definitions, non-identifier keys are quoted", async () => {
+    const page = await read("packages/docs/pages/Drawing.md");
+    const row = (field: string) => page.split("\n").find((l) => l.startsWith(`| \`${field}\``)) ?? "";
+    expect(row("id")).toMatch(/\| `readonly` `required` — Server-assigned\. +\|$/);
+    expect(row("origin")).toMatch(/^\| `origin` +\| `Point` +\| `required` +\|$/);
+    expect(row("tree")).toMatch(/^\| `tree` +\| `Node` +\| +\|$/);
+    expect(row("tags")).toMatch(/^\| `tags` +\| `string\[\]` +\| +\|$/);
+    expect(row("note")).toMatch(/^\| `note` +\| `string \\\| null` +\| `required` +\|$/);
+    expect(page).toContain('  "kebab-key": string;');
+    expect(page).toContain("  tree?: Node;");
+    const owner = await read("packages/docs/pages/Owner.md");
+    expect(owner).toContain("  home: Point;");
+    expect(owner).toContain("  favourite?: Drawing;");
+  });
+});

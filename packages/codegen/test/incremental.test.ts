@@ -1,0 +1,109 @@
+import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { CACHE_DIR } from "../src/cache/store.js";
+import { canonicalSchema, makeProject, runCli, snapshotTree } from "./helpers.js";
+
+const base = (title: string, properties: Record<string, unknown>, extra: object = {}) => ({
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: `https://contracts.dev/test/${title}.schema.json`,
+  title,
+  type: "object",
+  properties,
+  required: Object.keys(properties),
+  additionalProperties: false,
+  ...extra,
+});
+
+/** Owner is referenced by Pet; Tag stands alone. */
+const owner = base("Owner", { id: { type: "string" }, home: { $ref: "#/$defs/Address" } }, { $defs: { Address: { type: "object", properties: { city: { type: "string" } }, required: ["city"], additionalProperties: false } } });
+const pet = base("Pet", { name: { type: "string" }, owner: { $ref: "./owner.schema.json" } });
+const tag = base("Tag", { label: { type: "string" } });
+
+async function project() {
+  return makeProject({ "owner.schema.json": owner, "pet.schema.json": pet, "tag.schema.json": tag, "connector-with-status.schema.json": await canonicalSchema() });
+}
+
+async function mtimes(root: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const file of (await snapshotTree(root)).keys()) {
+    if (file.startsWith("packages/")) out.set(file, (await stat(path.join(root, file))).mtimeMs);
+  }
+  return out;
+}
+
+function changedFiles(before: Map<string, number>, after: Map<string, number>): string[] {
+  return [...after].filter(([file, t]) => before.get(file) !== t).map(([file]) => file).sort();
+}
+
+describe("incremental generate", () => {
+  it("re-emits only the changed entity, and rewrites only its files and the aggregates that list it", async () => {
+    const root = await project();
+    expect((await runCli("generate", "--root", root)).stdout).toContain("; 4 of 4 entities emitted");
+    const before = await mtimes(root);
+
+    await writeFile(path.join(root, "schemas/tag.schema.json"), JSON.stringify(base("Tag", { label: { type: "string", description: "Shown on the chip." } })));
+    const run = await runCli("generate", "--root", root);
+    expect(run.stdout).toContain("; 1 of 4 entities emitted");
+    // A description reaches the Tag files and the documents that embed every schema, nothing else.
+    expect(changedFiles(before, await mtimes(root))).toEqual([
+      "packages/docs/pages/Tag.md",
+      "packages/openapi/generated/openapi-3.0.json",
+      "packages/openapi/generated/openapi-3.0.yaml",
+      "packages/openapi/generated/openapi.json",
+      "packages/openapi/generated/openapi.yaml",
+      "packages/openapi/src/generated/documents.ts",
+      "packages/openapi/src/generated/openapi-types.ts",
+      "packages/types/src/generated/tag.ts",
+      "packages/validators/src/generated/tag.ts",
+    ]);
+  });
+
+  it("re-emits the entities that reference a changed schema", async () => {
+    const root = await project();
+    await runCli("generate", "--root", root);
+    const changed = { ...owner, properties: { ...owner.properties, id: { type: "string", description: "Owner id." } } };
+    await writeFile(path.join(root, "schemas/owner.schema.json"), JSON.stringify(changed));
+    expect((await runCli("generate", "--root", root)).stdout).toContain("; 2 of 4 entities emitted"); // Owner and Pet
+  });
+
+  it("produces the same bytes from the cache as without it", async () => {
+    const root = await project();
+    await runCli("generate", "--root", root);
+    await writeFile(path.join(root, "schemas/tag.schema.json"), JSON.stringify(base("Tag", { label: { type: "integer" } })));
+    await runCli("generate", "--root", root);
+    const cached = await snapshotTree(root);
+
+    const fresh = await project();
+    await writeFile(path.join(fresh, "schemas/tag.schema.json"), JSON.stringify(base("Tag", { label: { type: "integer" } })));
+    expect((await runCli("generate", "--no-cache", "--root", fresh)).stdout).toContain("; 4 of 4 entities emitted");
+    const uncached = await snapshotTree(fresh);
+    for (const tree of [cached, uncached]) for (const file of tree.keys()) if (file.startsWith("node_modules/")) tree.delete(file);
+    expect(uncached).toEqual(cached);
+    await expect(readdir(path.join(fresh, CACHE_DIR))).rejects.toThrow(/ENOENT/);
+  });
+
+  it("treats an unreadable cache entry as a miss", async () => {
+    const root = await project();
+    await runCli("generate", "--root", root);
+    const dir = path.join(root, CACHE_DIR);
+    for (const name of await readdir(dir)) await writeFile(path.join(dir, name), "{ truncated");
+    const before = await readFile(path.join(root, "packages/types/src/generated/pet.ts"), "utf8");
+    const run = await runCli("generate", "--root", root);
+    expect(run.stdout).toMatch(/^contracts generate: 0 written, \d+ unchanged, 0 removed; 4 of 4 entities emitted/);
+    expect(await readFile(path.join(root, "packages/types/src/generated/pet.ts"), "utf8")).toBe(before);
+  });
+
+  it("never lets check trust the cache", async () => {
+    const root = await project();
+    await runCli("generate", "--root", root);
+    const dir = path.join(root, CACHE_DIR);
+    // A cache entry that lies: Tag's types file replaced in every entry.
+    for (const name of await readdir(dir)) {
+      const entry = JSON.parse(await readFile(path.join(dir, name), "utf8")) as Record<string, { files: [string, string][] }>;
+      for (const result of Object.values(entry)) result.files = result.files.map(([f, t]) => [f, f.endsWith("/tag.ts") ? "// lie\n" : t]);
+      await writeFile(path.join(dir, name), JSON.stringify(entry));
+    }
+    expect((await runCli("check", "--root", root)).code).toBe(0);
+  });
+});

@@ -1,0 +1,34 @@
+import { mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { emitters, modelFromFiles } from "@contracts/codegen";
+
+export const SCENARIO_DIR = import.meta.dirname;
+const PACKAGE_DIR = path.resolve(import.meta.dirname, "../..");
+const REPO_ROOT = path.resolve(PACKAGE_DIR, "../..");
+
+/** The scenario's schema files, as `schemas/<name>` → parsed JSON. */
+export async function scenarioSchemas(): Promise<Map<string, Record<string, unknown>>> {
+  const names = (await readdir(SCENARIO_DIR)).filter((f) => f.endsWith(".schema.json")).sort();
+  return new Map(await Promise.all(names.map(async (n) => [`schemas/${n}`, JSON.parse(await readFile(path.join(SCENARIO_DIR, n), "utf8"))] as const)));
+}
+
+/**
+ * A throw-away project holding what @contracts/codegen (the built library, as a user runs it)
+ * generates for the scenario: the types and the validators, laid out as in this repository, with
+ * this package's runtime and the repository's node_modules linked in so the modules import.
+ */
+export async function generateScenario(): Promise<string> {
+  const schemas = await scenarioSchemas();
+  const model = modelFromFiles([...schemas].map(([file, value]) => ({ file, text: JSON.stringify(value, null, 2) })));
+  const root = await mkdtemp(path.join(tmpdir(), "contracts-validators-"));
+  for (const emitter of emitters.filter((e) => e.name === "types" || e.name === "validators")) {
+    for (const [file, text] of await emitter.emit(model)) {
+      await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+      await writeFile(path.join(root, file), text);
+    }
+  }
+  await symlink(path.join(PACKAGE_DIR, "src/runtime"), path.join(root, "packages/validators/src/runtime"), "dir");
+  await symlink(path.join(REPO_ROOT, "node_modules"), path.join(root, "node_modules"), "dir");
+  return root;
+}
