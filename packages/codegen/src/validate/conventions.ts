@@ -29,8 +29,14 @@ export function checkConventions(source: SourceFile, index: SchemaIndex): Proble
   } else if (!PASCAL_CASE.test(title)) {
     add("/title", `title ${JSON.stringify(title)} is not a PascalCase identifier`, `rename it to ${JSON.stringify(suggestedTitle(title))}: letters and digits, starting with an upper-case letter`);
   }
-  if (typeof root["$id"] !== "string") {
+  const id = root["$id"];
+  const fileName = source.file.slice(source.file.lastIndexOf("/") + 1);
+  if (typeof id !== "string") {
     add("", "has no \"$id\"", `add a stable "$id", e.g. "https://contracts.dev/${source.file}"`);
+  } else if (id.replace(/#.*$/, "").split("/").pop() !== fileName) {
+    // A relative $ref resolves against the $id for every JSON Schema tool, and against the file
+    // for us: they agree only when the $id ends with the file's name.
+    add("/$id", `"$id" ${JSON.stringify(id)} does not end with the file's name, ${JSON.stringify(fileName)}`, `end it with "/${fileName}" (e.g. "https://contracts.dev/schemas/${fileName}") so relative "$ref"s resolve to the same file for every JSON Schema tool`);
   }
   if (root["type"] !== "object") {
     add(root["type"] === undefined ? "" : "/type", "the root is not an object schema: an entity is an object", "set \"type\": \"object\" at the root and describe the entity's fields under \"properties\"");
