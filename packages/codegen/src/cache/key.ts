@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { compareCodeUnits } from "../errors.js";
-import type { Entity, Model, TypeNode } from "../model/types.js";
+import type { Entity, Model } from "../model/types.js";
+import { entityRefs } from "../model/walk.js";
 
 /**
  * The cache key of an entity: a hash of the codegen's own fingerprint, the entity's schema and
@@ -29,27 +30,5 @@ export function entityKey(entity: Entity, model: Model, fingerprint: string): st
 
 /** Files an entity's `$ref`s point into (its own file included when it refers to itself). */
 function referencedFiles(entity: Entity): Set<string> {
-  const files = new Set<string>();
-  const visit = (node: TypeNode): void => {
-    switch (node.kind) {
-      case "ref":
-        files.add(node.target.file);
-        return;
-      case "array":
-        visit(node.items);
-        return;
-      case "union":
-        node.members.forEach(visit);
-        return;
-      case "object":
-        node.properties.forEach((p) => visit(p.type));
-        if (node.additionalProperties) visit(node.additionalProperties);
-        return;
-      default:
-        return;
-    }
-  };
-  visit(entity.root);
-  entity.definitions.forEach((d) => visit(d.type));
-  return files;
+  return new Set(entityRefs(entity).map((ref) => ref.target.file));
 }

@@ -1,5 +1,6 @@
 import { InternalError } from "../../errors.js";
-import type { Entity, Model, RefNode, TypeNode } from "../../model/types.js";
+import { refsIn } from "../../model/walk.js";
+import type { Entity, Model, TypeNode } from "../../model/types.js";
 import { fieldsTable } from "./fields.js";
 import { cellSafe, codeCell, pageLink, table, tsBlock } from "./markdown.js";
 import { entityDescription } from "./frontmatter.js";
@@ -67,21 +68,3 @@ export async function definitionsBlocks(listed: readonly Listed[]): Promise<stri
   return blocks;
 }
 
-function childNodes(node: TypeNode): readonly TypeNode[] {
-  switch (node.kind) {
-    case "array":
-      return [node.items];
-    case "object":
-      return [...node.properties.map((p) => p.type), ...(node.additionalProperties === false ? [] : [node.additionalProperties])];
-    case "union":
-      return node.members;
-    default:
-      return [];
-  }
-}
-
-/** `$ref` nodes under `node` in document order; does not follow them. */
-function refsIn(node: TypeNode): RefNode[] {
-  if (node.kind === "ref") return [node];
-  return childNodes(node).flatMap(refsIn);
-}

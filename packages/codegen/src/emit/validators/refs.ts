@@ -1,33 +1,12 @@
 import { compareCodeUnits, InternalError } from "../../errors.js";
 import { getAtPointer, joinPointer } from "../../load/pointer.js";
-import type { DefinitionRef, Entity, Json, Model, TypeNode } from "../../model/types.js";
+import type { DefinitionRef, Entity, Json, Model } from "../../model/types.js";
+import { entityRefs } from "../../model/walk.js";
 import { isSchemaObject } from "./schema.js";
 
 /** Where each `$ref` of an entity's file leads, by the pointer of the node that holds it. */
 export function refTargets(entity: Entity): ReadonlyMap<string, DefinitionRef> {
-  const out = new Map<string, DefinitionRef>();
-  const visit = (node: TypeNode): void => {
-    switch (node.kind) {
-      case "ref":
-        out.set(node.pointer, node.target);
-        return;
-      case "array":
-        visit(node.items);
-        return;
-      case "union":
-        node.members.forEach(visit);
-        return;
-      case "object":
-        node.properties.forEach((p) => visit(p.type));
-        if (node.additionalProperties) visit(node.additionalProperties);
-        return;
-      default:
-        return;
-    }
-  };
-  visit(entity.root);
-  entity.definitions.forEach((d) => visit(d.type));
-  return out;
+  return new Map(entityRefs(entity).map((ref) => [ref.pointer, ref.target]));
 }
 
 /** The entity whose file holds a definition. */
@@ -38,12 +17,6 @@ export function owner(model: Model, file: string): Entity {
 }
 
 const key = (file: string, pointer: string): string => `${file}#${pointer}`;
-
-/** Is `pointer` the node at `top` or below it; the root's subtree stops at its `$defs`. */
-function within(pointer: string, top: string): boolean {
-  if (top === "") return !pointer.startsWith("/$defs/");
-  return pointer === top || pointer.startsWith(`${top}/`);
-}
 
 export interface Bundle {
   /** One self-contained schema: the entity with every definition it reaches under `$defs`. */

@@ -1,0 +1,26 @@
+import type { Entity, RefNode, TypeNode } from "./types.js";
+
+/** The nodes directly under `node`, in document order (a `$ref` is a leaf: it is not followed). */
+export function childNodes(node: TypeNode): readonly TypeNode[] {
+  switch (node.kind) {
+    case "array":
+      return [node.items];
+    case "object":
+      return [...node.properties.map((p) => p.type), ...(node.additionalProperties === false ? [] : [node.additionalProperties])];
+    case "union":
+      return node.members;
+    default:
+      return [];
+  }
+}
+
+/** `$ref` nodes under `node` in document order; does not follow them. */
+export function refsIn(node: TypeNode): RefNode[] {
+  if (node.kind === "ref") return [node];
+  return childNodes(node).flatMap(refsIn);
+}
+
+/** Every `$ref` node of an entity's file: under its root, then under each `$defs` entry. */
+export function entityRefs(entity: Entity): RefNode[] {
+  return [entity.root, ...entity.definitions.map((d) => d.type)].flatMap(refsIn);
+}
