@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { canonicalSchema, canonicalSchemaText, makeProject, runCli, snapshotTree } from "./helpers.js";
+import { canonicalSchema, canonicalSchemaText, makeProject, runCli, schemaId, snapshotTree } from "./helpers.js";
 
 let canonical: Record<string, unknown>;
 let canonicalText: string;
@@ -105,6 +105,20 @@ const cases: [string, { file: () => string | object; want: RegExp[] }][] = [
  * user reads: where (file:line:column at pointer), what, and the fix.
  */
 const exact: [string, { file: () => string | object; want: string }][] = [
+  [
+    "an $id naming another file",
+    {
+      file: () => ({ ...canonical, $id: "https://contracts.dev/schemas/connector.schema.json" }),
+      want: 'schemas/connector-with-status.schema.json:3:3 at /$id: "$id" "https://contracts.dev/schemas/connector.schema.json" does not end with the file\'s name, "connector-with-status.schema.json"\n  fix: end it with "/connector-with-status.schema.json" (e.g. "https://contracts.dev/schemas/connector-with-status.schema.json") so relative "$ref"s resolve to the same file for every JSON Schema tool',
+    },
+  ],
+  [
+    "an $id whose last segment only ends with the file's name",
+    {
+      file: () => ({ ...canonical, $id: "https://contracts.dev/schemas/my-connector-with-status.schema.json" }),
+      want: 'schemas/connector-with-status.schema.json:3:3 at /$id: "$id" "https://contracts.dev/schemas/my-connector-with-status.schema.json" does not end with the file\'s name, "connector-with-status.schema.json"\n  fix: end it with "/connector-with-status.schema.json" (e.g. "https://contracts.dev/schemas/connector-with-status.schema.json") so relative "$ref"s resolve to the same file for every JSON Schema tool',
+    },
+  ],
   [
     "a $ref whose fragment is not percent-encoding",
     {
@@ -282,25 +296,30 @@ describe("bad input", () => {
   });
 
   it("reports two schemas with the same title in both files", async () => {
-    const root = await makeProject({ "a.schema.json": { ...canonical, title: "Dup" }, "b.schema.json": { ...canonical, title: "Dup", $id: "https://contracts.dev/b" } });
+    const root = await makeProject({ "a.schema.json": { ...canonical, title: "Dup", $id: schemaId("a.schema.json") }, "b.schema.json": { ...canonical, title: "Dup", $id: schemaId("b.schema.json") } });
     const run = await runCli("generate", "--root", root);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('schemas/a.schema.json:4:3 at /title: title "Dup" is also the title of schemas/b.schema.json');
     expect(run.stderr).toContain('schemas/b.schema.json:4:3 at /title: title "Dup" is also the title of schemas/a.schema.json');
   });
 
+  // schemas/ is flat, so two files share an $id only if one of them breaks the rule that an $id
+  // ends with its file's name: that file reports both.
   it("reports two schemas with the same $id in both files", async () => {
-    const root = await makeProject({ "a.schema.json": { ...canonical, title: "Aa" }, "b.schema.json": { ...canonical, title: "Bb" } });
+    const id = schemaId("a.schema.json");
+    const root = await makeProject({ "a.schema.json": { ...canonical, title: "Aa", $id: id }, "b.schema.json": { ...canonical, title: "Bb", $id: id } });
     const run = await runCli("generate", "--root", root);
-    const id = "https://contracts.dev/schemas/connector-with-status.schema.json";
     const fix = "  fix: give each schema its own $id (usually its URL ending in the file name)";
     expect({ code: run.code, stderr: run.stderr }).toEqual({
       code: 1,
       stderr: [
-        "contracts generate: 2 problems in 2 schema files; nothing was written.",
+        "contracts generate: 3 problems in 2 schema files; nothing was written.",
         "",
         `schemas/a.schema.json:3:3 at /$id: $id "${id}" is also the $id of schemas/b.schema.json; a $ref by $id could name either file`,
         fix,
+        "",
+        `schemas/b.schema.json:3:3 at /$id: "$id" "${id}" does not end with the file's name, "b.schema.json"`,
+        '  fix: end it with "/b.schema.json" (e.g. "https://contracts.dev/schemas/b.schema.json") so relative "$ref"s resolve to the same file for every JSON Schema tool',
         "",
         `schemas/b.schema.json:3:3 at /$id: $id "${id}" is also the $id of schemas/a.schema.json; a $ref by $id could name either file`,
         fix,
@@ -332,8 +351,8 @@ describe("bad input", () => {
   it("reports every problem of every file in one run", async () => {
     const root = await makeProject({
       "a.schema.json": "{",
-      "b.schema.json": { ...canonical, title: "lower", type: "string" },
-      "c.schema.json": { ...canonical, title: "Fine", $id: "https://contracts.dev/c" },
+      "b.schema.json": { ...canonical, title: "lower", $id: schemaId("b.schema.json"), type: "string" },
+      "c.schema.json": { ...canonical, title: "Fine", $id: schemaId("c.schema.json") },
     });
     const run = await runCli("check", "--root", root);
     expect(run.code).toBe(1);

@@ -4,7 +4,7 @@ import { docsEmitter, renderEntityPage, renderIndexPage, typeText } from "../src
 import { formatProblem, SchemaProblems } from "../src/errors.js";
 import type { Model, TypeNode } from "../src/model/types.js";
 import { modelFromFiles } from "../src/pipeline.js";
-import { canonicalSchemaText, CANONICAL_FILE } from "./helpers.js";
+import { canonicalSchemaText, CANONICAL_FILE, schemaId } from "./helpers.js";
 
 const SCHEMA = "https://json-schema.org/draft/2020-12/schema";
 
@@ -220,7 +220,7 @@ describe("index page", () => {
     file: `schemas/${title.toLowerCase()}.schema.json`,
     text: JSON.stringify({
       $schema: SCHEMA,
-      $id: `https://contracts.dev/schemas/${title}.schema.json`,
+      $id: schemaId(`${title.toLowerCase()}.schema.json`),
       title,
       ...(description === undefined ? {} : { description }),
       ...(docs === undefined ? {} : { "x-docs": docs }),
@@ -300,7 +300,7 @@ describe("docs emitter", () => {
     const m = modelFromFiles([
       {
         file: "schemas/index.schema.json",
-        text: JSON.stringify({ $schema: SCHEMA, $id: "https://contracts.dev/i", title: "Index", type: "object", properties: {}, additionalProperties: false }, null, 2),
+        text: JSON.stringify({ $schema: SCHEMA, $id: schemaId("index.schema.json"), title: "Index", type: "object", properties: {}, additionalProperties: false }, null, 2),
       },
     ]);
     const error = await docsEmitter.emit(m).catch((e: unknown) => e);

@@ -14,6 +14,14 @@ export async function canonicalSchema(): Promise<Record<string, unknown>> {
   return JSON.parse(await canonicalSchemaText()) as Record<string, unknown>;
 }
 
+/**
+ * The `$id` of `schemas/<fileName>`. Validation requires an `$id` that ends with the file's name, so
+ * that a relative `$ref` names the same file for Ajv (which resolves it against the `$id`) as for codegen.
+ */
+export function schemaId(fileName: string): string {
+  return `https://contracts.dev/schemas/${fileName}`;
+}
+
 /** A throw-away project: `schemas/<name>` for each entry (objects are pretty-printed JSON). */
 export async function makeProject(files: Record<string, string | object>, prefix = "contracts-test-"): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), prefix));

@@ -2,11 +2,12 @@ import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CACHE_DIR } from "../src/cache/store.js";
-import { canonicalSchema, makeProject, runCli, snapshotTree } from "./helpers.js";
+import { canonicalSchema, makeProject, runCli, schemaId, snapshotTree } from "./helpers.js";
 
+/** The entity of `schemas/<title in lower case>.schema.json`. */
 const base = (title: string, properties: Record<string, unknown>, extra: object = {}) => ({
   $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: `https://contracts.dev/test/${title}.schema.json`,
+  $id: schemaId(`${title.toLowerCase()}.schema.json`),
   title,
   type: "object",
   properties,

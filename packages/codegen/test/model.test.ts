@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { modelFromFiles } from "../src/pipeline.js";
 import type { TypeNode } from "../src/model/types.js";
+import { schemaId } from "./helpers.js";
 
 const entity = (properties: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
   $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "https://contracts.dev/schemas/thing.schema.json",
+  $id: schemaId("thing.schema.json"),
   title: "Thing",
   type: "object",
   properties,
@@ -85,18 +86,18 @@ describe("model: one node per construct", () => {
   });
 
   it("orders entities by title in code-unit order, not locale order", () => {
-    const files = ["Za", "ZZ", "Ab"].map((t) => ({
-      file: `schemas/${t.toLowerCase()}-${t.length}${t}.schema.json`,
-      text: JSON.stringify({ ...entity({}), title: t, $id: t }),
-    }));
+    const files = ["Za", "ZZ", "Ab"].map((t) => {
+      const name = `${t.toLowerCase()}-${t.length}${t}.schema.json`;
+      return { file: `schemas/${name}`, text: JSON.stringify({ ...entity({}), title: t, $id: schemaId(name) }) };
+    });
     // localeCompare would give Ab, Za, ZZ.
     expect(modelFromFiles(files).entities.map((e) => e.name)).toEqual(["Ab", "ZZ", "Za"]);
   });
 
   it("reads x-docs, and defaults it when absent", () => {
-    const withDocs = modelFromFiles([{ file: "schemas/t.schema.json", text: JSON.stringify(entity({}, { "x-docs": { section: "S", group: "G", order: 5 } })) }]);
+    const withDocs = modelFromFiles([{ file: "schemas/thing.schema.json", text: JSON.stringify(entity({}, { "x-docs": { section: "S", group: "G", order: 5 } })) }]);
     expect(withDocs.entities[0]?.docs).toEqual({ section: "S", group: "G", order: 5 });
-    const without = modelFromFiles([{ file: "schemas/t.schema.json", text: JSON.stringify(entity({})) }]);
+    const without = modelFromFiles([{ file: "schemas/thing.schema.json", text: JSON.stringify(entity({})) }]);
     expect(without.entities[0]?.docs).toEqual({ section: "Reference", group: "Types", order: 100 });
   });
 });

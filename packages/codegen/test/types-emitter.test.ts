@@ -85,7 +85,7 @@ describe("types emitter: definitions and refs", () => {
 
   it("fails naming both places when two files declare the same definition name", async () => {
     const geometry = JSON.parse(await fixture("geometry.schema.json")) as Record<string, unknown>;
-    const other = { ...geometry, title: "Other", $id: "https://contracts.dev/other" };
+    const other = { ...geometry, title: "Other", $id: "https://contracts.dev/schemas/other.schema.json" };
     expect(() =>
       modelFromFiles([
         { file: "schemas/geometry.schema.json", text: JSON.stringify(geometry, null, 2) },

@@ -149,22 +149,23 @@ describe("constructs the emitter refuses", () => {
     }
     return [];
   };
-  const entity = (title: string, extra: object) => ({ $schema: "https://json-schema.org/draft/2020-12/schema", $id: `${BASE}/${title}.schema.json`, title, type: "object", additionalProperties: false, ...extra });
+  /** The entity of `schemas/<name>.schema.json`: its `$id` ends with that file's name, as validation requires. */
+  const entity = (name: string, title: string, extra: object) => ({ $schema: "https://json-schema.org/draft/2020-12/schema", $id: `${BASE}/${name}.schema.json`, title, type: "object", additionalProperties: false, ...extra });
 
   it("a $defs entry named like another component (refused by validation, naming both places)", () => {
-    expect(problemsOf([["owner", owner], ["thing", entity("Thing", { $defs: { Owner: { type: "string" } }, properties: { o: { $ref: "#/$defs/Owner" } } })]])).toEqual([
+    expect(problemsOf([["owner", owner], ["thing", entity("thing", "Thing", { $defs: { Owner: { type: "string" } }, properties: { o: { $ref: "#/$defs/Owner" } } })]])).toEqual([
       'schemas/thing.schema.json:8:5 at /$defs/Owner: definition name "Owner" is also declared at schemas/owner.schema.json#/title; every generated artifact exports it under that one name\n  fix: rename one of them (a $defs key, or its "title"), or $ref the existing definition instead of repeating it',
     ]);
   });
 
   it("a $defs key that is not an identifier becomes a PascalCase component name", () => {
-    const model = modelFromFiles([file("thing", entity("Thing", { $defs: { "my size": { type: "string" } }, properties: { s: { $ref: "#/$defs/my size" } } }))]);
+    const model = modelFromFiles([file("thing", entity("thing", "Thing", { $defs: { "my size": { type: "string" } }, properties: { s: { $ref: "#/$defs/my size" } } }))]);
     const { oas31 } = buildDocuments(model) as unknown as { oas31: { components: { schemas: Record<string, unknown> } } };
     expect(Object.keys(oas31.components.schemas)).toEqual(["MySize", "Thing"]);
   });
 
   it("a const next to an enum (refused by validation: the model keeps the enum alone)", () => {
-    expect(problemsOf([["thing", entity("Thing", { properties: { k: { enum: ["a"], const: "b" } } })]])).toEqual([
+    expect(problemsOf([["thing", entity("thing", "Thing", { properties: { k: { enum: ["a"], const: "b" } } })]])).toEqual([
       'schemas/thing.schema.json:12:7 at /properties/k/const: "const" next to "enum" is not supported: the emitters follow the "enum" alone and would silently drop it\n  fix: remove "const": the "enum" lists every valid value already; only "type" and annotations may sit next to it',
     ]);
   });
