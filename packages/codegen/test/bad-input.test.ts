@@ -370,3 +370,31 @@ describe("bad input", () => {
     expect(run.stderr).toContain("schemas/:1:1: no *.schema.json file found");
   });
 });
+
+describe("relative $refs across files", () => {
+  it("must reach the same file by file path and by $id", async () => {
+    const schema = (id: string, title: string, properties: object) => ({
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: id,
+      title,
+      type: "object",
+      properties,
+      required: Object.keys(properties),
+      additionalProperties: false,
+    });
+    const root = await makeProject({
+      "a.schema.json": schema("https://x.dev/one/a.schema.json", "A", { b: { $ref: "./b.schema.json" } }),
+      "b.schema.json": schema("https://y.dev/two/b.schema.json", "B", { n: { type: "string" } }),
+    });
+    const run = await runCli("generate", "--root", root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      [
+        "contracts generate: 1 problem in 1 schema file; nothing was written.",
+        "",
+        'schemas/a.schema.json:8:7 at /properties/b/$ref: $ref "./b.schema.json" leads to schemas/b.schema.json by file but to https://x.dev/one/b.schema.json by "$id", and schemas/b.schema.json\'s "$id" is https://y.dev/two/b.schema.json',
+        '  fix: give both files "$id"s with the same base (e.g. "https://contracts.dev/schemas/<file name>"), or refer to the other file by its "$id"',
+      ].join("\n"),
+    );
+  });
+});

@@ -109,6 +109,14 @@ function checkNode(
       add(joinPointer(pointer, "$ref"), resolved.reason, resolved.hint);
     } else if (resolved.target.pointer !== "" && !/^\/\$defs\/[^/]+$/.test(resolved.target.pointer)) {
       add(joinPointer(pointer, "$ref"), `$ref "${ref}" points inside a schema (${resolved.target.pointer}); only a schema root or a "$defs" entry has a name to generate`, "move the shared part under \"$defs\" and point at \"#/$defs/Name\"");
+    } else {
+      const byUri = uriTarget(source.value, ref);
+      const targetId = index.files.get(resolved.target.file);
+      const expected = isObject(targetId) && typeof targetId["$id"] === "string" ? targetId["$id"].replace(/#.*$/, "") : undefined;
+      if (byUri !== undefined && expected !== undefined && byUri !== expected) {
+        // We resolve by file; every other JSON Schema tool resolves against the $id.
+        add(joinPointer(pointer, "$ref"), `$ref "${ref}" leads to ${resolved.target.file} by file but to ${byUri} by "$id", and ${resolved.target.file}'s "$id" is ${expected}`, `give both files "$id"s with the same base (e.g. "https://contracts.dev/schemas/<file name>"), or refer to the other file by its "$id"`);
+      }
     }
   }
 }
@@ -148,5 +156,16 @@ function patternError(pattern: string): string | undefined {
     // "Invalid regular expression: /^\_x$/u: Invalid escape" → "invalid escape"
     const reason = String((error as Error).message).replace(/^.*: /, "");
     return reason.charAt(0).toLowerCase() + reason.slice(1);
+  }
+}
+
+/** The document a relative file `$ref` names when resolved against the schema's `$id`, as JSON Schema tools do. */
+function uriTarget(root: Json, ref: string): string | undefined {
+  const base = ref.replace(/#.*$/, "");
+  if (base === "" || /^[a-z][a-z0-9+.-]*:/i.test(base) || !isObject(root) || typeof root["$id"] !== "string") return undefined;
+  try {
+    return new URL(base, root["$id"]).href;
+  } catch {
+    return undefined;
   }
 }
