@@ -1,4 +1,4 @@
-import type { Entity, RefNode, TypeNode } from "./types.js";
+import type { Entity, Model, RefNode, TypeNode } from "./types.js";
 
 /** The nodes directly under `node`, in document order (a `$ref` is a leaf: it is not followed). */
 export function childNodes(node: TypeNode): readonly TypeNode[] {
@@ -23,4 +23,21 @@ export function refsIn(node: TypeNode): RefNode[] {
 /** Every `$ref` node of an entity's file: under its root, then under each `$defs` entry. */
 export function entityRefs(entity: Entity): RefNode[] {
   return [entity.root, ...entity.definitions.map((d) => d.type)].flatMap(refsIn);
+}
+
+/** `from` and every entity whose file its `$ref`s reach, directly or through others. */
+export function reachableEntities(model: Model, from: Entity): Entity[] {
+  const byFile = new Map(model.entities.map((e) => [e.file, e]));
+  const seen = new Map<string, Entity>([[from.file, from]]);
+  const pending = [from];
+  while (pending.length > 0) {
+    for (const ref of entityRefs(pending.pop() as Entity)) {
+      const target = byFile.get(ref.target.file);
+      if (target && !seen.has(target.file)) {
+        seen.set(target.file, target);
+        pending.push(target);
+      }
+    }
+  }
+  return [...seen.values()];
 }
