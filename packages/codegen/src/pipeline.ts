@@ -63,6 +63,8 @@ export async function emitAll(model: Model, emitters: readonly Emitter[] = defau
       collect(error);
     }
   }
+  // An emitter's entity step relies on its check having passed (e.g. examples match their schema).
+  if (problems.length > 0) throw new SchemaProblems(sortProblems(problems));
   const outputs = new Map<string, string>();
   const parts = new Map(emitters.map((e) => [e.name, new Map<string, Json | undefined>()]));
   const { cache, fingerprint } = options;

@@ -155,6 +155,27 @@ const exact: [string, { file: () => string | object; want: string }][] = [
     },
   ],
   [
+    "an entity named like a TypeScript built-in the generated code uses",
+    {
+      file: () => ({ ...canonical, title: "Record" }),
+      want: 'schemas/connector-with-status.schema.json:4:3 at /title: name "Record" is reserved: it is a TypeScript built-in type the generated code uses\n  fix: choose another name (e.g. "RecordEntity"); a $defs entry can keep its key and set a "title"',
+    },
+  ],
+  [
+    "a definition named like an export of a package",
+    {
+      file: () => ({ ...canonical, $defs: { ContractValidationError: { type: "string" } } }),
+      want: 'schemas/connector-with-status.schema.json:126:5 at /$defs/ContractValidationError: name "ContractValidationError" is reserved: it is exported by @contracts/validators itself\n  fix: choose another name (e.g. "ContractValidationErrorEntity"); a $defs entry can keep its key and set a "title"',
+    },
+  ],
+  [
+    "a hand-written example that breaks its own schema",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { type: "string", format: "uri", examples: ["not a uri"] } } }),
+      want: 'schemas/connector-with-status.schema.json:114:9 at /properties/x/examples/0: example 1 does not match its schema: the value must match format "uri"\n  fix: fix the example (it becomes a valid fixture as written) or the schema',
+    },
+  ],
+  [
     "an empty enum",
     {
       file: () => ({ ...canonical, properties: { ...properties(), x: { type: "string", enum: [] } } }),

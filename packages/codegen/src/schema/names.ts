@@ -24,3 +24,19 @@ export function toTypeName(name: string): string {
 export function definitionName(schema: Json, key: string): string {
   return toTypeName(isObject(schema) && typeof schema["title"] === "string" ? schema["title"] : key);
 }
+
+/**
+ * Names an entity or definition may not take. Generated modules use TypeScript's global types
+ * (`Record<string, unknown>`, arrays...), which a declaration of the same name would shadow, and
+ * the packages export names of their own beside the generated ones, which would hide them.
+ */
+export const RESERVED_NAMES: ReadonlyMap<string, string> = new Map([
+  ...["Array", "BigInt", "Boolean", "Date", "Error", "Function", "JSON", "Map", "Math", "Number", "Object", "Omit", "Partial", "Pick", "Promise", "Readonly", "ReadonlyArray", "Record", "RegExp", "Required", "Set", "String", "Symbol"].map(
+    (name): [string, string] => [name, "a TypeScript built-in type the generated code uses"],
+  ),
+  ...["ContractValidationError", "StandardSchemaV1", "ValidationError", "ValidationResult", "Validator", "EntityName"].map(
+    (name): [string, string] => [name, "exported by @contracts/validators itself"],
+  ),
+  ...["DeepPartial", "InvalidCase", "ValidCase"].map((name): [string, string] => [name, "exported by @contracts/fixtures itself"]),
+  ...["EntityPage", "IndexPage"].map((name): [string, string] => [name, "exported by @contracts/docs itself"]),
+]);

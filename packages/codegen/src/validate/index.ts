@@ -2,7 +2,7 @@ import type { Problem } from "../errors.js";
 import type { SourceFile } from "../load/parse.js";
 import { joinPointer } from "../load/pointer.js";
 import type { Json } from "../model/types.js";
-import { definitionName } from "../schema/names.js";
+import { definitionName, RESERVED_NAMES } from "../schema/names.js";
 import { isObject, type SchemaIndex } from "../schema/refs.js";
 import { checkConventions } from "./conventions.js";
 import { checkMetaSchema } from "./meta.js";
@@ -39,6 +39,19 @@ function checkUniqueDefinitionNames(sources: readonly SourceFile[]): Problem[] {
   }
   const problems: Problem[] = [];
   for (const [name, places] of declared) {
+    const reserved = RESERVED_NAMES.get(name);
+    if (reserved) {
+      for (const place of places) {
+        problems.push({
+          file: place.source.file,
+          pointer: place.pointer,
+          ...place.source.locate(place.pointer),
+          message: `name "${name}" is reserved: it is ${reserved}`,
+          hint: `choose another name (e.g. "${name}Entity"); a $defs entry can keep its key and set a "title"`,
+        });
+      }
+      continue;
+    }
     const defs = places.filter((p) => p.pointer !== "/title");
     // Two entity titles alone are reported by checkUniqueTitles.
     if (places.length < 2 || defs.length === 0) continue;
