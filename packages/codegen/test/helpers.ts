@@ -64,3 +64,12 @@ export async function snapshotTree(dir: string): Promise<Map<string, string>> {
   await walk("");
   return out;
 }
+
+/** The frame of a one-entity test schema, `schemas/thing.schema.json`: add `properties` and `required`. */
+export const THING_BASE = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://contracts.dev/schemas/thing.schema.json",
+  title: "Thing",
+  type: "object",
+  additionalProperties: false,
+} as const;

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { THING_BASE } from "./helpers.js";
 import { typesEmitter } from "../src/emit/types/index.js";
 import { modelFromFiles } from "../src/pipeline.js";
 
@@ -10,13 +11,7 @@ async function emit(schema: object): Promise<string> {
   return files.get("packages/types/src/generated/thing.schema.json".replace(".schema.json", ".ts")) ?? "";
 }
 
-const base = {
-  $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "https://contracts.dev/schemas/thing.schema.json",
-  title: "Thing",
-  type: "object",
-  additionalProperties: false,
-};
+const base = THING_BASE;
 
 describe("types emitter", () => {
   it("prints an interface with JSDoc, optional marks, open records and no index signature on closed objects", async () => {

@@ -7,16 +7,10 @@ import { code, name } from "../src/emit/validators/code.js";
 import { validatorsEmitter } from "../src/emit/validators/index.js";
 import { walkerName } from "../src/emit/validators/names.js";
 import { modelFromFiles } from "../src/pipeline.js";
-import { canonicalSchemaText } from "./helpers.js";
+import { canonicalSchemaText, THING_BASE } from "./helpers.js";
 
 const DIR = "packages/validators/src/generated";
-const base = {
-  $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "https://contracts.dev/schemas/thing.schema.json",
-  title: "Thing",
-  type: "object",
-  additionalProperties: false,
-};
+const base = THING_BASE;
 
 async function emit(schema: object): Promise<Map<string, string>> {
   const model = modelFromFiles([{ file: "schemas/thing.schema.json", text: JSON.stringify(schema) }]);
