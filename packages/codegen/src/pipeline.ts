@@ -120,8 +120,9 @@ export interface EntityOutcome {
 /** Runs every emitter's entity step for the named entities (in this thread). */
 export async function emitEntities(model: Model, emitters: readonly Emitter[], names: readonly string[]): Promise<Map<string, EntityOutcome>> {
   const out = new Map<string, EntityOutcome>();
+  const byName = new Map(model.entities.map((e) => [e.name, e]));
   for (const name of names) {
-    const entity = model.entities.find((e) => e.name === name);
+    const entity = byName.get(name);
     if (!entity) throw new InternalError(`no entity ${name}`);
     const results: CachedEntity = {};
     const problems: Problem[] = [];

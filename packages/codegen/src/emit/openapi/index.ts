@@ -38,18 +38,13 @@ export const openapiEmitter = defineEmitter({
     return { files: new Map(), part: part as unknown as Json };
   },
   async aggregate(model, parts) {
-    const schemas31: Record<string, Json> = {};
-    const schemas30: Record<string, Json> = {};
-    const types: Record<string, string> = {};
-    for (const entity of model.entities) {
+    const entityParts = model.entities.map((entity) => {
       const part = parts.get(entity.name) as (EntityComponents & { types: Record<string, string> }) | undefined;
       if (!part) throw new InternalError(`openapi: no converted schemas for ${entity.name}`);
-      Object.assign(schemas31, part.schemas31);
-      Object.assign(schemas30, part.schemas30);
-      Object.assign(types, part.types);
-    }
-    const oas31 = document(OPENAPI_31, sortByName(schemas31));
-    const oas30 = document(OPENAPI_30, sortByName(schemas30));
+      return part;
+    });
+    const { oas31, oas30 } = assembleDocuments(entityParts);
+    const types: Record<string, string> = Object.assign({}, ...entityParts.map((p) => p.types));
     const header = doNotEditHeader(model.entities.map((e) => e.file));
     const documents = [
       header,
@@ -98,20 +93,24 @@ function convertEntity(entity: Entity, model: Model): EntityComponents {
 
 /** Both documents; throws `SchemaProblems` naming every construct 3.0 cannot express. */
 export function buildDocuments(model: Model): { oas31: Json; oas30: Json } {
-  const schemas31: Record<string, Json> = {};
-  const schemas30: Record<string, Json> = {};
+  const parts: EntityComponents[] = [];
   const problems: Problem[] = [];
   for (const entity of model.entities) {
     try {
-      const part = convertEntity(entity, model);
-      Object.assign(schemas31, part.schemas31);
-      Object.assign(schemas30, part.schemas30);
+      parts.push(convertEntity(entity, model));
     } catch (error) {
       if (!(error instanceof SchemaProblems)) throw error;
       problems.push(...error.problems);
     }
   }
   if (problems.length > 0) throw new SchemaProblems(sortProblems(problems));
+  return assembleDocuments(parts);
+}
+
+/** The two documents from every entity's converted components. */
+function assembleDocuments(parts: readonly EntityComponents[]): { oas31: Json; oas30: Json } {
+  const schemas31: Record<string, Json> = Object.assign({}, ...parts.map((p) => p.schemas31));
+  const schemas30: Record<string, Json> = Object.assign({}, ...parts.map((p) => p.schemas30));
   return { oas31: document(OPENAPI_31, sortByName(schemas31)), oas30: document(OPENAPI_30, sortByName(schemas30)) };
 }
 
