@@ -4,7 +4,7 @@ import { codegenFingerprint } from "./cache/fingerprint.js";
 import { entityKey } from "./cache/key.js";
 import { fileCache, type CachedEntity, type CacheStore } from "./cache/store.js";
 import { mergeInto, type Emitter, type Outputs } from "./emit/emitter.js";
-import { parallelEmitter } from "./parallel/split.js";
+import { startEmitWorker, type EmitWorker } from "./parallel/split.js";
 import { emitters as defaultEmitters } from "./emit/index.js";
 import { parseSchemaText, type SourceFile } from "./load/parse.js";
 import { readSchemaFiles, SCHEMA_DIR, type RawSchemaFile } from "./load/read.js";
@@ -34,6 +34,20 @@ export function modelFromFiles(files: readonly RawSchemaFile[]): Model {
   problems.push(...validateSources(sources));
   if (problems.length > 0) throw new SchemaProblems(sortProblems(problems));
   return buildModel(sources);
+}
+
+/**
+ * The model of sources already validated elsewhere (a worker thread, while the main thread
+ * validates the same files): parsing without the validation pass.
+ */
+export function modelFromFilesUnchecked(files: readonly RawSchemaFile[]): Model {
+  return buildModel(
+    files.map(({ file, text }) => {
+      const parsed = parseSchemaText(file, text);
+      if (!parsed.ok) throw new InternalError(`${file} did not parse in the worker`);
+      return parsed.source;
+    }),
+  );
 }
 
 export interface EmitOptions {
@@ -158,15 +172,38 @@ export async function generateProject(
       },
     ]);
   }
-  const model = modelFromFiles(files);
   const emitters = options.emitters ?? defaultEmitters;
-  // Workers run the default emitters; a caller's own set stays in this thread.
-  const used = { threads: 1 };
-  const parallel = options.parallel !== false && emitters === defaultEmitters ? parallelEmitter(files, (names) => emitEntities(model, emitters, names), used) : undefined;
-  const useCache = options.cache ?? true;
-  const generated = await emitAll(model, emitters, {
-    ...(useCache ? { cache: fileCache(root), fingerprint: await codegenFingerprint() } : {}),
-    ...(parallel ? { emitEntities: parallel } : {}),
-  });
-  return { ...generated, threads: used.threads };
+  // The worker runs default emitters only; a caller's own set stays in this thread. It starts
+  // before validation so loading its libraries overlaps it.
+  const worker = options.parallel !== false && emitters === defaultEmitters ? startEmitWorker(files) : undefined;
+  try {
+    const model = modelFromFiles(files);
+    const used = { threads: 1 };
+    const useCache = options.cache ?? true;
+    const generated = await emitAll(model, emitters, {
+      ...(useCache ? { cache: fileCache(root), fingerprint: await codegenFingerprint() } : {}),
+      ...(worker ? { emitEntities: splitByEmitter(model, emitters, worker, used) } : {}),
+    });
+    return { ...generated, threads: used.threads };
+  } finally {
+    worker?.close();
+  }
+}
+
+/** Entity steps of the worker's emitters there, of the others here, at the same time. */
+function splitByEmitter(model: Model, emitters: readonly Emitter[], worker: EmitWorker, used: { threads: number }) {
+  return async (names: readonly string[]): Promise<Map<string, EntityOutcome>> => {
+    if (names.length === 0) return new Map();
+    used.threads = 2;
+    const here = emitters.filter((e) => !worker.emitters.has(e.name));
+    const [there, mine] = await Promise.all([worker.emit(names), emitEntities(model, here, names)]);
+    const merged = new Map<string, EntityOutcome>();
+    for (const name of names) {
+      const a = there.get(name);
+      const b = mine.get(name);
+      if (!a || !b) throw new InternalError(`no results for entity ${name}`);
+      merged.set(name, { results: { ...a.results, ...b.results }, problems: [...a.problems, ...b.problems] });
+    }
+    return merged;
+  };
 }

@@ -6,6 +6,7 @@ import { toOas30 } from "./oas30/index.js";
 import { toOas31 } from "./oas31.js";
 import { sortData } from "./schema-tree.js";
 import { toJsonText, toYamlText } from "./serialize.js";
+import { openapiTypescript } from "./library.js";
 import { componentMembers, componentsModule } from "./types.js";
 
 export const OPENAPI_DIR = "packages/openapi/generated";
@@ -32,9 +33,12 @@ export const OPENAPI_30 = "3.0.3";
 export const openapiEmitter = defineEmitter({
   name: "openapi",
   outputRoots: [OPENAPI_DIR, OPENAPI_SRC_DIR],
+  async prepare() {
+    openapiTypescript();
+  },
   async entity(entity, model) {
     const converted = convertEntity(entity, model);
-    const part: EntityComponents & { types: Record<string, string> } = { ...converted, types: await componentMembers(converted.schemas31) };
+    const part: EntityComponents & { types: Record<string, string> } = { ...converted, types: componentMembers(converted.schemas31) };
     return { files: new Map(), part: part as unknown as Json };
   },
   async aggregate(model, parts) {

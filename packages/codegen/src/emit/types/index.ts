@@ -17,6 +17,9 @@ export const TYPES_DIR = "packages/types/src/generated";
 export const typesEmitter = defineEmitter({
   name: "types",
   outputRoots: [TYPES_DIR],
+  async prepare() {
+    await import("json-schema-to-typescript");
+  },
   async entity(entity, model) {
     return { files: new Map([[`${TYPES_DIR}/${entity.slug}.ts`, await emitEntityTypes(entity, model)]]) };
   },
