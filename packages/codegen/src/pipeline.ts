@@ -10,6 +10,7 @@ import { parseSchemaText, type SourceFile } from "./load/parse.js";
 import { readSchemaFiles, SCHEMA_DIR, type RawSchemaFile } from "./load/read.js";
 import { buildModel } from "./model/build.js";
 import type { Json, Model } from "./model/types.js";
+import type { Session } from "./session.js";
 import { validateSources } from "./validate/index.js";
 
 export interface Generated {
@@ -23,11 +24,15 @@ export interface Generated {
 }
 
 /** load → validate → model: throws `SchemaProblems` with every problem of every file. */
-export function modelFromFiles(files: readonly RawSchemaFile[]): Model {
+export function modelFromFiles(files: readonly RawSchemaFile[], parsedBefore?: Session["parsed"]): Model {
   const problems: Problem[] = [];
   const sources: SourceFile[] = [];
+  const present = new Set(files.map((f) => f.file));
+  if (parsedBefore) for (const file of [...parsedBefore.keys()]) if (!present.has(file)) parsedBefore.delete(file);
   for (const { file, text } of files) {
-    const parsed = parseSchemaText(file, text);
+    const before = parsedBefore?.get(file);
+    const parsed = before?.text === text ? before.result : parseSchemaText(file, text);
+    parsedBefore?.set(file, { text, result: parsed });
     if (parsed.ok) sources.push(parsed.source);
     else problems.push(...parsed.problems);
   }
@@ -157,7 +162,7 @@ export async function emitEntities(model: Model, emitters: readonly Emitter[], n
 /** The whole pipeline up to (not including) the write stage, for the project at `root`. */
 export async function generateProject(
   root: string,
-  options: { emitters?: readonly Emitter[]; cache?: boolean; parallel?: boolean } = {},
+  options: { emitters?: readonly Emitter[]; cache?: boolean; parallel?: boolean; session?: Session } = {},
 ): Promise<Generated> {
   const files = await readSchemaFiles(root);
   if (files.length === 0) {
@@ -173,21 +178,32 @@ export async function generateProject(
     ]);
   }
   const emitters = options.emitters ?? defaultEmitters;
+  const { session } = options;
   // The worker runs default emitters only; a caller's own set stays in this thread. It starts
-  // before validation so loading its libraries overlaps it.
-  const worker = options.parallel !== false && emitters === defaultEmitters ? startEmitWorker(files) : undefined;
+  // before validation so loading its libraries overlaps it. A session's process has its
+  // libraries loaded already: a fresh worker would only make it wait for loading again.
+  const worker = options.parallel !== false && !session && emitters === defaultEmitters ? startEmitWorker(files) : undefined;
   try {
-    const model = modelFromFiles(files);
+    const model = modelFromFiles(files, session?.parsed);
     const used = { threads: 1 };
     const useCache = options.cache ?? true;
+    session?.cache.nextRun();
     const generated = await emitAll(model, emitters, {
-      ...(useCache ? { cache: fileCache(root), fingerprint: await codegenFingerprint() } : {}),
+      ...(useCache ? { cache: session?.cache ?? fileCache(root), fingerprint: await fingerprintOnce() } : {}),
       ...(worker ? { emitEntities: splitByEmitter(model, emitters, worker, used) } : {}),
     });
     return { ...generated, threads: used.threads };
   } finally {
     worker?.close();
   }
+}
+
+let fingerprint: Promise<string> | undefined;
+
+/** The codegen's code does not change under a running process: hashed once per process. */
+function fingerprintOnce(): Promise<string> {
+  fingerprint ??= codegenFingerprint();
+  return fingerprint;
 }
 
 /** Entity steps of the worker's emitters there, of the others here, at the same time. */
