@@ -1,4 +1,4 @@
-import { stringify } from "yaml";
+import { dump } from "js-yaml";
 import { InternalError } from "../../errors.js";
 import type { Json } from "../../model/types.js";
 
@@ -10,12 +10,14 @@ export function toJsonText(value: Json): string {
 /**
  * YAML with the same key order as the JSON twin. No anchors/aliases (readers of a shared fragment
  * should not need to resolve them) and no line folding (keeps long descriptions diff-friendly).
+ * js-yaml rather than `yaml`: the same text for our documents, four times faster to print (the
+ * `yaml` package stays, in the tests, as an independent parser of what we print).
  */
 export function toYamlText(value: Json): string {
-  return stringify(value, YAML_OPTIONS);
+  return dump(value, YAML_OPTIONS);
 }
 
-const YAML_OPTIONS = { aliasDuplicateObjects: false, lineWidth: 0, indent: 2 } as const;
+const YAML_OPTIONS = { noRefs: true, lineWidth: -1, indent: 2, quotingType: '"' } as const;
 
 /**
  * Each component as the lines `toYamlText` prints for it under `components/schemas` (indented by
@@ -27,7 +29,7 @@ export function toYamlComponents(schemas: Readonly<Record<string, Json>>): Recor
   return Object.fromEntries(
     Object.entries(schemas).map(([name, schema]) => [
       name,
-      stringify({ [name]: schema }, YAML_OPTIONS)
+      dump({ [name]: schema }, YAML_OPTIONS)
         .split("\n")
         .map((line) => (line === "" ? line : `    ${line}`))
         .join("\n"),
