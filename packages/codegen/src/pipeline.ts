@@ -12,6 +12,7 @@ import { buildModel } from "./model/build.js";
 import type { Json, Model } from "./model/types.js";
 import type { Session } from "./session.js";
 import { validateSources } from "./validate/index.js";
+import { inBatches } from "./batches.js";
 
 export interface Generated {
   readonly model: Model;
@@ -89,13 +90,17 @@ export async function emitAll(model: Model, emitters: readonly Emitter[] = defau
   const { cache, fingerprint } = options;
   const keys = cache && fingerprint ? new Map(model.entities.map((e) => [e.name, entityKey(e, model, fingerprint)])) : undefined;
   const cachedByName = new Map<string, EntityOutcome>();
-  for (const entity of model.entities) {
+  const reads = await inBatches(model.entities, 64, async (entity) => {
     const key = keys?.get(entity.name);
-    const cached = key ? await cache?.read(key) : undefined;
+    return key ? cache?.read(key) : undefined;
+  });
+  model.entities.forEach((entity, i) => {
+    const cached = reads[i];
     if (cached && emitters.every((e) => cached[e.name] !== undefined)) cachedByName.set(entity.name, { results: cached, problems: [] });
-  }
+  });
   const misses = model.entities.filter((e) => !cachedByName.has(e.name)).map((e) => e.name);
   const computed = await (options.emitEntities ?? ((names) => emitEntities(model, emitters, names)))(misses);
+  const toCache: [string, CachedEntity][] = [];
   for (const entity of model.entities) {
     const fresh = cachedByName.get(entity.name) ?? computed.get(entity.name);
     if (!fresh) throw new InternalError(`no results for entity ${entity.name}`);
@@ -107,8 +112,9 @@ export async function emitAll(model: Model, emitters: readonly Emitter[] = defau
       parts.get(emitter.name)?.set(entity.name, result.part);
     }
     const key = keys?.get(entity.name);
-    if (key && !cachedByName.has(entity.name) && fresh.problems.length === 0) await cache?.write(key, fresh.results);
+    if (key && !cachedByName.has(entity.name) && fresh.problems.length === 0) toCache.push([key, fresh.results]);
   }
+  await inBatches(toCache, 64, ([key, value]) => cache?.write(key, value) ?? Promise.resolve());
   const emitted = misses.length;
   if (problems.length > 0) throw new SchemaProblems(sortProblems(problems));
   // Aggregates read the model and the parts, which the entity keys cover: cached under all of them.

@@ -1,7 +1,8 @@
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Outputs } from "../emit/emitter.js";
-import { inBatches, type WritePlan } from "./plan.js";
+import { inBatches } from "../batches.js";
+import type { WritePlan } from "./plan.js";
 
 /**
  * Applies a plan in two phases: every new file is first written beside its target under a

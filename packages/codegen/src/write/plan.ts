@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { compareCodeUnits } from "../errors.js";
 import type { Outputs } from "../emit/emitter.js";
+import { inBatches } from "../batches.js";
 
 /** What `generate` would do to bring the disk in line with the outputs. */
 export interface WritePlan {
@@ -75,13 +76,6 @@ export async function recordOnDisk(root: string, outputs: Outputs, plan: WritePl
     const { size, mtimeMs } = stats[i] as { size: number; mtimeMs: number };
     known.set(file, { contents: outputs.get(file) ?? "", size, mtimeMs });
   });
-}
-
-/** `run` over every item, `size` at a time, results in order. */
-export async function inBatches<T, R>(items: readonly T[], size: number, run: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(run))));
-  return out;
 }
 
 async function readIfExists(file: string): Promise<string | undefined> {
