@@ -19,7 +19,7 @@ export const typesEmitter = defineEmitter({
   name: "types",
   outputRoots: [TYPES_DIR],
   async prepare() {
-    await import("json-schema-to-typescript");
+    await Promise.all([import("json-schema-to-typescript"), import("oxfmt")]);
   },
   async entity(entity, model) {
     return { files: new Map([[`${TYPES_DIR}/${entity.slug}.ts`, await emitEntityTypes(entity, model)]]) };
