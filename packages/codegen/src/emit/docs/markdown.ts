@@ -89,7 +89,9 @@ const NEWLINES = /\s*(?:\r\n|\r|\n)\s*/g;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 
 function cellSafe(text: string): string {
-  return text.replace(NEWLINES, " ").replace(/\|/g, "\\|");
+  // A pipe after an odd run of backslashes is escaped already (`\|` in Markdown is a literal pipe);
+  // escaping it again would make `\\` a literal backslash and split the cell at the pipe.
+  return text.replace(NEWLINES, " ").replace(/(\\*)\|/g, (match, backslashes: string) => (backslashes.length % 2 === 0 ? `${backslashes}\\|` : match));
 }
 
 /**
