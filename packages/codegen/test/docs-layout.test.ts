@@ -142,6 +142,12 @@ describe("prettier leaves every output unchanged", () => {
     );
     await expectPrettierFixpoints(files);
     expect(files.get("packages/docs/src/generated/pages.ts")).toContain(`    description: 'Says "hi" and "bye"; it\\'s fine.',\n`);
+    expect(files.get("packages/docs/src/generated/pages.ts")).toContain(`    description:\n      "A description long enough`);
+    // One entity, and none at all: the other shapes of the alias and the array.
+    await expectPrettierFixpoints(await docsEmitter.emit(modelFromFiles([entity("Quoted", "Short.", "Types", 1)])));
+    const empty = await docsEmitter.emit(modelFromFiles([]));
+    await expectPrettierFixpoints(empty);
+    expect(empty.get("packages/docs/src/generated/pages.ts")).toContain("export type EntityName = never;");
   });
 });
 
@@ -271,7 +277,7 @@ function typeNode(): fc.Arbitrary<TypeNode> {
       fc
         .record({
           properties: fc.array(fc.record({ name: fc.constantFrom(...words), required: fc.boolean(), type: tie("node") }), { maxLength: 4 }),
-          additionalProperties: fc.option(tie("node"), { nil: false }),
+          additionalProperties: fc.oneof(fc.constant<false>(false), tie("node")),
         })
         .map(({ properties, additionalProperties }): TypeNode => ({ kind: "object", properties, additionalProperties, ...base })),
     ),

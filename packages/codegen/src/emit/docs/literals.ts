@@ -10,6 +10,7 @@ import isEs5IdentifierName from "is-es5-identifier-name";
 /** A string literal: JSON's double-quoted form, or single quotes when that needs fewer escapes. */
 export function stringLiteral(value: string): string {
   const raw = JSON.stringify(value);
+  if (!value.includes('"')) return raw;
   const content = raw.slice(1, -1);
   let doubles = 0;
   let singles = 0;

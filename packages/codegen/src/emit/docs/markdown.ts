@@ -102,6 +102,7 @@ function cellSafe(text: string): string {
  * which render the same; descriptions are passed through rather than parsed for those.
  */
 function inlineText(text: string, inTable: boolean): string {
+  if (!/[`\t]| {2}|^ | $/.test(text)) return text; // plain prose, the usual case, is kept as it is
   let out = "";
   let i = 0;
   while (i < text.length) {
@@ -164,6 +165,7 @@ function runAt(text: string, start: number): number {
 
 /** The shortest run of `char` that does not occur in `text` (prettier's getMinNotPresentContinuousCount). */
 function minAbsentRun(text: string, char: string): number {
+  if (!text.includes(char)) return 1;
   const runs = new Set<number>();
   let run = 0;
   for (const c of text) {
@@ -180,6 +182,7 @@ function minAbsentRun(text: string, char: string): number {
 }
 
 function longestRun(text: string, char: string): number {
+  if (!text.includes(char)) return 0;
   let best = 0;
   let run = 0;
   for (const c of text) {
