@@ -244,10 +244,34 @@ describe("tables and cells are what prettier prints", () => {
     ["code spans take the fewest backticks that work", "``a``, ``` b ` c ```", "`a`, ``b ` c``"],
     ["an unmatched backtick is text", "a ` b", "a ` b"],
     ["a newline becomes a space", "one\n  two", "one two"],
+    ["emphasis is spelled with underscores", "Use *only* this", "Use _only_ this"],
+    ["strong is spelled with asterisks", "Calls __init__ first", "Calls **init** first"],
+    ["emphasis between letters keeps asterisks", "a*b*c", "a*b*c"],
+    ["emphasis in strong", "***both***", "_**both**_"],
+    ["a lone asterisk is text", "2 * 3", "2 * 3"],
+    ["inside emphasis a delimiter that could open is escaped", "*a _b c*", "_a \\_b c_"],
+    ["emphasis beside and inside a link", "*see* [the *docs*](https://x.dev/a_b)", "_see_ [the _docs_](https://x.dev/a_b)"],
   ])("cell prose: %s", async (_, given, want) => {
     expect(cellText(given)).toBe(want);
     const text = `${table(["A"], [[want]])}\n`;
     expect(await markdown(text)).toBe(text);
+  });
+});
+
+describe("emphasis in descriptions is printed as prettier prints it", () => {
+  it("for random prose with `*`, `_`, backticks, escapes and links", async () => {
+    const pieces = ["a", "bc", " ", "*", "_", "**", "__", "`c`", "\\*", ".", "?", "(", ")", "é", "1", "'", "[x](https://y.z/a_b)", "[*x* y](u)"];
+    const prose = fc
+      .array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 10 })
+      .map((parts) => parts.join("").trim())
+      .filter((text) => text !== "");
+    await fc.assert(
+      fc.asyncProperty(prose, async (text) => {
+        const asWritten = `${table(["A"], [[text.replace(/\|/g, "\\|")]])}\n`;
+        expect(`${table(["A"], [[cellText(text)]])}\n`).toBe(await markdown(asWritten));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

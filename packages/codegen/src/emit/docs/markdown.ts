@@ -1,3 +1,5 @@
+import { InternalError } from "../../errors.js";
+import { delimiterRun, emphasisAware, printInlines, resolveEmphasis, SIMPLE_LINK, type DelimiterRun, type Inline } from "./emphasis.js";
 import { displayWidth } from "./width.js";
 
 /*
@@ -5,7 +7,8 @@ import { displayWidth } from "./width.js";
  * defaults, `proseWrap: "preserve"`), so every page is a fixpoint of `prettier --check` without
  * running prettier, which cost about 5 ms a call. The pages hold few constructs: headings, fenced
  * ts blocks, GFM tables whose cells are code spans, page links and descriptions. What prettier
- * changes in those is reproduced here: table padding, code span fences, runs of spaces in text.
+ * changes in those is reproduced here: table padding, code span fences, runs of spaces in text,
+ * the spelling of emphasis.
  * Tests keep prettier as the oracle.
  */
 
@@ -96,42 +99,77 @@ function cellSafe(text: string): string {
 
 /**
  * One line of inline Markdown (a cell, a heading) as prettier prints it: runs of spaces and tabs
- * become one space, and code spans are re-fenced (`codeSpan`). Everything else prettier keeps as
- * written: text, escapes and entities, links, HTML, and emphasis written the way prettier writes it
- * (`_em_`, `**strong**`). It would only re-spell the other emphasis delimiters (`*em*` → `_em_`),
- * which render the same; descriptions are passed through rather than parsed for those.
+ * become one space, code spans are re-fenced (`codeSpan`) and emphasis re-spelled (emphasis.ts).
+ * Everything else prettier keeps as written: text, escapes and entities, links, HTML.
  */
 function inlineText(text: string, inTable: boolean): string {
-  if (!/[`\t]| {2}|^ | $/.test(text)) return text; // plain prose, the usual case, is kept as it is
-  let out = "";
-  let i = 0;
-  while (i < text.length) {
+  if (!/[`\t*_]| {2}|^ | $/.test(text)) return text; // plain prose, the usual case, is kept as it is
+  const withEmphasis = emphasisAware(text);
+  const out = withEmphasis ? printInlines(resolveEmphasis(inlineItems(text, inTable, true))) : inlineItems(text, inTable, false).map(flatItem).join("");
+  return out.replace(/^ | $/g, "");
+}
+
+function flatItem(item: Inline | DelimiterRun): string {
+  if (item.kind === "code") return item.printed;
+  if (item.kind === "text") return item.text.replace(/[ \t]+/g, " ");
+  throw new InternalError(`inline ${item.kind} outside emphasis-aware prose`);
+}
+
+/**
+ * The inline pieces of `text` from `from` to `to`: text, code spans and, when `withEmphasis`,
+ * delimiter runs and simple links (see emphasis.ts). Runs are classified by their neighbours in
+ * the whole text, as the parser sees them.
+ */
+function inlineItems(text: string, inTable: boolean, withEmphasis: boolean, from = 0, to = text.length): (Inline | DelimiterRun)[] {
+  const items: (Inline | DelimiterRun)[] = [];
+  let plain = "";
+  const flush = () => {
+    if (plain !== "") items.push({ kind: "text", text: plain });
+    plain = "";
+  };
+  let i = from;
+  while (i < to) {
     const c = text[i] as string;
-    if (c === "\\" && i + 1 < text.length && ASCII_PUNCTUATION.test(text[i + 1] as string)) {
-      out += text.slice(i, i + 2);
+    if (c === "\\" && i + 1 < to && ASCII_PUNCTUATION.test(text[i + 1] as string)) {
+      plain += text.slice(i, i + 2);
       i += 2;
     } else if (c === "`") {
-      const open = runAt(text, i);
+      const open = runAt(text, i, "`");
       const close = closingRun(text, i + open, open);
-      if (close === -1) {
-        out += text.slice(i, i + open);
+      if (close === -1 || close >= to) {
+        plain += text.slice(i, i + open);
         i += open;
       } else {
         let content = text.slice(i + open, close);
         // Inside a table cell GFM reads `\|` in a code span as `|`; prettier escapes it again.
         if (inTable) content = content.replace(/\\([\\|])/g, (escape, char: string) => (char === "|" ? "|" : escape));
-        out += codeSpan(stripCodePadding(content), inTable);
+        flush();
+        items.push({ kind: "code", printed: codeSpan(stripCodePadding(content), inTable) });
         i = close + open;
       }
-    } else if (c === " " || c === "\t") {
-      while (text[i] === " " || text[i] === "\t") i++;
-      out += " ";
+    } else if (withEmphasis && (c === "*" || c === "_")) {
+      const end = i + runAt(text, i, c);
+      flush();
+      items.push(delimiterRun(text, i, end));
+      i = end;
+    } else if (withEmphasis && c === "[" && simpleLinkAt(text, i) !== undefined) {
+      const { label, url, end } = simpleLinkAt(text, i) as { label: string; url: string; end: number };
+      flush();
+      items.push({ kind: "link", children: resolveEmphasis(inlineItems(text, inTable, true, i + 1, i + 1 + label.length)), url });
+      i = end;
     } else {
-      out += c;
+      plain += c;
       i++;
     }
   }
-  return out.replace(/^ | $/g, "");
+  flush();
+  return items;
+}
+
+function simpleLinkAt(text: string, at: number): { label: string; url: string; end: number } | undefined {
+  SIMPLE_LINK.lastIndex = at;
+  const match = SIMPLE_LINK.exec(text);
+  return match === null ? undefined : { label: match[1] as string, url: match[2] as string, end: SIMPLE_LINK.lastIndex };
 }
 
 /** A code span of `value` as prettier prints it (print/mdast.js, "inlineCode"). */
@@ -150,16 +188,16 @@ function stripCodePadding(content: string): string {
 /** Start of the next backtick run exactly `length` long after `from`, or -1. */
 function closingRun(text: string, from: number, length: number): number {
   for (let i = text.indexOf("`", from); i !== -1; ) {
-    const run = runAt(text, i);
+    const run = runAt(text, i, "`");
     if (run === length) return i;
     i = text.indexOf("`", i + run);
   }
   return -1;
 }
 
-function runAt(text: string, start: number): number {
+function runAt(text: string, start: number, char: string): number {
   let end = start;
-  while (text[end] === "`") end++;
+  while (text[end] === char) end++;
   return end - start;
 }
 
