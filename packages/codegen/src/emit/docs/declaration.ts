@@ -13,7 +13,7 @@ import { numberLiteral, propertyKeyLiteral, stringLiteral } from "./literals.js"
  */
 
 /** The type syntax the declarations use: what TypeScript parses from type-text.ts's output. */
-export type Ts =
+type Ts =
   | { readonly kind: "text"; readonly text: string; readonly isNull?: true } // keyword or literal
   | { readonly kind: "reference"; readonly name: string; readonly args: readonly Ts[] }
   | { readonly kind: "array"; readonly element: Ts }
@@ -40,7 +40,7 @@ export function printDeclaration(name: string, node: TypeNode): string {
 }
 
 /** `<left> = <type>` as prettier's printAssignment lays out a type alias. */
-export function typeAlias(left: Doc, type: Ts): Doc {
+function typeAlias(left: Doc, type: Ts): Doc {
   if (type.kind === "union" && !hugs(type)) {
     // "break-after-operator": the union goes on the next lines, one `| member` a line.
     return group([group(left), " =", group(indent([line, print(type, "alias")]))]);
@@ -75,11 +75,6 @@ function tsOf(node: TypeNode): Ts {
     case "ref":
       return { kind: "reference", name: toTypeName(node.target.name), args: [] };
   }
-}
-
-/** A union of literal types (`"A" | "B"`), already spelled as literals. */
-export function literalUnion(literals: readonly string[]): Ts {
-  return unionOf(literals.map(keyword));
 }
 
 /** `A | B` text joined from members that may be unions themselves parses as one flat union. */

@@ -36,7 +36,6 @@ interface IfBreak {
   readonly type: "if-break";
   readonly breakContents: Doc;
   readonly flatContents: Doc;
-  readonly groupId: symbol | undefined;
 }
 interface IndentIfBreak {
   readonly type: "indent-if-break";
@@ -56,8 +55,8 @@ export function indent(contents: Doc): Doc {
 export function align(width: number, contents: Doc): Doc {
   return { type: "align", width, contents };
 }
-export function ifBreak(breakContents: Doc, flatContents: Doc = "", options: { groupId?: symbol } = {}): Doc {
-  return { type: "if-break", breakContents, flatContents, groupId: options.groupId };
+export function ifBreak(breakContents: Doc, flatContents: Doc = ""): Doc {
+  return { type: "if-break", breakContents, flatContents };
 }
 export function indentIfBreak(contents: Doc, groupId: symbol): Doc {
   return { type: "indent-if-break", contents, groupId };
@@ -111,21 +110,18 @@ export function printDoc(doc: Doc, printWidth: number): string {
         } else {
           shouldRemeasure = false;
           const flat: Command = { indent: ind, mode: "flat", doc: d.contents };
-          next = !d.break && fits(flat, commands, printWidth - position, groupModes) ? flat : { indent: ind, mode: "break", doc: d.contents };
+          next = !d.break && fits(flat, commands, printWidth - position) ? flat : { indent: ind, mode: "break", doc: d.contents };
         }
         commands.push(next);
         if (d.id !== undefined) groupModes.set(d.id, next.mode);
         break;
       }
       case "if-break":
+        commands.push({ indent: ind, mode, doc: mode === "break" ? d.breakContents : d.flatContents });
+        break;
       case "indent-if-break": {
-        const groupMode = d.groupId === undefined ? mode : groupModes.get(d.groupId);
-        if (d.type === "if-break") {
-          const contents = groupMode === "break" ? d.breakContents : groupMode === "flat" ? d.flatContents : "";
-          commands.push({ indent: ind, mode, doc: contents });
-        } else if (groupMode !== undefined) {
-          commands.push({ indent: ind, mode, doc: groupMode === "break" ? indent(d.contents) : d.contents });
-        }
+        const groupMode = groupModes.get(d.groupId);
+        if (groupMode !== undefined) commands.push({ indent: ind, mode, doc: groupMode === "break" ? indent(d.contents) : d.contents });
         break;
       }
       case "line":
@@ -165,7 +161,7 @@ function trimEnd(out: string[]): void {
  * Whether `next` printed flat fits in `width` columns, reading on into the commands after it up
  * to the first line break (those are in the mode they were queued in), as prettier's `fits` does.
  */
-function fits(next: Command, rest: readonly Command[], width: number, groupModes: ReadonlyMap<symbol, Mode>): boolean {
+function fits(next: Command, rest: readonly Command[], width: number): boolean {
   let restIndex = rest.length;
   let pendingSpace = false;
   const todo: { mode: Mode; doc: Doc }[] = [next];
@@ -199,11 +195,9 @@ function fits(next: Command, rest: readonly Command[], width: number, groupModes
       case "group":
         todo.push({ mode: d.break ? "break" : mode, doc: d.contents });
         break;
-      case "if-break": {
-        const groupMode = d.groupId === undefined ? mode : (groupModes.get(d.groupId) ?? "flat");
-        todo.push({ mode, doc: groupMode === "break" ? d.breakContents : d.flatContents });
+      case "if-break":
+        todo.push({ mode, doc: mode === "break" ? d.breakContents : d.flatContents });
         break;
-      }
       case "line":
         if (mode === "break" || d.hard) return true;
         if (!d.soft) pendingSpace = true;

@@ -6,10 +6,11 @@
  *
  * The delimiter runs are paired as micromark pairs them (the parser prettier uses:
  * micromark/lib/attention.js, CommonMark "process emphasis"), then printed by the rules of
- * prettier's print/mdast.js ("emphasis", "strong") and print/word.js (`printWord`). Prose that
- * holds other inline syntax that could interact with emphasis (links, HTML, autolinks,
- * strikethrough, math, templates) or characters prettier splits words at (CJK) is left as written:
- * `emphasisAware` says which prose this module handles.
+ * prettier's print/mdast.js ("emphasis", "strong") and print/word.js (`printWord`). Plain
+ * `[text](url)` links are handled; prose that holds other inline syntax that could interact with
+ * emphasis (HTML, autolinks, images, other links, strikethrough, math, templates) or characters
+ * prettier splits words at (CJK) is left as written: `emphasisAware` says which prose this module
+ * handles.
  */
 
 /**
