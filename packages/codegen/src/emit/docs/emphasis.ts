@@ -17,7 +17,7 @@
  * `[text](url)` with plain text and a URL that prettier prints as written (no spaces, escapes,
  * entities, parentheses or title): a link whose text is its own scope for emphasis.
  */
-export const SIMPLE_LINK = /\[([^[\]`\\<>]*)\]\(([\w/:.#?=%+~-]+)\)/y;
+export const SIMPLE_LINK = /\[([^[\]`\\<>]*)\]\(([\w/:.#?=%+~-]+)\)/;
 
 /** Prose this module pairs and prints exactly; other prose is passed through unchanged. */
 export function emphasisAware(text: string): boolean {

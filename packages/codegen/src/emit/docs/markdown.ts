@@ -167,9 +167,10 @@ function inlineItems(text: string, inTable: boolean, withEmphasis: boolean, from
 }
 
 function simpleLinkAt(text: string, at: number): { label: string; url: string; end: number } | undefined {
-  SIMPLE_LINK.lastIndex = at;
-  const match = SIMPLE_LINK.exec(text);
-  return match === null ? undefined : { label: match[1] as string, url: match[2] as string, end: SIMPLE_LINK.lastIndex };
+  const link = new RegExp(SIMPLE_LINK.source, "y");
+  link.lastIndex = at;
+  const match = link.exec(text);
+  return match === null ? undefined : { label: match[1] as string, url: match[2] as string, end: link.lastIndex };
 }
 
 /** A code span of `value` as prettier prints it (print/mdast.js, "inlineCode"). */
