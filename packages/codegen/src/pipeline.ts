@@ -4,13 +4,15 @@ import { codegenFingerprint } from "./cache/fingerprint.js";
 import { entityKey } from "./cache/key.js";
 import { fileCache, type CachedEntity, type CacheStore } from "./cache/store.js";
 import { mergeInto, type Emitter, type Outputs } from "./emit/emitter.js";
-import { parallelEmitter } from "./parallel/split.js";
+import { startEmitWorker, type EmitWorker } from "./parallel/split.js";
 import { emitters as defaultEmitters } from "./emit/index.js";
 import { parseSchemaText, type SourceFile } from "./load/parse.js";
 import { readSchemaFiles, SCHEMA_DIR, type RawSchemaFile } from "./load/read.js";
 import { buildModel } from "./model/build.js";
 import type { Json, Model } from "./model/types.js";
+import type { Session } from "./session.js";
 import { validateSources } from "./validate/index.js";
+import { inBatches } from "./batches.js";
 
 export interface Generated {
   readonly model: Model;
@@ -23,17 +25,35 @@ export interface Generated {
 }
 
 /** load → validate → model: throws `SchemaProblems` with every problem of every file. */
-export function modelFromFiles(files: readonly RawSchemaFile[]): Model {
+export function modelFromFiles(files: readonly RawSchemaFile[], parsedBefore?: Session["parsed"]): Model {
   const problems: Problem[] = [];
   const sources: SourceFile[] = [];
+  const present = new Set(files.map((f) => f.file));
+  if (parsedBefore) for (const file of [...parsedBefore.keys()]) if (!present.has(file)) parsedBefore.delete(file);
   for (const { file, text } of files) {
-    const parsed = parseSchemaText(file, text);
+    const before = parsedBefore?.get(file);
+    const parsed = before?.text === text ? before.result : parseSchemaText(file, text);
+    parsedBefore?.set(file, { text, result: parsed });
     if (parsed.ok) sources.push(parsed.source);
     else problems.push(...parsed.problems);
   }
   problems.push(...validateSources(sources));
   if (problems.length > 0) throw new SchemaProblems(sortProblems(problems));
   return buildModel(sources);
+}
+
+/**
+ * The model of sources already validated elsewhere (a worker thread, while the main thread
+ * validates the same files): parsing without the validation pass.
+ */
+export function modelFromFilesUnchecked(files: readonly RawSchemaFile[]): Model {
+  return buildModel(
+    files.map(({ file, text }) => {
+      const parsed = parseSchemaText(file, text);
+      if (!parsed.ok) throw new InternalError(`${file} did not parse in the worker`);
+      return parsed.source;
+    }),
+  );
 }
 
 export interface EmitOptions {
@@ -70,13 +90,17 @@ export async function emitAll(model: Model, emitters: readonly Emitter[] = defau
   const { cache, fingerprint } = options;
   const keys = cache && fingerprint ? new Map(model.entities.map((e) => [e.name, entityKey(e, model, fingerprint)])) : undefined;
   const cachedByName = new Map<string, EntityOutcome>();
-  for (const entity of model.entities) {
+  const reads = await inBatches(model.entities, 64, async (entity) => {
     const key = keys?.get(entity.name);
-    const cached = key ? await cache?.read(key) : undefined;
+    return key ? cache?.read(key) : undefined;
+  });
+  model.entities.forEach((entity, i) => {
+    const cached = reads[i];
     if (cached && emitters.every((e) => cached[e.name] !== undefined)) cachedByName.set(entity.name, { results: cached, problems: [] });
-  }
+  });
   const misses = model.entities.filter((e) => !cachedByName.has(e.name)).map((e) => e.name);
   const computed = await (options.emitEntities ?? ((names) => emitEntities(model, emitters, names)))(misses);
+  const toCache: [string, CachedEntity][] = [];
   for (const entity of model.entities) {
     const fresh = cachedByName.get(entity.name) ?? computed.get(entity.name);
     if (!fresh) throw new InternalError(`no results for entity ${entity.name}`);
@@ -88,8 +112,9 @@ export async function emitAll(model: Model, emitters: readonly Emitter[] = defau
       parts.get(emitter.name)?.set(entity.name, result.part);
     }
     const key = keys?.get(entity.name);
-    if (key && !cachedByName.has(entity.name) && fresh.problems.length === 0) await cache?.write(key, fresh.results);
+    if (key && !cachedByName.has(entity.name) && fresh.problems.length === 0) toCache.push([key, fresh.results]);
   }
+  await inBatches(toCache, 64, ([key, value]) => cache?.write(key, value) ?? Promise.resolve());
   const emitted = misses.length;
   if (problems.length > 0) throw new SchemaProblems(sortProblems(problems));
   // Aggregates read the model and the parts, which the entity keys cover: cached under all of them.
@@ -143,7 +168,7 @@ export async function emitEntities(model: Model, emitters: readonly Emitter[], n
 /** The whole pipeline up to (not including) the write stage, for the project at `root`. */
 export async function generateProject(
   root: string,
-  options: { emitters?: readonly Emitter[]; cache?: boolean; parallel?: boolean } = {},
+  options: { emitters?: readonly Emitter[]; cache?: boolean; parallel?: boolean; session?: Session } = {},
 ): Promise<Generated> {
   const files = await readSchemaFiles(root);
   if (files.length === 0) {
@@ -158,15 +183,49 @@ export async function generateProject(
       },
     ]);
   }
-  const model = modelFromFiles(files);
   const emitters = options.emitters ?? defaultEmitters;
-  // Workers run the default emitters; a caller's own set stays in this thread.
-  const used = { threads: 1 };
-  const parallel = options.parallel !== false && emitters === defaultEmitters ? parallelEmitter(files, (names) => emitEntities(model, emitters, names), used) : undefined;
-  const useCache = options.cache ?? true;
-  const generated = await emitAll(model, emitters, {
-    ...(useCache ? { cache: fileCache(root), fingerprint: await codegenFingerprint() } : {}),
-    ...(parallel ? { emitEntities: parallel } : {}),
-  });
-  return { ...generated, threads: used.threads };
+  const { session } = options;
+  // The worker runs default emitters only; a caller's own set stays in this thread. It starts
+  // before validation so loading its libraries overlaps it. A session's process has its
+  // libraries loaded already: a fresh worker would only make it wait for loading again.
+  const worker = options.parallel !== false && !session && emitters === defaultEmitters ? startEmitWorker(files) : undefined;
+  try {
+    const model = modelFromFiles(files, session?.parsed);
+    const used = { threads: 1 };
+    const useCache = options.cache ?? true;
+    session?.cache.nextRun();
+    const generated = await emitAll(model, emitters, {
+      ...(useCache ? { cache: session?.cache ?? fileCache(root), fingerprint: await fingerprintOnce() } : {}),
+      ...(worker ? { emitEntities: splitByEmitter(model, emitters, worker, used) } : {}),
+    });
+    return { ...generated, threads: used.threads };
+  } finally {
+    worker?.close();
+  }
+}
+
+let fingerprint: Promise<string> | undefined;
+
+/** The codegen's code does not change under a running process: hashed once per process. */
+function fingerprintOnce(): Promise<string> {
+  fingerprint ??= codegenFingerprint();
+  return fingerprint;
+}
+
+/** Entity steps of the worker's emitters there, of the others here, at the same time. */
+function splitByEmitter(model: Model, emitters: readonly Emitter[], worker: EmitWorker, used: { threads: number }) {
+  return async (names: readonly string[]): Promise<Map<string, EntityOutcome>> => {
+    if (names.length === 0) return new Map();
+    used.threads = 2;
+    const here = emitters.filter((e) => !worker.emitters.has(e.name));
+    const [there, mine] = await Promise.all([worker.emit(names), emitEntities(model, here, names)]);
+    const merged = new Map<string, EntityOutcome>();
+    for (const name of names) {
+      const a = there.get(name);
+      const b = mine.get(name);
+      if (!a || !b) throw new InternalError(`no results for entity ${name}`);
+      merged.set(name, { results: { ...a.results, ...b.results }, problems: [...a.problems, ...b.problems] });
+    }
+    return merged;
+  };
 }

@@ -45,6 +45,12 @@ describe("types emitter", () => {
     );
   });
 
+  it("keeps a union that does not fit in 100 columns readable, one member a line", async () => {
+    const colours = ["red", "green", "blue", "cyan", "magenta", "yellow", "black", "white", "orange", "purple"];
+    const text = await emit({ ...base, properties: { colour: { type: "string", enum: colours }, either: { type: ["string", "null"] } }, required: ["colour"] });
+    expect(text).toContain(["export interface Thing {", "  colour:", ...colours.map((c) => `    | "${c}"`)].join("\n") + ";\n  either?: string | null;\n}\n");
+  });
+
   it("writes an index re-exporting every entity", async () => {
     const model = modelFromFiles([{ file: "schemas/thing.schema.json", text: JSON.stringify({ ...base, properties: {} }) }]);
     const files = await typesEmitter.emit(model);

@@ -56,8 +56,17 @@ describe("contracts watch", () => {
     expect(await run).toBe(0);
     expect(await readFile(path.join(root, TYPES_FILE), "utf8")).toBe(generated);
 
+    // A generated file edited by hand while watching is put back by the next run, though the
+    // session knows what it wrote and the save does not change that file's contents (only the
+    // docs page's order): the session checks size and mtime before trusting its memory.
+    await writeFile(path.join(root, TYPES_FILE), `// edited by hand\n${generated}`);
+    run = nextRun();
+    await save(JSON.stringify({ ...canonical, "x-docs": { section: "Reference", group: "Types", order: 51 } }, null, 2));
+    expect(await run).toBe(0);
+    expect(await readFile(path.join(root, TYPES_FILE), "utf8")).not.toContain("edited by hand");
+
     controller.abort();
     expect(await watching).toBe(0);
-    expect(runs).toEqual([0, 0, 1, 0]);
+    expect(runs).toEqual([0, 0, 1, 0, 0]);
   });
 });

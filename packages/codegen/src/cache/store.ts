@@ -37,3 +37,35 @@ export function fileCache(root: string): CacheStore {
     },
   };
 }
+
+/** A cache kept in memory in front of another; see `memoryCache`. */
+export interface MemoryCache extends CacheStore {
+  /** Starts a new run: entries neither read nor written during the previous run are dropped. */
+  nextRun(): void;
+}
+
+/**
+ * A cache kept in memory in front of another (the file cache): what a long-running `contracts
+ * watch` uses, so a save does not re-read every unchanged entity's results from disk. Writes go
+ * to both, so a later `contracts generate` starts warm. Entries a whole run did not use are
+ * dropped, so memory stays at about one run's results however long it watches.
+ */
+export function memoryCache(behind?: CacheStore): MemoryCache {
+  let current = new Map<string, CachedEntity>();
+  let previous = new Map<string, CachedEntity>();
+  return {
+    async read(key) {
+      const hit = current.get(key) ?? previous.get(key) ?? (await behind?.read(key));
+      if (hit) current.set(key, hit);
+      return hit;
+    },
+    async write(key, value) {
+      current.set(key, value);
+      await behind?.write(key, value);
+    },
+    nextRun() {
+      previous = current;
+      current = new Map();
+    },
+  };
+}

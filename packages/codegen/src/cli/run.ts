@@ -1,7 +1,8 @@
 import { formatProblem, SchemaProblems } from "../errors.js";
 import { generateProject } from "../pipeline.js";
 import { applyPlan } from "../write/apply.js";
-import { planWrites } from "../write/plan.js";
+import type { Session } from "../session.js";
+import { planWrites, recordOnDisk } from "../write/plan.js";
 import type { Io } from "./io.js";
 
 export type Command = "generate" | "check";
@@ -10,13 +11,14 @@ export type Command = "generate" | "check";
  * One generate or check run over the project at `root`; prints its summary or its problems and
  * returns the exit code (0 ok, 1 bad input or drift, 2 internal error).
  */
-export async function runOnce(command: Command, root: string, options: { frozen: boolean; list?: boolean; cache?: boolean }, io: Io): Promise<number> {
+export async function runOnce(command: Command, root: string, options: { frozen: boolean; list?: boolean; cache?: boolean; session?: Session }, io: Io): Promise<number> {
   const started = performance.now();
   try {
     // check (and frozen generate) recompute everything: they must not trust anything on disk.
     const readOnly = command === "check" || options.frozen;
-    const generated = await generateProject(root, { cache: !readOnly && (options.cache ?? true) });
-    const plan = await planWrites(root, generated.outputs, generated.ownedRoots);
+    const session = readOnly ? undefined : options.session;
+    const generated = await generateProject(root, { cache: !readOnly && (options.cache ?? true), ...(session ? { session } : {}) });
+    const plan = await planWrites(root, generated.outputs, generated.ownedRoots, session?.onDisk);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     if (command === "check" || options.frozen) {
       const label = command === "check" ? "contracts check" : "contracts generate --frozen";
@@ -33,6 +35,7 @@ export async function runOnce(command: Command, root: string, options: { frozen:
       return 1;
     }
     await applyPlan(root, plan, generated.outputs);
+    if (session) await recordOnDisk(root, generated.outputs, plan, session.onDisk);
     const written = [...plan.missing, ...plan.changed];
     const entities = generated.model.entities.length;
     io.out(

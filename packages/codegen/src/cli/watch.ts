@@ -2,6 +2,7 @@ import { watch as watchFs } from "node:fs/promises";
 import path from "node:path";
 import { SCHEMA_DIR } from "../load/read.js";
 import type { Io } from "./io.js";
+import { newSession } from "../session.js";
 import { runOnce } from "./run.js";
 
 export interface WatchOptions {
@@ -21,10 +22,11 @@ export async function watch(root: string, io: Io, options: WatchOptions): Promis
   const dir = path.join(root, SCHEMA_DIR);
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  const session = newSession(root);
   const regenerate = () => {
     // Runs are chained so two never write at once.
     running = running.then(async () => {
-      const code = await runOnce("generate", root, { frozen: false, list: true }, io);
+      const code = await runOnce("generate", root, { frozen: false, list: true, session }, io);
       options.onRun?.(code);
     });
   };

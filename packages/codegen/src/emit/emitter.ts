@@ -26,6 +26,11 @@ export interface EmitterSpec {
   readonly outputRoots: readonly string[];
   /** Project-wide rules this target needs (throws `SchemaProblems`); runs on every generate. */
   check?(model: Model): void;
+  /**
+   * Loads the libraries `entity` needs, ahead of time: a worker thread calls it while the main
+   * thread is still validating, so the two overlap. `entity` must work without it.
+   */
+  prepare?(): Promise<void>;
   entity(entity: Entity, model: Model): Promise<EntityResult>;
   aggregate(model: Model, parts: ReadonlyMap<string, Json | undefined>): Promise<Outputs>;
 }

@@ -16,42 +16,34 @@ export interface SourceFile {
 export type ParseResult = { ok: true; source: SourceFile } | { ok: false; problems: Problem[] };
 
 /**
- * Parses strict JSON. jsonc-parser is used for its offsets (JSON.parse gives none for a truncated
- * file); its leniencies (comments, trailing commas) are switched off so the verdict is JSON's.
+ * Parses strict JSON. `JSON.parse` gives the value; jsonc-parser's syntax tree (built only when
+ * needed: for a syntax error, a duplicate key, or the first `locate`) gives offsets, which
+ * JSON.parse has none of. Its leniencies (comments, trailing commas) are switched off so the
+ * verdict is JSON's. The tree used to be built for every file up front; skipping it when nothing
+ * needs a position made loading a large project's schemas several times faster.
  */
 export function parseSchemaText(file: string, text: string): ParseResult {
-  const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const lines = lineStarts(text);
-  const position = (offset: number) => offsetToPosition(lines, offset);
-  if (errors.length > 0 || tree === undefined) {
-    const problems = (errors.length > 0 ? errors : [{ error: 0, offset: 0, length: 0 }]).map((e): Problem => {
-      const { line, column } = position(e.offset);
-      const truncated = e.offset >= text.trimEnd().length;
-      return {
-        file,
-        pointer: "",
-        line,
-        column,
-        message: truncated
-          ? "is not valid JSON: the file ends before the JSON value does (truncated?)"
-          : `is not valid JSON: ${describeParseError(e)} (found ${JSON.stringify(text.slice(e.offset, e.offset + Math.max(e.length, 1)))})`,
-        hint: "fix the JSON syntax at that position (a JSON linter or `node -e 'JSON.parse(...)'` shows it too)",
-      };
-    });
-    // The first syntax error makes the rest unreliable: report it alone.
-    return { ok: false, problems: problems.slice(0, 1) };
+  let value: Json;
+  try {
+    value = JSON.parse(text) as Json;
+  } catch {
+    return { ok: false, problems: syntaxProblems(file, text) };
   }
+  let tree: Node | undefined;
+  const treeOf = () => (tree ??= parseTree(text, [], PARSE_OPTIONS) ?? { type: "null", offset: 0, length: text.length, colonOffset: 0 });
+  let lines: number[] | undefined;
+  const position = (offset: number) => offsetToPosition((lines ??= lineStarts(text)), offset);
   // JSON.parse keeps the last of duplicate keys, silently dropping the first: refuse them instead.
-  const duplicates = duplicateKeys(tree).map((key): Problem => ({
-    file,
-    pointer: key.pointer,
-    ...position(key.node.offset),
-    message: `key ${JSON.stringify(key.name)} appears twice in the same object; JSON keeps only the last one, silently dropping the first`,
-    hint: "remove one of them, or merge them into one",
-  }));
-  if (duplicates.length > 0) return { ok: false, problems: duplicates };
-  const value = JSON.parse(text) as Json;
+  if (memberCount(text) !== keyCount(value)) {
+    const duplicates = duplicateKeys(treeOf()).map((key): Problem => ({
+      file,
+      pointer: key.pointer,
+      ...position(key.node.offset),
+      message: `key ${JSON.stringify(key.name)} appears twice in the same object; JSON keeps only the last one, silently dropping the first`,
+      hint: "remove one of them, or merge them into one",
+    }));
+    if (duplicates.length > 0) return { ok: false, problems: duplicates };
+  }
   return {
     ok: true,
     source: {
@@ -59,10 +51,54 @@ export function parseSchemaText(file: string, text: string): ParseResult {
       text,
       value,
       locate(pointer) {
-        return position(nodeFor(tree, pointer).offset);
+        return position(nodeFor(treeOf(), pointer).offset);
       },
     },
   };
+}
+
+const PARSE_OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
+
+/** The first syntax error, where jsonc-parser finds it (the rest are unreliable after it). */
+function syntaxProblems(file: string, text: string): Problem[] {
+  const errors: ParseError[] = [];
+  parseTree(text, errors, PARSE_OPTIONS);
+  const lines = lineStarts(text);
+  const e: ParseError = errors[0] ?? { error: 0 as ParseError["error"], offset: 0, length: 0 };
+  const { line, column } = offsetToPosition(lines, e.offset);
+  const truncated = e.offset >= text.trimEnd().length;
+  return [
+    {
+      file,
+      pointer: "",
+      line,
+      column,
+      message: truncated
+        ? "is not valid JSON: the file ends before the JSON value does (truncated?)"
+        : `is not valid JSON: ${describeParseError(e)} (found ${JSON.stringify(text.slice(e.offset, e.offset + Math.max(e.length, 1)))})`,
+      hint: "fix the JSON syntax at that position (a JSON linter or `node -e 'JSON.parse(...)'` shows it too)",
+    },
+  ];
+}
+
+/**
+ * Object members written in `text` (valid JSON): strings followed by a colon. Counted with one
+ * regular expression (strings are matched whole, escapes included, so a colon inside one is never
+ * seen); fewer keys in the parsed value than members written means some key was repeated, and
+ * only then is the syntax tree built to say where.
+ */
+function memberCount(text: string): number {
+  let count = 0;
+  for (const match of text.matchAll(/"(?:[^"\\]|\\.)*"\s*(:)?/g)) if (match[1]) count++;
+  return count;
+}
+
+function keyCount(value: Json): number {
+  if (Array.isArray(value)) return value.reduce<number>((sum, item) => sum + keyCount(item), 0);
+  if (value === null || typeof value !== "object") return 0;
+  let count = 0;
+  for (const key in value) count += 1 + keyCount((value as Record<string, Json>)[key] as Json);
+  return count;
 }
 
 /** Every repeated key of every object (the second and later occurrences), in document order. */

@@ -1,7 +1,8 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { compareCodeUnits } from "../errors.js";
 import type { Outputs } from "../emit/emitter.js";
+import { inBatches } from "../batches.js";
 
 /** What `generate` would do to bring the disk in line with the outputs. */
 export interface WritePlan {
@@ -11,24 +12,70 @@ export interface WritePlan {
   readonly unchanged: readonly string[];
   /** Files under an owned root that no emitter produces any more. */
   readonly stale: readonly string[];
+  /** Unchanged files known from an earlier run whose size and mtime showed it (not read again). */
+  readonly confirmedByStat: readonly string[];
 }
 
-export async function planWrites(root: string, outputs: Outputs, ownedRoots: readonly string[]): Promise<WritePlan> {
+/**
+ * An output as an earlier run in this process left it: its contents, and the size and mtime that
+ * show the file still holds them (a long-running watch compares these instead of reading every
+ * output again).
+ */
+export interface OnDisk {
+  readonly contents: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+export async function planWrites(root: string, outputs: Outputs, ownedRoots: readonly string[], known?: ReadonlyMap<string, OnDisk>): Promise<WritePlan> {
   const changed: string[] = [];
   const missing: string[] = [];
   const unchanged: string[] = [];
-  for (const file of [...outputs.keys()].sort(compareCodeUnits)) {
+  const confirmedByStat: string[] = [];
+  const files = [...outputs.keys()].sort(compareCodeUnits);
+  // Looked at in parallel (a bounded number at once, to stay clear of the open-file limit): one
+  // after another, reading a large project's outputs took longer than generating one entity.
+  const verdicts = await inBatches(files, 64, async (file) => {
+    const contents = outputs.get(file);
+    const before = known?.get(file);
+    if (before && before.contents === contents && (await stillOnDisk(path.join(root, file), before))) return "stat" as const;
     const current = await readIfExists(path.join(root, file));
-    if (current === undefined) missing.push(file);
-    else if (current === outputs.get(file)) unchanged.push(file);
+    return current === undefined ? ("missing" as const) : current === contents ? ("unchanged" as const) : ("changed" as const);
+  });
+  files.forEach((file, i) => {
+    const verdict = verdicts[i];
+    if (verdict === "stat") confirmedByStat.push(file);
+    if (verdict === "stat" || verdict === "unchanged") unchanged.push(file);
+    else if (verdict === "missing") missing.push(file);
     else changed.push(file);
-  }
+  });
   const stale: string[] = [];
   for (const dir of ownedRoots) {
     for (const file of await listFiles(root, dir)) if (!outputs.has(file)) stale.push(file);
   }
   stale.sort(compareCodeUnits);
-  return { changed, missing, unchanged, stale };
+  return { changed, missing, unchanged, stale, confirmedByStat };
+}
+
+async function stillOnDisk(file: string, before: OnDisk): Promise<boolean> {
+  try {
+    const now = await stat(file);
+    return now.size === before.size && now.mtimeMs === before.mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
+/** Updates `known` to what a run that applied `plan` left on disk. */
+export async function recordOnDisk(root: string, outputs: Outputs, plan: WritePlan, known: Map<string, OnDisk>): Promise<void> {
+  for (const file of [...known.keys()]) if (!outputs.has(file)) known.delete(file);
+  const confirmed = new Set(plan.confirmedByStat);
+  const toStat = [...outputs.keys()].filter((file) => !confirmed.has(file));
+  const stats = await inBatches(toStat, 64, (file) => stat(path.join(root, file)));
+  toStat.forEach((file, i) => {
+    const { size, mtimeMs } = stats[i] as { size: number; mtimeMs: number };
+    known.set(file, { contents: outputs.get(file) ?? "", size, mtimeMs });
+  });
 }
 
 async function readIfExists(file: string): Promise<string | undefined> {

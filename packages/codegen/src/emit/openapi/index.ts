@@ -5,7 +5,8 @@ import { collectComponents } from "./components.js";
 import { toOas30 } from "./oas30/index.js";
 import { toOas31 } from "./oas31.js";
 import { sortData } from "./schema-tree.js";
-import { toJsonText, toYamlText } from "./serialize.js";
+import { toJsonText, toYamlComponents, toYamlDocument } from "./serialize.js";
+import { openapiTypescript } from "./library.js";
 import { componentMembers, componentsModule } from "./types.js";
 
 export const OPENAPI_DIR = "packages/openapi/generated";
@@ -32,19 +33,30 @@ export const OPENAPI_30 = "3.0.3";
 export const openapiEmitter = defineEmitter({
   name: "openapi",
   outputRoots: [OPENAPI_DIR, OPENAPI_SRC_DIR],
+  async prepare() {
+    openapiTypescript();
+  },
   async entity(entity, model) {
     const converted = convertEntity(entity, model);
-    const part: EntityComponents & { types: Record<string, string> } = { ...converted, types: await componentMembers(converted.schemas31) };
+    const part: EntityPart = {
+      ...converted,
+      types: componentMembers(converted.schemas31),
+      yaml31: toYamlComponents(converted.schemas31),
+      yaml30: toYamlComponents(converted.schemas30),
+    };
     return { files: new Map(), part: part as unknown as Json };
   },
   async aggregate(model, parts) {
     const entityParts = model.entities.map((entity) => {
-      const part = parts.get(entity.name) as (EntityComponents & { types: Record<string, string> }) | undefined;
+      const part = parts.get(entity.name) as EntityPart | undefined;
       if (!part) throw new InternalError(`openapi: no converted schemas for ${entity.name}`);
       return part;
     });
     const { oas31, oas30 } = assembleDocuments(entityParts);
     const types: Record<string, string> = Object.assign({}, ...entityParts.map((p) => p.types));
+    const yaml31: Record<string, string> = Object.assign({}, ...entityParts.map((p) => p.yaml31));
+    const yaml30: Record<string, string> = Object.assign({}, ...entityParts.map((p) => p.yaml30));
+    const inOrder = (blocks: Record<string, string>) => Object.keys(blocks).sort(compareCodeUnits).map((name) => blocks[name] as string);
     const header = doNotEditHeader(model.entities.map((e) => e.file));
     const documents = [
       header,
@@ -58,19 +70,26 @@ export const openapiEmitter = defineEmitter({
     ].join("\n");
     return new Map([
       [`${OPENAPI_DIR}/openapi.json`, toJsonText(oas31)],
-      [`${OPENAPI_DIR}/openapi.yaml`, toYamlText(oas31)],
+      [`${OPENAPI_DIR}/openapi.yaml`, toYamlDocument(oas31, inOrder(yaml31))],
       [`${OPENAPI_DIR}/openapi-3.0.json`, toJsonText(oas30)],
-      [`${OPENAPI_DIR}/openapi-3.0.yaml`, toYamlText(oas30)],
+      [`${OPENAPI_DIR}/openapi-3.0.yaml`, toYamlDocument(oas30, inOrder(yaml30))],
       [`${OPENAPI_SRC_DIR}/documents.ts`, documents],
       [`${OPENAPI_SRC_DIR}/openapi-types.ts`, `${header}\n\n${componentsModule(Object.keys(types).sort(compareCodeUnits).map((name) => types[name] as string))}`],
     ]);
   },
 });
 
-/** One entity's components (itself and its `$defs`), in both versions: the cached part. */
+/** One entity's components (itself and its `$defs`), in both versions. */
 interface EntityComponents {
   readonly schemas31: Record<string, Json>;
   readonly schemas30: Record<string, Json>;
+}
+
+/** The cached part: the components, their types and their YAML, by component name. */
+interface EntityPart extends EntityComponents {
+  readonly types: Record<string, string>;
+  readonly yaml31: Record<string, string>;
+  readonly yaml30: Record<string, string>;
 }
 
 function convertEntity(entity: Entity, model: Model): EntityComponents {
@@ -108,7 +127,7 @@ export function buildDocuments(model: Model): { oas31: Json; oas30: Json } {
 }
 
 /** The two documents from every entity's converted components. */
-function assembleDocuments(parts: readonly EntityComponents[]): { oas31: Json; oas30: Json } {
+function assembleDocuments(parts: readonly EntityComponents[]): { oas31: OpenapiDocument; oas30: OpenapiDocument } {
   const schemas31: Record<string, Json> = Object.assign({}, ...parts.map((p) => p.schemas31));
   const schemas30: Record<string, Json> = Object.assign({}, ...parts.map((p) => p.schemas30));
   return { oas31: document(OPENAPI_31, sortByName(schemas31)), oas30: document(OPENAPI_30, sortByName(schemas30)) };
@@ -119,7 +138,9 @@ function sortByName(schemas: Record<string, Json>): Record<string, Json> {
 }
 
 /** Keys in code-unit order, like every other object of the documents. */
-function document(openapi: string, schemas: Record<string, Json>): Json {
+type OpenapiDocument = Json & { components: { schemas: Record<string, Json> } };
+
+function document(openapi: string, schemas: Record<string, Json>): OpenapiDocument {
   return { components: { schemas }, info: sortData(OPENAPI_INFO), openapi, paths: {} };
 }
 

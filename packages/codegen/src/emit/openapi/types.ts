@@ -1,4 +1,5 @@
 import type { Json } from "../../model/types.js";
+import { openapiTypescript } from "./library.js";
 
 /**
  * TypeScript types of the 3.1 document by openapi-typescript (`components["schemas"][Name]`), so
@@ -10,10 +11,9 @@ import type { Json } from "../../model/types.js";
  * the frame `openapiTS` prints. The transform context mirrors `openapiTS`'s defaults; our schemas
  * use no discriminators, so nothing needs the whole document.
  */
-export async function componentMembers(schemas: Readonly<Record<string, Json>>): Promise<Record<string, string>> {
-  // Loaded on first use: openapi-typescript brings the whole TypeScript compiler.
-  const ots = await import("openapi-typescript");
-  const { default: ts } = await import("typescript");
+export function componentMembers(schemas: Readonly<Record<string, Json>>): Record<string, string> {
+  const ots = openapiTypescript();
+  const { ts } = ots;
   const document = { openapi: "3.1.1", info: { title: "", version: "" }, components: { schemas } } as unknown as import("openapi-typescript").OpenAPI3;
   const ctx = {
     additionalProperties: false,

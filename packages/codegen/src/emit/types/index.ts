@@ -6,6 +6,7 @@ import { definitionName } from "../../schema/names.js";
 import { isObject, resolveRef, type SchemaIndex } from "../../schema/refs.js";
 import { getAtPointer, splitPointer } from "../../load/pointer.js";
 import { toJson2TsSchema, type RefNamer } from "./prepare.js";
+import { printDeclarations } from "./print.js";
 
 export const TYPES_DIR = "packages/types/src/generated";
 
@@ -17,6 +18,9 @@ export const TYPES_DIR = "packages/types/src/generated";
 export const typesEmitter = defineEmitter({
   name: "types",
   outputRoots: [TYPES_DIR],
+  async prepare() {
+    await Promise.all([import("json-schema-to-typescript"), import("oxfmt")]);
+  },
   async entity(entity, model) {
     return { files: new Map([[`${TYPES_DIR}/${entity.slug}.ts`, await emitEntityTypes(entity, model)]]) };
   },
@@ -56,26 +60,25 @@ export async function emitEntityTypes(entity: Entity, model: Model): Promise<str
   const importLines = [...imports]
     .sort(([a], [b]) => compareCodeUnits(a, b))
     .map(([from, names]) => `import type { ${[...names].sort(compareCodeUnits).join(", ")} } from "${from}";`);
-  return [doNotEditHeader([entity.file]), "", ...(importLines.length ? [...importLines, ""] : []), declarations.join("\n")].join("\n");
+  return [doNotEditHeader([entity.file]), "", ...(importLines.length ? [...importLines, ""] : []), await printDeclarations(declarations.join("\n"))].join("\n");
 }
 
 async function declare(name: string, schema: Json): Promise<string> {
   // Loaded on first use: a run whose entities all come from the cache (or that stops at a schema
-  // problem) never pays for json2ts and prettier.
+  // problem) never pays for json2ts.
   const { compile } = await import("json-schema-to-typescript");
-  const text = await compile(schema as JSONSchema, name, {
+  return compile(schema as JSONSchema, name, {
     bannerComment: "",
     additionalProperties: false,
     declareExternallyReferenced: true,
     enableConstEnums: false,
     // `string[]`, not a union of tuples up to maxItems: bounds are the validators' job.
     ignoreMinAndMaxItems: true,
-    format: true,
+    // Laid out once per module, by printDeclarations: json2ts would run prettier per declaration.
+    format: false,
     strictIndexSignatures: false,
     unknownAny: true,
     // Every $ref was replaced by a type name above: nothing is resolved, no file is read.
     $refOptions: { resolve: { external: false } },
-    style: { parser: "typescript", printWidth: 100, singleQuote: false, trailingComma: "all", endOfLine: "lf" },
   });
-  return `${text.trim()}\n`;
 }

@@ -1,4 +1,3 @@
-import { Code as TypeBoxCode } from "typebox/compile";
 import { InternalError } from "../../errors.js";
 import type { Json } from "../../model/types.js";
 import { code, join, type Code } from "./code.js";
@@ -16,9 +15,9 @@ export interface CompiledCheck {
  * output is plain JavaScript, so validating needs no eval at runtime. `Code()` is deterministic
  * (it resets its counters per build); its internal names are its own, positional ones.
  */
-export function compileCheck(schema: Json): CompiledCheck {
+export async function compileCheck(schema: Json): Promise<CompiledCheck> {
   const prepared = prepareForTypeBox(schema);
-  const result = TypeBoxCode(prepared.schema as never);
+  const result = (await loadTypeBoxCompiler()).Code(prepared.schema as never);
   const variables = result.External.variables.map((value) => {
     // TypeBox's own externals: the key pattern of objects with optional properties.
     if (value instanceof RegExp) return code`new RegExp(${value.source}, ${value.flags})`;
@@ -31,4 +30,15 @@ export function compileCheck(schema: Json): CompiledCheck {
     module: result.Code,
     external: code`{ identifier: "External", variables: [${join(variables, ", ")}] }`,
   };
+}
+
+let compiler: Promise<typeof import("typebox/compile")> | undefined;
+
+/**
+ * Loaded on first use: TypeBox's compiler takes about 0.3 s to load, which a run with nothing to
+ * emit, or the worker thread (it runs other emitters), should not pay.
+ */
+export function loadTypeBoxCompiler(): Promise<typeof import("typebox/compile")> {
+  compiler ??= import("typebox/compile");
+  return compiler;
 }

@@ -1,5 +1,5 @@
 import { defineEmitter } from "../emitter.js";
-import { compileCheck } from "./check.js";
+import { compileCheck, loadTypeBoxCompiler } from "./check.js";
 import { checkModule, entityModule, indexModule } from "./module.js";
 import { bundle } from "./refs.js";
 import { emitWalkers } from "./walker/index.js";
@@ -16,10 +16,13 @@ export const VALIDATORS_DIR = "packages/validators/src/generated";
 export const validatorsEmitter = defineEmitter({
   name: "validators",
   outputRoots: [VALIDATORS_DIR],
+  async prepare() {
+    await loadTypeBoxCompiler();
+  },
   async entity(entity, model) {
     const walkers = emitWalkers(entity, model);
     const bundled = bundle(entity, model);
-    const check = compileCheck(bundled.schema);
+    const check = await compileCheck(bundled.schema);
     return {
       files: new Map([
         [`${VALIDATORS_DIR}/${entity.slug}.check.ts`, checkModule(entity, check, bundled.files)],
