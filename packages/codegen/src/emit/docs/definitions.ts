@@ -2,10 +2,11 @@ import { InternalError } from "../../errors.js";
 import { refsIn } from "../../model/walk.js";
 import type { Entity, Model, TypeNode } from "../../model/types.js";
 import { fieldsTable } from "./fields.js";
-import { cellSafe, codeCell, pageLink, table, tsBlock } from "./markdown.js";
+import { cellText, codeCell, heading, pageLink, table, tsBlock } from "./markdown.js";
 import { entityDescription } from "./frontmatter.js";
 import { toTypeName } from "../../schema/names.js";
-import { declaration, typeText } from "./type-text.js";
+import { printDeclaration } from "./declaration.js";
+import { typeText } from "./type-text.js";
 
 /** What an entity page lists under "Definitions": a named type, or another entity (linked). */
 export type Listed =
@@ -53,17 +54,17 @@ export function listedDefinitions(entity: Entity, model: Model): Listed[] {
  * with declared properties, a `### Name` section with its interface and fields table (a row
  * cannot carry the notes of the definition's own fields).
  */
-export async function definitionsBlocks(listed: readonly Listed[]): Promise<string[]> {
+export function definitionsBlocks(listed: readonly Listed[]): string[] {
   if (listed.length === 0) return [];
   const rows = listed.map((item) =>
     item.kind === "entity"
-      ? [pageLink(item.entity.name), "see its page", cellSafe(entityDescription(item.entity).trim())]
-      : [codeCell(toTypeName(item.name)), codeCell(typeText(item.type)), cellSafe(item.type.description?.trim() ?? "")],
+      ? [pageLink(item.entity.name), "see its page", cellText(entityDescription(item.entity).trim())]
+      : [codeCell(toTypeName(item.name)), codeCell(typeText(item.type)), cellText(item.type.description?.trim() ?? "")],
   );
-  const blocks = ["## Definitions", table(["Definition", "Type", "Notes"], rows)];
+  const blocks = [heading(2, "Definitions"), table(["Definition", "Type", "Notes"], rows)];
   for (const item of listed) {
     if (item.kind !== "definition" || item.type.kind !== "object" || item.type.properties.length === 0) continue;
-    blocks.push(`### ${toTypeName(item.name)}`, await tsBlock(declaration(item.name, item.type)), fieldsTable(item.type));
+    blocks.push(heading(3, toTypeName(item.name)), tsBlock(printDeclaration(item.name, item.type)), fieldsTable(item.type));
   }
   return blocks;
 }

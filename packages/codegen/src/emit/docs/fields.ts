@@ -1,5 +1,5 @@
 import type { ObjectNode, PropertyNode } from "../../model/types.js";
-import { cellSafe, codeCell, table } from "./markdown.js";
+import { cellText, codeCell, table } from "./markdown.js";
 import { typeText } from "./type-text.js";
 
 /**
@@ -17,7 +17,7 @@ export function notes(property: PropertyNode): string {
     .filter((tag) => tag !== undefined)
     .map((tag) => `\`${tag}\``)
     .join(" ");
-  const description = t.description === undefined ? "" : cellSafe(t.description.trim());
+  const description = t.description === undefined ? "" : cellText(t.description.trim());
   return [tags, description].filter((part) => part !== "").join(" — ");
 }
 

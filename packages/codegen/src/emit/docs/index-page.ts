@@ -1,7 +1,7 @@
 import { compareCodeUnits } from "../../errors.js";
 import type { Entity, Model } from "../../model/types.js";
 import { entityDescription, indexFrontmatter } from "./frontmatter.js";
-import { cellSafe, markdownBody, pageLink, table } from "./markdown.js";
+import { cellText, heading, markdownBody, pageLink, table } from "./markdown.js";
 
 /**
  * Entities grouped by `x-docs` group, groups in code-unit order of their names (stable whatever
@@ -16,14 +16,14 @@ export function indexGroups(model: Model): [group: string, entities: Entity[]][]
 }
 
 /** `pages/index.md`: every entity with its description, linked, under one `## Group` per group. */
-export async function renderIndexPage(model: Model): Promise<string> {
+export function renderIndexPage(model: Model): string {
   const blocks = indexGroups(model).flatMap(([group, entities]) => [
-    `## ${group}`,
+    heading(2, group),
     table(
       ["Entity", "Description"],
-      entities.map((e) => [pageLink(e.name), cellSafe(entityDescription(e).trim())]),
+      entities.map((e) => [pageLink(e.name), cellText(entityDescription(e).trim())]),
     ),
   ]);
   if (blocks.length === 0) blocks.push("No entities yet.");
-  return `${indexFrontmatter()}\n${await markdownBody(blocks)}`;
+  return `${indexFrontmatter()}\n${markdownBody(blocks)}`;
 }

@@ -24,13 +24,13 @@ export const docsEmitter = defineEmitter({
     checkPageNames(model, INDEX_NAME);
   },
   async entity(entity, model) {
-    return { files: new Map([[`${DOCS_PAGES_DIR}/${entity.name}.md`, await renderEntityPage(entity, model)]]) };
+    return { files: new Map([[`${DOCS_PAGES_DIR}/${entity.name}.md`, renderEntityPage(entity, model)]]) };
   },
   async aggregate(model) {
     const inPackage = (name: string) => `pages/${name}.md`;
     return new Map([
-      [`${DOCS_PAGES_DIR}/${INDEX_NAME}.md`, await renderIndexPage(model)],
-      [`${DOCS_MODULE_DIR}/pages.ts`, await renderPagesModule(model, inPackage, inPackage(INDEX_NAME))],
+      [`${DOCS_PAGES_DIR}/${INDEX_NAME}.md`, renderIndexPage(model)],
+      [`${DOCS_MODULE_DIR}/pages.ts`, renderPagesModule(model, inPackage, inPackage(INDEX_NAME))],
     ]);
   },
 });

@@ -1,14 +1,25 @@
 import type { Model } from "../../model/types.js";
 import { doNotEditHeader } from "../emitter.js";
 import { entityDescription, INDEX_DESCRIPTION, INDEX_TITLE } from "./frontmatter.js";
-import { loadPrettier } from "../prettier.js";
+import { numberLiteral, propertyKeyLiteral, stringLiteral } from "./literals.js";
+import { displayWidth } from "./width.js";
+
+/** The module's line width (the repository's prettier setting for TypeScript sources). */
+const WIDTH = 100;
+
+type Value = string | number;
 
 /**
  * `src/generated/pages.ts` of @contracts/docs: every page with its frontmatter, typed, so the docs
- * site can build its navigation without parsing Markdown. Values are JSON literals (valid TS).
+ * site can build its navigation without parsing Markdown.
+ *
+ * Printed directly in the layout prettier gives it at 100 columns rather than by prettier (about
+ * 300 ms for 200 entities) or by the document printer of doc.ts (tens of milliseconds cold, and
+ * this runs once per generate, cold): the module has three fixed shapes, whose prettier rules are
+ * spelled out below. Tests check the result against prettier.
  */
-export async function renderPagesModule(model: Model, pagePath: (name: string) => string, indexPath: string): Promise<string> {
-  const pages = model.entities.map((e) => ({
+export function renderPagesModule(model: Model, pagePath: (name: string) => string, indexPath: string): string {
+  const pages = model.entities.map((e): Record<string, Value> => ({
     name: e.name,
     path: pagePath(e.name),
     title: e.name,
@@ -17,12 +28,11 @@ export async function renderPagesModule(model: Model, pagePath: (name: string) =
     group: e.docs.group,
     order: e.docs.order,
   }));
-  const names = model.entities.map((e) => JSON.stringify(e.name));
-  const source = [
+  return [
     doNotEditHeader(model.entities.map((e) => e.file)),
     "",
     "/** Name of an entity that has a reference page. */",
-    `export type EntityName = ${names.length === 0 ? "never" : names.join(" | ")};`,
+    unionAlias("export type EntityName", model.entities.map((e) => stringLiteral(e.name))),
     "",
     "/** An entity's reference page and its frontmatter. */",
     "export interface EntityPage {",
@@ -44,11 +54,77 @@ export async function renderPagesModule(model: Model, pagePath: (name: string) =
     "}",
     "",
     "/** Every entity page, by entity name (code-unit order). */",
-    `export const entityPages: readonly EntityPage[] = ${JSON.stringify(pages)};`,
+    objectsConst("export const entityPages: readonly EntityPage[]", pages),
     "",
-    `export const indexPage: IndexPage = ${JSON.stringify({ path: indexPath, title: INDEX_TITLE, description: INDEX_DESCRIPTION })};`,
+    objectConst("export const indexPage: IndexPage", { path: indexPath, title: INDEX_TITLE, description: INDEX_DESCRIPTION }),
     "",
   ].join("\n");
-  return (await loadPrettier()).format(source, { parser: "typescript", printWidth: 100, endOfLine: "lf" });
 }
 
+const fits = (line: string) => displayWidth(line) <= WIDTH;
+
+/**
+ * `<left> = "A" | "B";`: on one line if it fits, else the union alone on the next line if that
+ * fits, else one `| member` a line (prettier's "break-after-operator" layout of a union). A single
+ * member, or `never`, moves to the next line only when it does not fit ("fluid").
+ */
+function unionAlias(left: string, members: readonly string[]): string {
+  const flat = members.length === 0 ? "never" : members.join(" | ");
+  if (fits(`${left} = ${flat};`)) return `${left} = ${flat};`;
+  if (members.length < 2 || fits(`  ${flat};`)) return `${left} =\n  ${flat};`;
+  return `${left} =\n${members.map((m) => `  | ${m}`).join("\n")};`;
+}
+
+/**
+ * `<left> = [ … ];` for an array of objects: on one line only when it fits (never with several
+ * objects of several properties, which always break the array, print/array.js), else one element
+ * a line at two spaces.
+ */
+function objectsConst(left: string, objects: readonly Record<string, Value>[]): string {
+  if (objects.length === 0) return `${left} = [];`;
+  if (objects.length === 1 && fits(`${left} = [${flatObject(objects[0] as Record<string, Value>)}];`)) {
+    return `${left} = [${flatObject(objects[0] as Record<string, Value>)}];`;
+  }
+  return `${left} = [\n${objects.map((o) => `${object(o, "  ")},`).join("\n")}\n];`;
+}
+
+/** `<left> = { … };`: on one line if it fits, else `= {` stays and the object breaks. */
+function objectConst(left: string, value: Record<string, Value>): string {
+  const flat = `${left} = ${flatObject(value)};`;
+  return fits(flat) ? flat : `${left} = ${brokenObject(value, "")};`;
+}
+
+/** An array element at `indent`: `{ a: 1, b: 2 }` when it fits with its comma, else broken. */
+function object(value: Record<string, Value>, indent: string): string {
+  const flat = flatObject(value);
+  return fits(`${indent}${flat},`) ? `${indent}${flat}` : `${indent}${brokenObject(value, indent)}`;
+}
+
+/** One property a line, each with a trailing comma (print/object.js). */
+function brokenObject(value: Record<string, Value>, indent: string): string {
+  const inner = `${indent}  `;
+  return `{\n${Object.entries(value)
+    .map(([key, v]) => `${property(propertyKeyLiteral(key), v, inner)},`)
+    .join("\n")}\n${indent}}`;
+}
+
+function flatObject(value: Record<string, Value>): string {
+  return `{ ${Object.entries(value)
+    .map(([key, v]) => `${propertyKeyLiteral(key)}: ${literal(v)}`)
+    .join(", ")} }`;
+}
+
+/**
+ * A property on its own line. A string value that does not fit moves to the next line, indented,
+ * unless the key is shorter than 5 columns (tab width + 3, where breaking gains little); a number
+ * stays beside its key (print/assignment.js).
+ */
+function property(key: string, value: Value, indent: string): string {
+  const line = `${indent}${key}: ${literal(value)}`;
+  if (typeof value === "number" || key.length < 5 || fits(`${line},`)) return line;
+  return `${indent}${key}:\n${indent}  ${literal(value)}`;
+}
+
+function literal(value: Value): string {
+  return typeof value === "number" ? numberLiteral(value) : stringLiteral(value);
+}

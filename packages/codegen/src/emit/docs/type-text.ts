@@ -3,8 +3,9 @@ import { isIdentifier, toTypeName } from "../../schema/names.js";
 
 /**
  * `inline`: one line, for table cells (`{ a: string; b?: number; }`). `block`: objects one member
- * per line, the input of prettier's typescript pass, which then keeps them expanded as the spec
- * page shows.
+ * per line, the text of the Definition blocks before layout: declaration.ts prints the same types
+ * laid out as prettier lays out this text (objects stay expanded, as the spec page shows), and
+ * tests check the two agree through prettier.
  */
 export type Layout = "inline" | "block";
 
@@ -78,7 +79,10 @@ export function propertyKey(name: string): string {
   return isIdentifier(name) ? name : JSON.stringify(name);
 }
 
-/** `interface X {…}` for objects with properties, `type X = …;` for everything else. */
+/**
+ * `interface X {…}` for objects with properties, `type X = …;` for everything else, unformatted;
+ * the pages show `printDeclaration`'s layout of it.
+ */
 export function declaration(name: string, node: TypeNode): string {
   const id = toTypeName(name);
   if (node.kind === "object" && node.properties.length > 0) return `interface ${id} ${objectType(node, "block")}\n`;
