@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { compareCodeUnits } from "../errors.js";
 
 /** Libraries whose output lands in generated files: a new version may change it. */
-const OUTPUT_LIBRARIES = ["json-schema-to-typescript", "typebox", "openapi-typescript", "js-yaml", "oxfmt"];
+const OUTPUT_LIBRARIES = ["json-schema-to-typescript", "typebox", "openapi-typescript", "js-yaml", "oxfmt", "get-east-asian-width", "emoji-regex", "narrow-emojis", "is-es5-identifier-name"];
 
 /**
  * What "the codegen version" means for the cache: a hash of the codegen's own code (every file of
