@@ -13,6 +13,7 @@ import type { Json, Model } from "./model/types.js";
 import type { Session } from "./session.js";
 import { validateSources } from "./validate/index.js";
 import { inBatches } from "./batches.js";
+import { phase } from "./timings.js";
 
 export interface Generated {
   readonly model: Model;
@@ -99,6 +100,7 @@ export async function emitAll(model: Model, emitters: readonly Emitter[] = defau
     if (cached && emitters.every((e) => cached[e.name] !== undefined)) cachedByName.set(entity.name, { results: cached, problems: [] });
   });
   const misses = model.entities.filter((e) => !cachedByName.has(e.name)).map((e) => e.name);
+  phase(`cache read: ${misses.length} to emit`);
   const computed = await (options.emitEntities ?? ((names) => emitEntities(model, emitters, names)))(misses);
   const toCache: [string, CachedEntity][] = [];
   for (const entity of model.entities) {
@@ -114,7 +116,9 @@ export async function emitAll(model: Model, emitters: readonly Emitter[] = defau
     const key = keys?.get(entity.name);
     if (key && !cachedByName.has(entity.name) && fresh.problems.length === 0) toCache.push([key, fresh.results]);
   }
+  phase("entities emitted");
   await inBatches(toCache, 64, ([key, value]) => cache?.write(key, value) ?? Promise.resolve());
+  phase("cache written");
   const emitted = misses.length;
   if (problems.length > 0) throw new SchemaProblems(sortProblems(problems));
   // Aggregates read the model and the parts, which the entity keys cover: cached under all of them.
@@ -125,6 +129,7 @@ export async function emitAll(model: Model, emitters: readonly Emitter[] = defau
     if (key && !cached) await cache?.write(key, { [emitter.name]: { files: [...files] } });
     mergeInto(outputs, files, emitter.name);
   }
+  phase("aggregates emitted");
   for (const [file, contents] of outputs) {
     if (!contents.endsWith("\n") || contents.includes("\r")) throw new InternalError(`${file}: output must use LF and end with a newline`);
   }
@@ -170,6 +175,7 @@ export async function generateProject(
   root: string,
   options: { emitters?: readonly Emitter[]; cache?: boolean; parallel?: boolean; session?: Session } = {},
 ): Promise<Generated> {
+  phase("started");
   const files = await readSchemaFiles(root);
   if (files.length === 0) {
     throw new SchemaProblems([
@@ -191,6 +197,7 @@ export async function generateProject(
   const worker = options.parallel !== false && !session && emitters === defaultEmitters ? startEmitWorker(files) : undefined;
   try {
     const model = modelFromFiles(files, session?.parsed);
+    phase("validated");
     const used = { threads: 1 };
     const useCache = options.cache ?? true;
     session?.cache.nextRun();

@@ -84,6 +84,20 @@ describe("incremental generate", () => {
     await expect(readdir(path.join(fresh, CACHE_DIR))).rejects.toThrow(/ENOENT/);
   });
 
+  it("keeps hashes, not contents, in the cache: an output edited since is a miss and is restored", async () => {
+    const root = await project();
+    await runCli("generate", "--root", root);
+    const petTypes = path.join(root, "packages/types/src/generated/pet.ts");
+    const before = await readFile(petTypes, "utf8");
+    const entries = await Promise.all((await readdir(path.join(root, CACHE_DIR))).map((n) => readFile(path.join(root, CACHE_DIR, n), "utf8")));
+    expect(entries.some((e) => e.includes("packages/types/src/generated/pet.ts"))).toBe(true);
+    expect(entries.some((e) => e.includes("export interface Pet"))).toBe(false);
+    await writeFile(petTypes, `// edited by hand\n${before}`);
+    const run = await runCli("generate", "--root", root);
+    expect(run.stdout).toContain("; 1 of 4 entities emitted");
+    expect(await readFile(petTypes, "utf8")).toBe(before);
+  });
+
   it("treats an unreadable cache entry as a miss", async () => {
     const root = await project();
     await runCli("generate", "--root", root);

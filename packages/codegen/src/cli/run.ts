@@ -2,6 +2,7 @@ import { formatProblem, SchemaProblems } from "../errors.js";
 import { generateProject } from "../pipeline.js";
 import { applyPlan } from "../write/apply.js";
 import type { Session } from "../session.js";
+import { phase } from "../timings.js";
 import { planWrites, recordOnDisk } from "../write/plan.js";
 import type { Io } from "./io.js";
 
@@ -19,6 +20,7 @@ export async function runOnce(command: Command, root: string, options: { frozen:
     const session = readOnly ? undefined : options.session;
     const generated = await generateProject(root, { cache: !readOnly && (options.cache ?? true), ...(session ? { session } : {}) });
     const plan = await planWrites(root, generated.outputs, generated.ownedRoots, session?.onDisk);
+    phase("compared with disk");
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     if (command === "check" || options.frozen) {
       const label = command === "check" ? "contracts check" : "contracts generate --frozen";
@@ -35,6 +37,7 @@ export async function runOnce(command: Command, root: string, options: { frozen:
       return 1;
     }
     await applyPlan(root, plan, generated.outputs);
+    phase("written");
     if (session) await recordOnDisk(root, generated.outputs, plan, session.onDisk);
     const written = [...plan.missing, ...plan.changed];
     const entities = generated.model.entities.length;
