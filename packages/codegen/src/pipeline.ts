@@ -4,7 +4,7 @@ import { codegenFingerprint } from "./cache/fingerprint.js";
 import { entityKey } from "./cache/key.js";
 import { fileCache, type CachedEntity, type CacheStore } from "./cache/store.js";
 import { mergeInto, type Emitter, type Outputs } from "./emit/emitter.js";
-import { startEmitWorker, type EmitWorker } from "./parallel/split.js";
+import { planJobs, startEmitWorker, type EmitWorker } from "./parallel/split.js";
 import { emitters as defaultEmitters } from "./emit/index.js";
 import { parseSchemaText, type SourceFile } from "./load/parse.js";
 import { readSchemaFiles, SCHEMA_DIR, type RawSchemaFile } from "./load/read.js";
@@ -23,6 +23,8 @@ export interface Generated {
   readonly emitted: number;
   /** Threads that emitted them (1 unless the run was split across worker threads). */
   readonly threads?: number;
+  /** Generated files read from disk this run (by the cache) and found as expected. */
+  readonly onDisk?: ReadonlyMap<string, string>;
 }
 
 /** load → validate → model: throws `SchemaProblems` with every problem of every file. */
@@ -173,7 +175,7 @@ export async function emitEntities(model: Model, emitters: readonly Emitter[], n
 /** The whole pipeline up to (not including) the write stage, for the project at `root`. */
 export async function generateProject(
   root: string,
-  options: { emitters?: readonly Emitter[]; cache?: boolean; parallel?: boolean; session?: Session } = {},
+  options: { emitters?: readonly Emitter[]; cache?: boolean; parallel?: boolean; session?: Session; worker?: EmitWorker } = {},
 ): Promise<Generated> {
   phase("started");
   const files = await readSchemaFiles(root);
@@ -191,21 +193,24 @@ export async function generateProject(
   }
   const emitters = options.emitters ?? defaultEmitters;
   const { session } = options;
-  // The worker runs default emitters only; a caller's own set stays in this thread. It starts
-  // before validation so loading its libraries overlaps it. A session's process has its
-  // libraries loaded already: a fresh worker would only make it wait for loading again.
-  const worker = options.parallel !== false && !session && emitters === defaultEmitters ? startEmitWorker(files) : undefined;
+  // The worker runs default emitters only; a caller's own set stays in this thread. A session's
+  // process has its libraries loaded already: a fresh worker would only make it wait for loading
+  // again. The CLI starts it before loading the codegen; otherwise it starts here.
+  const wanted = options.parallel !== false && !session && emitters === defaultEmitters;
+  const worker = wanted ? (options.worker ?? startEmitWorker()) : undefined;
+  if (!wanted) options.worker?.close();
   try {
     const model = modelFromFiles(files, session?.parsed);
     phase("validated");
     const used = { threads: 1 };
     const useCache = options.cache ?? true;
     session?.cache.nextRun();
+    const cache = useCache ? (session?.cache ?? fileCache(root)) : undefined;
     const generated = await emitAll(model, emitters, {
-      ...(useCache ? { cache: session?.cache ?? fileCache(root), fingerprint: await fingerprintOnce() } : {}),
-      ...(worker ? { emitEntities: splitByEmitter(model, emitters, worker, used) } : {}),
+      ...(cache ? { cache, fingerprint: await fingerprintOnce() } : {}),
+      ...(worker ? { emitEntities: splitByEmitter(files, model, emitters, worker, used) } : {}),
     });
-    return { ...generated, threads: used.threads };
+    return { ...generated, threads: used.threads, ...(cache?.onDisk ? { onDisk: cache.onDisk } : {}) };
   } finally {
     worker?.close();
   }
@@ -219,20 +224,35 @@ function fingerprintOnce(): Promise<string> {
   return fingerprint;
 }
 
-/** Entity steps of the worker's emitters there, of the others here, at the same time. */
-function splitByEmitter(model: Model, emitters: readonly Emitter[], worker: EmitWorker, used: { threads: number }) {
+/** Entity steps split between the worker and this thread (`planJobs`), run at the same time. */
+function splitByEmitter(files: readonly RawSchemaFile[], model: Model, emitters: readonly Emitter[], worker: EmitWorker, used: { threads: number }) {
   return async (names: readonly string[]): Promise<Map<string, EntityOutcome>> => {
     if (names.length === 0) return new Map();
     used.threads = 2;
-    const here = emitters.filter((e) => !worker.emitters.has(e.name));
-    const [there, mine] = await Promise.all([worker.emit(names), emitEntities(model, here, names)]);
-    const merged = new Map<string, EntityOutcome>();
+    const jobs = planJobs(
+      emitters.map((e) => e.name),
+      names,
+    );
+    const here = jobs.here.map((job) => () => emitEntities(model, emitters.filter((e) => job.emitters.includes(e.name)), job.names));
+    const [there, ...mine] = await Promise.all([worker.emit(files, jobs.worker), ...here.map((run) => run())]);
+    const merged = mergeOutcomes([there, ...mine]);
     for (const name of names) {
-      const a = there.get(name);
-      const b = mine.get(name);
-      if (!a || !b) throw new InternalError(`no results for entity ${name}`);
-      merged.set(name, { results: { ...a.results, ...b.results }, problems: [...a.problems, ...b.problems] });
+      const outcome = merged.get(name);
+      const missing = emitters.filter((e) => outcome?.results[e.name] === undefined);
+      if (!outcome || (missing.length > 0 && outcome.problems.length === 0)) throw new InternalError(`no ${missing.map((e) => e.name).join(", ")} results for entity ${name}`);
     }
     return merged;
   };
+}
+
+/** Outcomes of several emitter sets for the same entities, merged per entity. */
+export function mergeOutcomes(parts: readonly Map<string, EntityOutcome>[]): Map<string, EntityOutcome> {
+  const merged = new Map<string, EntityOutcome>();
+  for (const part of parts) {
+    for (const [name, outcome] of part) {
+      const before = merged.get(name);
+      merged.set(name, before ? { results: { ...before.results, ...outcome.results }, problems: [...before.problems, ...outcome.problems] } : outcome);
+    }
+  }
+  return merged;
 }

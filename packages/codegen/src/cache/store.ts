@@ -9,6 +9,11 @@ export type CachedEntity = Record<string, { readonly files: readonly (readonly [
 export interface CacheStore {
   read(key: string): Promise<CachedEntity | undefined>;
   write(key: string, value: CachedEntity): Promise<void>;
+  /**
+   * Generated files this store read from disk during this run and found as the cache expected,
+   * path → contents: the write stage need not read them again to know they are unchanged.
+   */
+  readonly onDisk?: ReadonlyMap<string, string>;
 }
 
 /** Where tools keep caches by convention; `npm ci` clears it with node_modules. */
@@ -27,20 +32,22 @@ export const CACHE_DIR = "node_modules/.cache/contracts";
  */
 export function fileCache(root: string): CacheStore {
   const dir = path.join(root, CACHE_DIR);
+  const onDisk = new Map<string, string>();
   return {
+    onDisk,
     async read(key) {
       try {
         const stored = JSON.parse(await readFile(path.join(dir, `${key}.json`), "utf8")) as StoredEntity;
         const entity: Record<string, { files: [string, string][]; part?: Json }> = {};
         for (const [emitter, result] of Object.entries(stored)) {
-          const files: [string, string][] = [];
-          for (const [file, hash] of result.files) {
+          const files = await Promise.all(result.files.map(async ([file, hash]): Promise<[string, string] | undefined> => {
             const contents = await readFile(path.join(root, file), "utf8");
-            if (hashOf(contents) !== hash) return undefined;
-            files.push([file, contents]);
-          }
-          entity[emitter] = { files, ...(result.part === undefined ? {} : { part: result.part }) };
+            return hashOf(contents) === hash ? [file, contents] : undefined;
+          }));
+          if (files.some((f) => f === undefined)) return undefined;
+          entity[emitter] = { files: files as [string, string][], ...(result.part === undefined ? {} : { part: result.part }) };
         }
+        for (const result of Object.values(entity)) for (const [file, contents] of result.files) onDisk.set(file, contents);
         return entity;
       } catch {
         return undefined;

@@ -1,6 +1,7 @@
 import { formatProblem, SchemaProblems } from "../errors.js";
 import { generateProject } from "../pipeline.js";
 import { applyPlan } from "../write/apply.js";
+import type { EmitWorker } from "../parallel/split.js";
 import type { Session } from "../session.js";
 import { phase } from "../timings.js";
 import { planWrites, recordOnDisk } from "../write/plan.js";
@@ -12,14 +13,18 @@ export type Command = "generate" | "check";
  * One generate or check run over the project at `root`; prints its summary or its problems and
  * returns the exit code (0 ok, 1 bad input or drift, 2 internal error).
  */
-export async function runOnce(command: Command, root: string, options: { frozen: boolean; list?: boolean; cache?: boolean; session?: Session }, io: Io): Promise<number> {
+export async function runOnce(command: Command, root: string, options: { frozen: boolean; list?: boolean; cache?: boolean; session?: Session; worker?: EmitWorker }, io: Io): Promise<number> {
   const started = performance.now();
   try {
     // check (and frozen generate) recompute everything: they must not trust anything on disk.
     const readOnly = command === "check" || options.frozen;
     const session = readOnly ? undefined : options.session;
-    const generated = await generateProject(root, { cache: !readOnly && (options.cache ?? true), ...(session ? { session } : {}) });
-    const plan = await planWrites(root, generated.outputs, generated.ownedRoots, session?.onDisk);
+    const generated = await generateProject(root, {
+      cache: !readOnly && (options.cache ?? true),
+      ...(session ? { session } : {}),
+      ...(options.worker ? { worker: options.worker } : {}),
+    });
+    const plan = await planWrites(root, generated.outputs, generated.ownedRoots, session?.onDisk, generated.onDisk);
     phase("compared with disk");
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     if (command === "check" || options.frozen) {
@@ -51,6 +56,8 @@ export async function runOnce(command: Command, root: string, options: { frozen:
     return 0;
   } catch (error) {
     return reportFailure(command, error, io);
+  } finally {
+    options.worker?.close();
   }
 }
 

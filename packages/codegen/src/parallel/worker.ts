@@ -1,27 +1,31 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { RawSchemaFile } from "../load/read.js";
-import { emitEntities, modelFromFilesUnchecked } from "../pipeline.js";
+import { emitEntities, mergeOutcomes, modelFromFilesUnchecked } from "../pipeline.js";
+import type { EmitJob } from "./split.js";
 import { phase } from "../timings.js";
 
 /**
- * The worker thread of a generate run: loads its emitters' libraries and builds the model from
- * the same sources while the main thread validates them, then runs its emitters' entity steps for
- * the entities it is asked for. The model is built without validation: it is only used once the
- * main thread, having validated, asks for something.
+ * The worker thread of a generate run: loads its emitters' libraries while the main thread loads,
+ * reads and validates, then runs its emitters' entity steps for the entities it is asked for. The
+ * model is built from the sources sent with the request, without validation again: the main
+ * thread validated them before asking.
  */
-const { files, emitters: names } = workerData as { files: RawSchemaFile[]; emitters: string[] };
-const all = (await import("../emit/index.js")).emitters;
-const mine = all.filter((e) => names.includes(e.name));
-const ready = Promise.all(mine.map((e) => e.prepare?.())).then(() => {
+const { preload } = workerData as { preload: string[] };
+const ready = import("../emit/index.js").then(async ({ emitters: all }) => {
+  await Promise.all(all.filter((e) => preload.includes(e.name)).map((e) => e.prepare?.()));
   phase("worker: libraries loaded");
-  return modelFromFilesUnchecked(files);
+  return all;
 });
 // Nobody may be listening yet: a failure is reported when (if) work is asked for.
 ready.catch(() => undefined);
 
-parentPort?.once("message", async ({ names: entities }: { names: string[] }) => {
+parentPort?.once("message", async ({ files, jobs }: { files: RawSchemaFile[]; jobs: EmitJob[] }) => {
   try {
-    const outcomes = await emitEntities(await ready, mine, entities);
+    const all = await ready;
+    const model = modelFromFilesUnchecked(files);
+    const outcomes = mergeOutcomes(
+      await Promise.all(jobs.map((job) => emitEntities(model, all.filter((e) => job.emitters.includes(e.name)), job.names))),
+    );
     phase("worker: entities emitted");
     parentPort?.postMessage({ ok: true, outcomes: [...outcomes] });
   } catch (error) {

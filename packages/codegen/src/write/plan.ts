@@ -27,7 +27,17 @@ export interface OnDisk {
   readonly mtimeMs: number;
 }
 
-export async function planWrites(root: string, outputs: Outputs, ownedRoots: readonly string[], known?: ReadonlyMap<string, OnDisk>): Promise<WritePlan> {
+/**
+ * `known`: outputs as an earlier run of this process left them (checked by size and mtime);
+ * `justRead`: files read moments ago in this run (by the cache), taken as they were read.
+ */
+export async function planWrites(
+  root: string,
+  outputs: Outputs,
+  ownedRoots: readonly string[],
+  known?: ReadonlyMap<string, OnDisk>,
+  justRead?: ReadonlyMap<string, string>,
+): Promise<WritePlan> {
   const changed: string[] = [];
   const missing: string[] = [];
   const unchanged: string[] = [];
@@ -39,6 +49,7 @@ export async function planWrites(root: string, outputs: Outputs, ownedRoots: rea
     const contents = outputs.get(file);
     const before = known?.get(file);
     if (before && before.contents === contents && (await stillOnDisk(path.join(root, file), before))) return "stat" as const;
+    if (contents !== undefined && justRead?.get(file) === contents) return "unchanged" as const;
     const current = await readIfExists(path.join(root, file));
     return current === undefined ? ("missing" as const) : current === contents ? ("unchanged" as const) : ("changed" as const);
   });
