@@ -20,7 +20,10 @@ Options:
                      (entities whose schema, referenced schemas and codegen are unchanged are
                      otherwise taken from it; check never uses it)
   --debounce <ms>    watch: quiet time after a save before regenerating (default 100)
-  -h, --help         show this help`;
+  -h, --help         show this help
+
+Environment:
+  CONTRACTS_TIMINGS=1  print when each phase of a run ended (ms since start) on stderr`;
 
 /** Runs the CLI; returns the exit code (0 ok, 1 user error or drift, 2 internal error). */
 export async function main(
