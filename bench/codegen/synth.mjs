@@ -79,7 +79,14 @@ export async function writeSyntheticProject(root, count) {
 }
 
 /** A one-field change to entity `i`, as a developer's save would make. */
+/** Changes one schema's text (a description): entity `i`, or the common schema for 0. */
 export async function touchEntity(root, i, revision) {
+  if (i === 0) {
+    const schema = commonSchema();
+    schema.description = `Revision ${revision}.`;
+    await writeFile(path.join(root, "schemas", "common.schema.json"), json(schema));
+    return;
+  }
   const schema = entitySchema(i);
   schema.properties.name.description = `Revision ${revision}.`;
   await writeFile(path.join(root, "schemas", `entity-${i}.schema.json`), json(schema));

@@ -205,7 +205,7 @@ export async function generateProject(
     const used = { threads: 1 };
     const useCache = options.cache ?? true;
     session?.cache.nextRun();
-    const cache = useCache ? (session?.cache ?? fileCache(root)) : undefined;
+    const cache = useCache ? (session?.cache ?? fileCache(root, { recordReads: true })) : undefined;
     const generated = await emitAll(model, emitters, {
       ...(cache ? { cache, fingerprint: await fingerprintOnce() } : {}),
       ...(worker ? { emitEntities: splitByEmitter(files, model, emitters, worker, used) } : {}),
@@ -220,7 +220,10 @@ let fingerprint: Promise<string> | undefined;
 
 /** The codegen's code does not change under a running process: hashed once per process. */
 function fingerprintOnce(): Promise<string> {
-  fingerprint ??= codegenFingerprint();
+  fingerprint ??= codegenFingerprint().catch((error: unknown) => {
+    fingerprint = undefined;
+    throw error;
+  });
   return fingerprint;
 }
 

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CACHE_DIR } from "../src/cache/store.js";
@@ -96,6 +96,17 @@ describe("incremental generate", () => {
     const run = await runCli("generate", "--root", root);
     expect(run.stdout).toContain("; 1 of 4 entities emitted");
     expect(await readFile(petTypes, "utf8")).toBe(before);
+  });
+
+  it("still generates when the cache cannot be written", async () => {
+    const root = await project();
+    // A file where the cache directory should be: every cache write fails.
+    await mkdir(path.join(root, "node_modules/.cache"), { recursive: true });
+    await writeFile(path.join(root, CACHE_DIR), "not a directory");
+    const run = await runCli("generate", "--root", root);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("; 4 of 4 entities emitted");
+    expect((await runCli("check", "--root", root)).code).toBe(0);
   });
 
   it("treats an unreadable cache entry as a miss", async () => {

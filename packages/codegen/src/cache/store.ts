@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Json } from "../model/types.js";
 
@@ -30,11 +30,12 @@ export const CACHE_DIR = "node_modules/.cache/contracts";
  * as well doubled what a full run wrote (22 MB for 200 entities, half a second) and what a run
  * after one change parsed.
  */
-export function fileCache(root: string): CacheStore {
+export function fileCache(root: string, options: { recordReads?: boolean } = {}): CacheStore {
   const dir = path.join(root, CACHE_DIR);
-  const onDisk = new Map<string, string>();
+  // Only for one run: a long-lived store would hold every output it ever read.
+  const onDisk = options.recordReads ? new Map<string, string>() : undefined;
   return {
-    onDisk,
+    ...(onDisk ? { onDisk } : {}),
     async read(key) {
       try {
         const stored = JSON.parse(await readFile(path.join(dir, `${key}.json`), "utf8")) as StoredEntity;
@@ -47,7 +48,7 @@ export function fileCache(root: string): CacheStore {
           if (files.some((f) => f === undefined)) return undefined;
           entity[emitter] = { files: files as [string, string][], ...(result.part === undefined ? {} : { part: result.part }) };
         }
-        for (const result of Object.values(entity)) for (const [file, contents] of result.files) onDisk.set(file, contents);
+        if (onDisk) for (const result of Object.values(entity)) for (const [file, contents] of result.files) onDisk.set(file, contents);
         return entity;
       } catch {
         return undefined;
@@ -58,10 +59,15 @@ export function fileCache(root: string): CacheStore {
       for (const [emitter, result] of Object.entries(value)) {
         stored[emitter] = { files: result.files.map(([file, contents]) => [file, hashOf(contents)]), ...(result.part === undefined ? {} : { part: result.part }) };
       }
-      await mkdir(dir, { recursive: true });
       const temp = path.join(dir, `.${key}.${process.pid}.tmp`);
-      await writeFile(temp, JSON.stringify(stored));
-      await rename(temp, path.join(dir, `${key}.json`));
+      try {
+        await mkdir(dir, { recursive: true });
+        await writeFile(temp, JSON.stringify(stored));
+        await rename(temp, path.join(dir, `${key}.json`));
+      } catch {
+        // The cache only saves time: a full disk or a read-only node_modules must not fail a run.
+        await rm(temp, { force: true }).catch(() => undefined);
+      }
     },
   };
 }

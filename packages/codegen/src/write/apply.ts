@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Outputs } from "../emit/emitter.js";
 import { inBatches } from "../batches.js";
@@ -9,23 +9,34 @@ import type { WritePlan } from "./plan.js";
  * temporary name, and only when all of them are on disk are they renamed into place (rename is
  * atomic on one file system). A failure while staging leaves every existing output untouched.
  */
-export async function applyPlan(root: string, plan: WritePlan, outputs: Outputs): Promise<void> {
+export async function applyPlan(root: string, plan: WritePlan, outputs: Outputs): Promise<Map<string, { size: number; mtimeMs: number }>> {
   const targets = [...plan.missing, ...plan.changed].map((file) => {
     const target = path.join(root, file);
     return { file, target, temp: path.join(path.dirname(target), `.contracts-tmp-${process.pid}-${path.basename(target)}`) };
   });
-  const staged: { temp: string; target: string }[] = [];
+  const written = new Map<string, { size: number; mtimeMs: number }>();
   try {
     for (const dir of new Set(targets.map(({ target }) => path.dirname(target)))) await mkdir(dir, { recursive: true });
-    // A bounded number at once: in parallel, but clear of the open-file limit.
-    await inBatches(targets, 64, async (t) => {
-      staged.push(t);
-      await writeFile(t.temp, outputs.get(t.file) ?? "", "utf8");
-    });
+    // A bounded number at once: in parallel, but clear of the open-file limit. Every write of a
+    // batch is waited for, failed or not, so the clean-up below runs after the last of them.
+    for (let i = 0; i < targets.length; i += 64) {
+      const results = await Promise.allSettled(
+        targets.slice(i, i + 64).map(async (t) => {
+          await writeFile(t.temp, outputs.get(t.file) ?? "", "utf8");
+          // Taken from the staged file: a rename keeps size and mtime, and nobody else can have
+          // touched a file under our temporary name (a watch session trusts these later).
+          const { size, mtimeMs } = await stat(t.temp);
+          written.set(t.file, { size, mtimeMs });
+        }),
+      );
+      const failed = results.find((r) => r.status === "rejected");
+      if (failed) throw failed.reason;
+    }
   } catch (error) {
-    await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })));
+    await inBatches(targets, 64, ({ temp }) => rm(temp, { force: true }));
     throw error;
   }
-  await inBatches(staged, 64, ({ temp, target }) => rename(temp, target));
+  await inBatches(targets, 64, ({ temp, target }) => rename(temp, target));
   await inBatches(plan.stale, 64, (file) => rm(path.join(root, file), { force: true }));
+  return written;
 }

@@ -77,11 +77,21 @@ async function stillOnDisk(file: string, before: OnDisk): Promise<boolean> {
   }
 }
 
-/** Updates `known` to what a run that applied `plan` left on disk. */
-export async function recordOnDisk(root: string, outputs: Outputs, plan: WritePlan, known: Map<string, OnDisk>): Promise<void> {
+/**
+ * Updates `known` to what a run that applied `plan` left on disk: files it wrote by the stats
+ * `applyPlan` took of them, the others (read and found unchanged moments ago) by a stat now.
+ */
+export async function recordOnDisk(
+  root: string,
+  outputs: Outputs,
+  plan: WritePlan,
+  written: ReadonlyMap<string, { size: number; mtimeMs: number }>,
+  known: Map<string, OnDisk>,
+): Promise<void> {
   for (const file of [...known.keys()]) if (!outputs.has(file)) known.delete(file);
   const confirmed = new Set(plan.confirmedByStat);
-  const toStat = [...outputs.keys()].filter((file) => !confirmed.has(file));
+  for (const [file, { size, mtimeMs }] of written) known.set(file, { contents: outputs.get(file) ?? "", size, mtimeMs });
+  const toStat = [...outputs.keys()].filter((file) => !confirmed.has(file) && !written.has(file));
   const stats = await inBatches(toStat, 64, (file) => stat(path.join(root, file)));
   toStat.forEach((file, i) => {
     const { size, mtimeMs } = stats[i] as { size: number; mtimeMs: number };

@@ -80,8 +80,9 @@ export function propertyKey(name: string): string {
 }
 
 /**
- * `interface X {…}` for objects with properties, `type X = …;` for everything else, unformatted;
- * the pages show `printDeclaration`'s layout of it.
+ * `interface X {…}` for objects with properties, `type X = …;` for everything else, unformatted:
+ * the text prettier formats in the docs-layout tests (the oracle `printDeclaration`'s layout is
+ * checked against); the pages themselves are printed by `printDeclaration`.
  */
 export function declaration(name: string, node: TypeNode): string {
   const id = toTypeName(name);

@@ -22,7 +22,7 @@ const YAML_OPTIONS = { noRefs: true, lineWidth: -1, indent: 2, quotingType: '"' 
 /**
  * Each component as the lines `toYamlText` prints for it under `components/schemas` (indented by
  * four). Printed per entity, in its (cached) entity step, so the aggregate step only joins them:
- * YAML printing was most of the aggregate's time. Without line folding (`lineWidth: 0`) a block
+ * YAML printing was most of the aggregate's time. Without line folding (`lineWidth: -1`) a block
  * prints the same at any depth, so shifting it is exact.
  */
 export function toYamlComponents(schemas: Readonly<Record<string, Json>>): Record<string, string> {

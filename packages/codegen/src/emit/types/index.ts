@@ -64,8 +64,8 @@ export async function emitEntityTypes(entity: Entity, model: Model): Promise<str
 }
 
 async function declare(name: string, schema: Json): Promise<string> {
-  // Loaded on first use: a run whose entities all come from the cache (or that stops at a schema
-  // problem) never pays for json2ts.
+  // Loaded on first use (or ahead, by `prepare`, in the CLI's worker thread, off the main path):
+  // in one thread, a run whose entities all come from the cache never pays for json2ts.
   const { compile } = await import("json-schema-to-typescript");
   return compile(schema as JSONSchema, name, {
     bannerComment: "",

@@ -22,7 +22,7 @@ import { InternalError } from "../../errors.js";
  * reviewed change of the generated files, never as a drift.
  */
 export async function printDeclarations(source: string): Promise<string> {
-  // Loaded on first use, like json2ts: a run that emits no types never loads the native formatter.
+  // Loaded on first use, like json2ts (the CLI's worker thread loads both ahead, by `prepare`).
   const { format } = await import("oxfmt");
   const { code, errors } = await format("types.ts", source, {
     printWidth: 100,

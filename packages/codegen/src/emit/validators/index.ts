@@ -1,5 +1,5 @@
 import { defineEmitter } from "../emitter.js";
-import { compileCheck, loadTypeBoxCompiler } from "./check.js";
+import { compileCheck } from "./check.js";
 import { checkModule, entityModule, indexModule } from "./module.js";
 import { bundle } from "./refs.js";
 import { emitWalkers } from "./walker/index.js";
@@ -16,9 +16,6 @@ export const VALIDATORS_DIR = "packages/validators/src/generated";
 export const validatorsEmitter = defineEmitter({
   name: "validators",
   outputRoots: [VALIDATORS_DIR],
-  async prepare() {
-    await loadTypeBoxCompiler();
-  },
   async entity(entity, model) {
     const walkers = emitWalkers(entity, model);
     const bundled = bundle(entity, model);
