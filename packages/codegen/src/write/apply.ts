@@ -17,21 +17,13 @@ export async function applyPlan(root: string, plan: WritePlan, outputs: Outputs)
   const written = new Map<string, { size: number; mtimeMs: number }>();
   try {
     for (const dir of new Set(targets.map(({ target }) => path.dirname(target)))) await mkdir(dir, { recursive: true });
-    // A bounded number at once: in parallel, but clear of the open-file limit. Every write of a
-    // batch is waited for, failed or not, so the clean-up below runs after the last of them.
-    for (let i = 0; i < targets.length; i += 64) {
-      const results = await Promise.allSettled(
-        targets.slice(i, i + 64).map(async (t) => {
-          await writeFile(t.temp, outputs.get(t.file) ?? "", "utf8");
-          // Taken from the staged file: a rename keeps size and mtime, and nobody else can have
-          // touched a file under our temporary name (a watch session trusts these later).
-          const { size, mtimeMs } = await stat(t.temp);
-          written.set(t.file, { size, mtimeMs });
-        }),
-      );
-      const failed = results.find((r) => r.status === "rejected");
-      if (failed) throw failed.reason;
-    }
+    await inBatches(targets, 64, async (t) => {
+      await writeFile(t.temp, outputs.get(t.file) ?? "", "utf8");
+      // Taken from the staged file: a rename keeps size and mtime, and nobody else can have
+      // touched a file under our temporary name (a watch session trusts these later).
+      const { size, mtimeMs } = await stat(t.temp);
+      written.set(t.file, { size, mtimeMs });
+    });
   } catch (error) {
     await inBatches(targets, 64, ({ temp }) => rm(temp, { force: true }));
     throw error;

@@ -43,8 +43,6 @@ export async function planWrites(
   const unchanged: string[] = [];
   const confirmedByStat: string[] = [];
   const files = [...outputs.keys()].sort(compareCodeUnits);
-  // Looked at in parallel (a bounded number at once, to stay clear of the open-file limit): one
-  // after another, reading a large project's outputs took longer than generating one entity.
   const verdicts = await inBatches(files, 64, async (file) => {
     const contents = outputs.get(file);
     const before = known?.get(file);

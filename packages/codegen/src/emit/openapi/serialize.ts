@@ -29,10 +29,7 @@ export function toYamlComponents(schemas: Readonly<Record<string, Json>>): Recor
   return Object.fromEntries(
     Object.entries(schemas).map(([name, schema]) => [
       name,
-      dump({ [name]: schema }, YAML_OPTIONS)
-        .split("\n")
-        .map((line) => (line === "" ? line : `    ${line}`))
-        .join("\n"),
+      indent(dump({ [name]: schema }, YAML_OPTIONS), "    "),
     ]),
   );
 }
@@ -47,4 +44,12 @@ export function toYamlDocument(document: Json & { components: { schemas: Record<
   const empty = "components:\n  schemas: {}\n";
   if (!rest.startsWith(empty)) throw new InternalError("openapi: components must come first in the YAML document");
   return `components:\n  schemas:\n${blocks.join("")}${rest.slice(empty.length)}`;
+}
+
+/** `text` with `by` before every line that is not empty. */
+export function indent(text: string, by: string): string {
+  return text
+    .split("\n")
+    .map((line) => (line === "" ? line : by + line))
+    .join("\n");
 }

@@ -1,5 +1,6 @@
 import type { Json } from "../../model/types.js";
 import { openapiTypescript } from "./library.js";
+import { indent } from "./serialize.js";
 
 /**
  * TypeScript types of the 3.1 document by openapi-typescript (`components["schemas"][Name]`), so
@@ -79,11 +80,4 @@ export function componentsModule(members: readonly string[]): string {
     "export type operations = Record<string, never>;",
     "",
   ].join("\n");
-}
-
-function indent(text: string, by: string): string {
-  return text
-    .split("\n")
-    .map((line) => (line === "" ? line : by + line))
-    .join("\n");
 }
