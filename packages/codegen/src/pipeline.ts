@@ -12,7 +12,6 @@ import { buildModel } from "./model/build.js";
 import type { Json, Model } from "./model/types.js";
 import type { Session } from "./session.js";
 import { validateSources } from "./validate/index.js";
-import { inBatches } from "./batches.js";
 import { phase } from "./timings.js";
 
 export interface Generated {
@@ -93,10 +92,11 @@ export async function emitAll(model: Model, emitters: readonly Emitter[] = defau
   const { cache, fingerprint } = options;
   const keys = cache && fingerprint ? new Map(model.entities.map((e) => [e.name, entityKey(e, model, fingerprint)])) : undefined;
   const cachedByName = new Map<string, EntityOutcome>();
-  const reads = await inBatches(model.entities, 64, async (entity) => {
+  const reads: (CachedEntity | undefined)[] = [];
+  for (const entity of model.entities) {
     const key = keys?.get(entity.name);
-    return key ? cache?.read(key) : undefined;
-  });
+    reads.push(key ? await cache?.read(key) : undefined);
+  }
   model.entities.forEach((entity, i) => {
     const cached = reads[i];
     if (cached && emitters.every((e) => cached[e.name] !== undefined)) cachedByName.set(entity.name, { results: cached, problems: [] });
@@ -119,7 +119,7 @@ export async function emitAll(model: Model, emitters: readonly Emitter[] = defau
     if (key && !cachedByName.has(entity.name) && fresh.problems.length === 0) toCache.push([key, fresh.results]);
   }
   phase("entities emitted");
-  await inBatches(toCache, 64, ([key, value]) => cache?.write(key, value) ?? Promise.resolve());
+  for (const [key, value] of toCache) await cache?.write(key, value);
   phase("cache written");
   const emitted = misses.length;
   if (problems.length > 0) throw new SchemaProblems(sortProblems(problems));
@@ -236,7 +236,11 @@ function splitByEmitter(files: readonly RawSchemaFile[], model: Model, emitters:
       emitters.map((e) => e.name),
       names,
     );
-    const here = jobs.here.map((job) => () => emitEntities(model, emitters.filter((e) => job.emitters.includes(e.name)), job.names));
+    const here = jobs.here.map((job) => async () => {
+      const outcomes = await emitEntities(model, emitters.filter((e) => job.emitters.includes(e.name)), job.names);
+      phase("main thread: entities emitted");
+      return outcomes;
+    });
     const [there, ...mine] = await Promise.all([worker.emit(files, jobs.worker), ...here.map((run) => run())]);
     const merged = mergeOutcomes([there, ...mine]);
     for (const name of names) {

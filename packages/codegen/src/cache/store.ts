@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Json } from "../model/types.js";
 
@@ -38,13 +38,13 @@ export function fileCache(root: string, options: { recordReads?: boolean } = {})
     ...(onDisk ? { onDisk } : {}),
     async read(key) {
       try {
-        const stored = JSON.parse(await readFile(path.join(dir, `${key}.json`), "utf8")) as StoredEntity;
+        const stored = JSON.parse(readFileSync(path.join(dir, `${key}.json`), "utf8")) as StoredEntity;
         const entity: Record<string, { files: [string, string][]; part?: Json }> = {};
         for (const [emitter, result] of Object.entries(stored)) {
-          const files = await Promise.all(result.files.map(async ([file, hash]): Promise<[string, string] | undefined> => {
-            const contents = await readFile(path.join(root, file), "utf8");
+          const files = result.files.map(([file, hash]): [string, string] | undefined => {
+            const contents = readFileSync(path.join(root, file), "utf8");
             return hashOf(contents) === hash ? [file, contents] : undefined;
-          }));
+          });
           if (files.some((f) => f === undefined)) return undefined;
           entity[emitter] = { files: files as [string, string][], ...(result.part === undefined ? {} : { part: result.part }) };
         }
@@ -61,12 +61,16 @@ export function fileCache(root: string, options: { recordReads?: boolean } = {})
       }
       const temp = path.join(dir, `.${key}.${process.pid}.tmp`);
       try {
-        await mkdir(dir, { recursive: true });
-        await writeFile(temp, JSON.stringify(stored));
-        await rename(temp, path.join(dir, `${key}.json`));
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(temp, JSON.stringify(stored));
+        renameSync(temp, path.join(dir, `${key}.json`));
       } catch {
         // The cache only saves time: a full disk or a read-only node_modules must not fail a run.
-        await rm(temp, { force: true }).catch(() => undefined);
+        try {
+          rmSync(temp, { force: true });
+        } catch {
+          // Nothing to clean up, or nothing we can do.
+        }
       }
     },
   };

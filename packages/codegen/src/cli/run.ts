@@ -41,7 +41,8 @@ export async function runOnce(command: Command, root: string, options: { frozen:
       io.err(`${label}: ${drift.length} generated file${drift.length === 1 ? " is" : "s are"} out of date:\n${drift.join("\n")}\nfix: run \`npm run generate\` and commit the result (generated files are never edited by hand).`);
       return 1;
     }
-    const written = await applyPlan(root, plan, generated.outputs);
+    // A watch session trusts the files it wrote by their size and mtime: only it needs the stats.
+    const written = applyPlan(root, plan, generated.outputs, { stat: session !== undefined });
     phase("written");
     if (session) await recordOnDisk(root, generated.outputs, plan, written, session.onDisk);
     // Up to the last file written: what a developer waits for.

@@ -1,8 +1,7 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { compareCodeUnits } from "../errors.js";
 import type { Outputs } from "../emit/emitter.js";
-import { inBatches } from "../batches.js";
 
 /** What `generate` would do to bring the disk in line with the outputs. */
 export interface WritePlan {
@@ -43,12 +42,12 @@ export async function planWrites(
   const unchanged: string[] = [];
   const confirmedByStat: string[] = [];
   const files = [...outputs.keys()].sort(compareCodeUnits);
-  const verdicts = await inBatches(files, 64, async (file) => {
+  const verdicts = files.map((file) => {
     const contents = outputs.get(file);
     const before = known?.get(file);
-    if (before && before.contents === contents && (await stillOnDisk(path.join(root, file), before))) return "stat" as const;
+    if (before && before.contents === contents && (stillOnDisk(path.join(root, file), before))) return "stat" as const;
     if (contents !== undefined && justRead?.get(file) === contents) return "unchanged" as const;
-    const current = await readIfExists(path.join(root, file));
+    const current = readIfExists(path.join(root, file));
     return current === undefined ? ("missing" as const) : current === contents ? ("unchanged" as const) : ("changed" as const);
   });
   files.forEach((file, i) => {
@@ -60,15 +59,15 @@ export async function planWrites(
   });
   const stale: string[] = [];
   for (const dir of ownedRoots) {
-    for (const file of await listFiles(root, dir)) if (!outputs.has(file)) stale.push(file);
+    for (const file of listFiles(root, dir)) if (!outputs.has(file)) stale.push(file);
   }
   stale.sort(compareCodeUnits);
   return { changed, missing, unchanged, stale, confirmedByStat };
 }
 
-async function stillOnDisk(file: string, before: OnDisk): Promise<boolean> {
+function stillOnDisk(file: string, before: OnDisk): boolean {
   try {
-    const now = await stat(file);
+    const now = statSync(file);
     return now.size === before.size && now.mtimeMs === before.mtimeMs;
   } catch {
     return false;
@@ -90,16 +89,16 @@ export async function recordOnDisk(
   const confirmed = new Set(plan.confirmedByStat);
   for (const [file, { size, mtimeMs }] of written) known.set(file, { contents: outputs.get(file) ?? "", size, mtimeMs });
   const toStat = [...outputs.keys()].filter((file) => !confirmed.has(file) && !written.has(file));
-  const stats = await inBatches(toStat, 64, (file) => stat(path.join(root, file)));
+  const stats = toStat.map((file) => statSync(path.join(root, file)));
   toStat.forEach((file, i) => {
     const { size, mtimeMs } = stats[i] as { size: number; mtimeMs: number };
     known.set(file, { contents: outputs.get(file) ?? "", size, mtimeMs });
   });
 }
 
-async function readIfExists(file: string): Promise<string | undefined> {
+function readIfExists(file: string): string | undefined {
   try {
-    return await readFile(file, "utf8");
+    return readFileSync(file, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;
@@ -107,10 +106,10 @@ async function readIfExists(file: string): Promise<string | undefined> {
 }
 
 /** Project-relative paths of every file below `dir` (none if it does not exist). */
-async function listFiles(root: string, dir: string): Promise<string[]> {
+function listFiles(root: string, dir: string): string[] {
   let entries;
   try {
-    entries = await readdir(path.join(root, dir), { withFileTypes: true });
+    entries = readdirSync(path.join(root, dir), { withFileTypes: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw error;
@@ -118,7 +117,7 @@ async function listFiles(root: string, dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const entry of entries) {
     const rel = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) out.push(...(await listFiles(root, rel)));
+    if (entry.isDirectory()) out.push(...listFiles(root, rel));
     else out.push(rel);
   }
   return out;
