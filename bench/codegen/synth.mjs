@@ -1,5 +1,6 @@
 // Synthetic entities for the codegen benchmark: realistic shapes (nullable fields, enums, nested
-// objects, open records, arrays, bounds, formats, a cross-file $ref), deterministic by index.
+// objects, open records, arrays, bounds, formats, a cross-file $ref, and on every tenth entity a
+// discriminated oneOf), deterministic by index.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -62,11 +63,31 @@ export function entitySchema(i) {
         ],
       },
       kind: { const: `kind-${i}` },
+      // A discriminated union on one entity in ten, as an API has a few: fixtures of entities
+      // reaching a oneOf are checked by Ajv at generation (where an overlap can be the schema's).
+      ...(i % 10 === 0 ? { payment: PAYMENT } : {}),
     },
     required: ["id", "name", "email", "homepage", "createdAt", "status", "price", "metadata", "owner"],
     additionalProperties: false,
   };
 }
+
+const PAYMENT = {
+  oneOf: [
+    {
+      type: "object",
+      properties: { method: { const: "card" }, last4: { type: "string", pattern: "^[0-9]{4}$", examples: ["4242"] } },
+      required: ["method", "last4"],
+      additionalProperties: false,
+    },
+    {
+      type: "object",
+      properties: { method: { const: "transfer" }, iban: { type: "string", minLength: 15, maxLength: 34 } },
+      required: ["method", "iban"],
+      additionalProperties: false,
+    },
+  ],
+};
 
 const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
 
@@ -78,7 +99,6 @@ export async function writeSyntheticProject(root, count) {
   for (let i = 1; i < count; i++) await writeFile(path.join(dir, `entity-${i}.schema.json`), json(entitySchema(i)));
 }
 
-/** A one-field change to entity `i`, as a developer's save would make. */
 /** Changes one schema's text (a description): entity `i`, or the common schema for 0. */
 export async function touchEntity(root, i, revision) {
   if (i === 0) {

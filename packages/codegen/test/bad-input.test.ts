@@ -176,6 +176,14 @@ const exact: [string, { file: () => string | object; want: string }][] = [
     },
   ],
   [
+    // Compiled through its file, for the $ref inside it (a leaf, as above, is compiled alone).
+    "a hand-written example that breaks its own schema below a $ref",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { type: "object", properties: { n: { $ref: "#/$defs/N" } }, required: ["n"], additionalProperties: false, examples: [{ n: "one" }] } }, $defs: { N: { type: "integer" } } }),
+      want: 'schemas/connector-with-status.schema.json:122:9 at /properties/x/examples/0: example 1 does not match its schema: /n must be integer\n  fix: fix the example (it becomes a valid fixture as written) or the schema',
+    },
+  ],
+  [
     "an empty enum",
     {
       file: () => ({ ...canonical, properties: { ...properties(), x: { type: "string", enum: [] } } }),
