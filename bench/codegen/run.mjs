@@ -34,6 +34,12 @@ async function measure(cwd, cli, args) {
   }
 }
 
+/** The run of median wall time. */
+function middle(results) {
+  const sorted = [...results].sort((a, b) => a.ms - b.ms);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
 /** Median of `repeat` runs of `setup(); run()`, by wall time. */
 async function median(setup, run) {
   const results = [];
@@ -41,8 +47,7 @@ async function median(setup, run) {
     await setup(i);
     results.push(await run());
   }
-  results.sort((a, b) => a.ms - b.ms);
-  return results[Math.floor(results.length / 2)];
+  return middle(results);
 }
 
 const rows = [];
@@ -54,7 +59,19 @@ for (const n of sizes) {
     await rm(path.join(root, "node_modules/.cache"), { recursive: true, force: true });
     await rm(path.join(root, "j2t"), { recursive: true, force: true });
   };
-  const full = await median(clean, () => measure(root, contracts, ["generate", "--root", root]));
+  // Full runs and json2ts runs alternate, so both see the machine in the same state: the ratio
+  // of two medians taken minutes apart moved by ±15% on this 2-core machine.
+  const fullRuns = [];
+  const peerRuns = [];
+  // The last full run leaves the outputs and cache the one-touched runs start from.
+  for (let i = 0; i < repeat; i++) {
+    await clean();
+    peerRuns.push(await measure(root, json2ts, ["-i", "schemas/*.schema.json", "-o", "j2t/"]));
+    await clean();
+    fullRuns.push(await measure(root, contracts, ["generate", "--root", root]));
+  }
+  const full = middle(fullRuns);
+  const peer = middle(peerRuns);
   // Entity 1 (entity 0 is the common schema: with one entity, the only one there is).
   const touchedEntity = n > 1 ? 1 : 0;
   const touched = await median(
@@ -63,7 +80,6 @@ for (const n of sizes) {
   );
   const watched = (await watchTouched(root, Math.max(repeat, 3), touchedEntity)).sort((a, b) => a - b);
   const watch = { ms: watched[Math.floor(watched.length / 2)] };
-  const peer = await median(clean, () => measure(root, json2ts, ["-i", "schemas/*.schema.json", "-o", "j2t/"]));
   rows.push({ n, full, touched, watch, peer });
   await rm(root, { recursive: true, force: true });
 }

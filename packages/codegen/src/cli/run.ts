@@ -3,6 +3,7 @@ import { generateProject } from "../pipeline.js";
 import { applyPlan } from "../write/apply.js";
 import type { EmitWorker } from "../parallel/split.js";
 import type { Session } from "../session.js";
+import { saveCodeCaches } from "../load/code-cache.js";
 import { phase } from "../timings.js";
 import { planWrites, recordOnDisk } from "../write/plan.js";
 import type { Io } from "./io.js";
@@ -61,6 +62,8 @@ export async function runOnce(command: Command, root: string, options: { frozen:
     return reportFailure(command, error, io);
   } finally {
     options.worker?.close();
+    // Libraries this thread loaded (a run without a worker thread): kept for the next run.
+    saveCodeCaches();
   }
 }
 

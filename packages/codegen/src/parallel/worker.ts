@@ -3,6 +3,7 @@ import type { RawSchemaFile } from "../load/read.js";
 import { emitEntities, mergeOutcomes, modelFromFilesUnchecked } from "../pipeline.js";
 import type { EmitJob } from "./split.js";
 import { phase } from "../timings.js";
+import { saveCodeCaches } from "../load/code-cache.js";
 
 /**
  * The worker thread of a generate run: loads its emitters' libraries while the main thread loads,
@@ -28,6 +29,8 @@ parentPort?.once("message", async ({ files, jobs }: { files: RawSchemaFile[]; jo
     );
     phase("worker: entities emitted");
     parentPort?.postMessage({ ok: true, outcomes: [...outcomes] });
+    // After answering: the main thread has its own work left, and this is off its path.
+    saveCodeCaches();
   } catch (error) {
     parentPort?.postMessage({ ok: false, error: (error as Error).stack ?? String(error) });
   }

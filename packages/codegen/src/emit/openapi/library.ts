@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { InternalError } from "../../errors.js";
+import { requireWithCodeCache } from "../../load/code-cache.js";
 
 type OpenapiTypescript = typeof import("openapi-typescript");
 
@@ -29,12 +30,15 @@ let parts: OpenapiTypescriptParts | undefined;
 export function openapiTypescript(): OpenapiTypescriptParts {
   if (parts) return parts;
   const require = createRequire(import.meta.url);
+  // First, so openapi-typescript's own require("typescript") gets this instance, its compiled
+  // code cached between runs (most of what loading the parts costs).
+  const typescript = requireWithCodeCache(require, "typescript").exports as typeof import("typescript");
   const lib = (path: string) => require(`openapi-typescript/dist/${path}`) as Record<string, unknown>;
   const schemaObject = lib("transform/schema-object.cjs");
   const utils = lib("lib/utils.cjs");
   const ts = lib("lib/ts.cjs");
   parts = {
-    ts: require("typescript") as typeof import("typescript"),
+    ts: typescript,
     transformSchemaObject: schemaObject["default"] as OpenapiTypescript["transformSchemaObject"],
     resolveRef: utils["resolveRef"] as OpenapiTypescript["resolveRef"],
     createRef: utils["createRef"] as OpenapiTypescript["createRef"],
