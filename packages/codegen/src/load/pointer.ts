@@ -4,7 +4,9 @@
  */
 
 export function escapeToken(token: string | number): string {
-  return String(token).replace(/~/g, "~0").replace(/\//g, "~1");
+  const text = String(token);
+  // Most tokens need no escaping; pointers are built for every node of every schema.
+  return text.includes("~") || text.includes("/") ? text.replace(/~/g, "~0").replace(/\//g, "~1") : text;
 }
 
 export function joinPointer(base: string, ...tokens: (string | number)[]): string {
@@ -17,7 +19,7 @@ export function splitPointer(pointer: string): string[] {
   return pointer
     .slice(1)
     .split("/")
-    .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+    .map((t) => (t.includes("~") ? t.replace(/~1/g, "/").replace(/~0/g, "~") : t));
 }
 
 /** Looks a pointer up in a parsed JSON value; `undefined` when nothing is there. */

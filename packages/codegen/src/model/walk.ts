@@ -1,4 +1,5 @@
-import type { Entity, Model, RefNode, TypeNode } from "./types.js";
+import type { SchemaIndex } from "../schema/refs.js";
+import type { Entity, Json, Model, RefNode, TypeNode } from "./types.js";
 
 /** The nodes directly under `node`, in document order (a `$ref` is a leaf: it is not followed). */
 export function childNodes(node: TypeNode): readonly TypeNode[] {
@@ -40,4 +41,13 @@ export function reachableEntities(model: Model, from: Entity): Entity[] {
     }
   }
   return [...seen.values()];
+}
+
+const indexes = new WeakMap<Model, SchemaIndex>();
+
+/** The model's schema files, for `resolveRef` (built once: the model is frozen). */
+export function schemaIndex(model: Model): SchemaIndex {
+  let index = indexes.get(model);
+  if (!index) indexes.set(model, (index = { files: new Map(model.entities.map((e) => [e.file, e.schema as Json])) }));
+  return index;
 }

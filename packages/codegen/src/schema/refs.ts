@@ -42,8 +42,8 @@ export function resolveRef(fromFile: string, ref: string, index: SchemaIndex): R
   }
   let file = fromFile;
   if (base !== "") {
-    const byId = [...index.files].find(([, v]) => isObject(v) && v["$id"] === base);
-    if (byId) file = byId[0];
+    const byId = filesById(index).get(base);
+    if (byId !== undefined) file = byId;
     else if (/^[a-z][a-z0-9+.-]*:/i.test(base)) {
       return { ok: false, reason: `$ref "${ref}" names no schema of this project`, hint: "use a relative file reference such as \"./other.schema.json\", or the $id of a file in schemas/" };
     } else file = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), base));
@@ -64,6 +64,26 @@ export function resolveRef(fromFile: string, ref: string, index: SchemaIndex): R
     };
   }
   return { ok: true, target: { file, pointer: fragment } };
+}
+
+const idIndexes = new WeakMap<ReadonlyMap<string, Json>, Map<string, string>>();
+
+/**
+ * Each file's `$id` → the file (the first, if two claim one: validation reports that), built once
+ * per set of files: every `$ref` of every file is resolved, several times over a run, and a scan
+ * of all files for each made that quadratic in the number of entities.
+ */
+function filesById(index: SchemaIndex): ReadonlyMap<string, string> {
+  let byId = idIndexes.get(index.files);
+  if (!byId) {
+    byId = new Map();
+    for (const [file, schema] of index.files) {
+      const id = isObject(schema) ? schema["$id"] : undefined;
+      if (typeof id === "string" && !byId.has(id)) byId.set(id, file);
+    }
+    idIndexes.set(index.files, byId);
+  }
+  return byId;
 }
 
 /** The fragment with percent-encoding undone; `undefined` when it is malformed (`%zz`). */

@@ -1,7 +1,8 @@
 import { compareCodeUnits, InternalError } from "../../errors.js";
 import { getAtPointer } from "../../load/pointer.js";
 import type { Entity, Json, Model } from "../../model/types.js";
-import { resolveRef, type SchemaIndex } from "../../schema/refs.js";
+import { resolveRef } from "../../schema/refs.js";
+import { schemaIndex } from "../../model/walk.js";
 
 /**
  * Component names must match this pattern in both OpenAPI versions.
@@ -57,7 +58,7 @@ function buildComponents(model: Model): Components {
     byName.set(c.name, c);
   }
   const nameOf = new Map(all.map((c) => [`${c.entity.file}#${c.pointer}`, c.name]));
-  const index: SchemaIndex = { files: new Map(model.entities.map((e) => [e.file, e.schema])) };
+  const index = schemaIndex(model);
   return {
     list: [...byName.values()].sort((a, b) => compareCodeUnits(a.name, b.name)),
     refFor(file, ref) {

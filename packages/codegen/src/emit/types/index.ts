@@ -3,7 +3,8 @@ import { defineEmitter, doNotEditHeader } from "../emitter.js";
 import { compareCodeUnits, InternalError } from "../../errors.js";
 import type { Entity, Json, Model } from "../../model/types.js";
 import { definitionName } from "../../schema/names.js";
-import { isObject, resolveRef, type SchemaIndex } from "../../schema/refs.js";
+import { isObject, resolveRef } from "../../schema/refs.js";
+import { schemaIndex } from "../../model/walk.js";
 import { getAtPointer, splitPointer } from "../../load/pointer.js";
 import { toJson2TsSchema, type RefNamer } from "./prepare.js";
 import { printDeclarations } from "./print.js";
@@ -32,7 +33,7 @@ export const typesEmitter = defineEmitter({
 });
 
 export async function emitEntityTypes(entity: Entity, model: Model): Promise<string> {
-  const index: SchemaIndex = { files: new Map(model.entities.map((e) => [e.file, e.schema as Json])) };
+  const index = schemaIndex(model);
   const slugOf = new Map(model.entities.map((e) => [e.file, e.slug]));
   const imports = new Map<string, Set<string>>();
   const refName: RefNamer = (ref) => {
