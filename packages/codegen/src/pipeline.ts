@@ -51,7 +51,7 @@ export function modelFromFiles(files: readonly RawSchemaFile[], parsedBefore?: S
 export function modelFromFilesUnchecked(files: readonly RawSchemaFile[]): Model {
   return buildModel(
     files.map(({ file, text }) => {
-      const parsed = parseSchemaText(file, text);
+      const parsed = parseSchemaText(file, text, { checked: true });
       if (!parsed.ok) throw new InternalError(`${file} did not parse in the worker`);
       return parsed.source;
     }),

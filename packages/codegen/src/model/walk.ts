@@ -28,7 +28,7 @@ export function entityRefs(entity: Entity): RefNode[] {
 
 /** `from` and every entity whose file its `$ref`s reach, directly or through others. */
 export function reachableEntities(model: Model, from: Entity): Entity[] {
-  const byFile = new Map(model.entities.map((e) => [e.file, e]));
+  const byFile = entitiesByFile(model);
   const seen = new Map<string, Entity>([[from.file, from]]);
   const pending = [from];
   while (pending.length > 0) {
@@ -50,4 +50,13 @@ export function schemaIndex(model: Model): SchemaIndex {
   let index = indexes.get(model);
   if (!index) indexes.set(model, (index = { files: new Map(model.entities.map((e) => [e.file, e.schema as Json])) }));
   return index;
+}
+
+const byFileIndexes = new WeakMap<Model, ReadonlyMap<string, Entity>>();
+
+/** The model's entities by file (built once: the model is frozen). */
+function entitiesByFile(model: Model): ReadonlyMap<string, Entity> {
+  let byFile = byFileIndexes.get(model);
+  if (!byFile) byFileIndexes.set(model, (byFile = new Map(model.entities.map((e) => [e.file, e]))));
+  return byFile;
 }
