@@ -37,8 +37,11 @@ export function requireWithCodeCache(require: NodeJS.Require, id: string, dir = 
   const file = require.resolve(id);
   const loaded = require.cache[file];
   if (loaded) return { exports: loaded.exports, cache: "accepted" };
-  const source = readFileSync(file, "utf8");
-  const cacheFile = path.join(dir, `${path.basename(file, path.extname(file))}-${createHash("sha256").update(source).update(`\0${process.versions.v8}`).digest("hex").slice(0, 32)}.bin`);
+  // Read as bytes and decoded here: Node 20's readFileSync(file, "utf8") took 0.2 s on the
+  // compiler's 9 MB, against 0.1 s for both steps (and hashing bytes is cheaper than a string).
+  const bytes = readFileSync(file);
+  const source = bytes.toString("utf8");
+  const cacheFile = path.join(dir, `${path.basename(file, path.extname(file))}-${createHash("sha256").update(bytes).update(`\0${process.versions.v8}`).digest("hex").slice(0, 32)}.bin`);
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cacheFile);
