@@ -1,7 +1,7 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import type { Problem } from "../errors.js";
 import type { SourceFile } from "../load/parse.js";
-import { addFormats } from "../schema/ajv-formats.js";
+import { newAjv2020 } from "../schema/ajv.js";
 import { isObject } from "../schema/refs.js";
 
 export const DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
@@ -10,8 +10,7 @@ let metaValidator: ValidateFunction | undefined;
 function meta(): ValidateFunction {
   // Compiled once per process: building the 2020-12 meta-schema validator is the slow part.
   if (!metaValidator) {
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
-    addFormats(ajv); // so `pattern` and `format: "regex"` values are checked as regular expressions
+    const ajv = newAjv2020({ allErrors: true, strict: false });
     metaValidator = ajv.getSchema(DRAFT_2020_12);
     if (!metaValidator) throw new Error("ajv has no 2020-12 meta-schema");
   }

@@ -8,7 +8,10 @@ import { formatProblem, SchemaProblems } from "../../../src/errors.js";
 import { buildDocuments, openapiEmitter } from "../../../src/emit/openapi/index.js";
 import { toYamlText } from "../../../src/emit/openapi/serialize.js";
 import { modelFromFiles } from "../../../src/pipeline.js";
-import { addFormats } from "../../../src/schema/ajv-formats.js";
+import addFormatsModule from "ajv-formats";
+
+// ajv-formats is CommonJS: under NodeNext its default import is the module, the plugin `.default`.
+const addFormats = addFormatsModule.default;
 
 const AjvDraft04 = AjvDraft04Module as unknown as typeof AjvDraft04Module.default;
 
