@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import type { Problem } from "../errors.js";
 import type { SourceFile } from "../load/parse.js";
@@ -7,12 +8,21 @@ import { isObject } from "../schema/refs.js";
 export const DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
 
 let metaValidator: ValidateFunction | undefined;
+
+/**
+ * The 2020-12 meta-schema's validator: compiled at build time into dist (see
+ * scripts/build-meta-validator.mjs, same Ajv options), else (running from sources) here, once per
+ * process. Compiling it was the slow part of validation.
+ */
 function meta(): ValidateFunction {
-  // Compiled once per process: building the 2020-12 meta-schema validator is the slow part.
   if (!metaValidator) {
-    const ajv = newAjv2020({ allErrors: true, strict: false });
-    metaValidator = ajv.getSchema(DRAFT_2020_12);
-    if (!metaValidator) throw new Error("ajv has no 2020-12 meta-schema");
+    try {
+      metaValidator = createRequire(import.meta.url)("./meta-schema.cjs") as ValidateFunction;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw error;
+      metaValidator = newAjv2020({ allErrors: true, strict: false }).getSchema(DRAFT_2020_12);
+      if (!metaValidator) throw new Error("ajv has no 2020-12 meta-schema");
+    }
   }
   return metaValidator;
 }
