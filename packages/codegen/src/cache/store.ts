@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Json } from "../model/types.js";
 
@@ -34,6 +34,7 @@ export function fileCache(root: string, options: { recordReads?: boolean } = {})
   const dir = path.join(root, CACHE_DIR);
   // Only for one run: a long-lived store would hold every output it ever read.
   const onDisk = options.recordReads ? new Map<string, string>() : undefined;
+  let madeDir = false;
   return {
     ...(onDisk ? { onDisk } : {}),
     async read(key) {
@@ -59,18 +60,15 @@ export function fileCache(root: string, options: { recordReads?: boolean } = {})
       for (const [emitter, result] of Object.entries(value)) {
         stored[emitter] = { files: result.files.map(([file, contents]) => [file, hashOf(contents)]), ...(result.part === undefined ? {} : { part: result.part }) };
       }
-      const temp = path.join(dir, `.${key}.${process.pid}.tmp`);
+      // Written in place, not staged and renamed: an entry cut short (a killed run, a reader
+      // racing the writer) is not JSON, so it reads as a miss; two runs writing one key write
+      // the same bytes (the key covers every input).
       try {
-        mkdirSync(dir, { recursive: true });
-        writeFileSync(temp, JSON.stringify(stored));
-        renameSync(temp, path.join(dir, `${key}.json`));
+        if (!madeDir) mkdirSync(dir, { recursive: true });
+        madeDir = true;
+        writeFileSync(path.join(dir, `${key}.json`), JSON.stringify(stored));
       } catch {
         // The cache only saves time: a full disk or a read-only node_modules must not fail a run.
-        try {
-          rmSync(temp, { force: true });
-        } catch {
-          // Nothing to clean up, or nothing we can do.
-        }
       }
     },
   };
