@@ -92,15 +92,11 @@ export async function emitAll(model: Model, emitters: readonly Emitter[] = defau
   const { cache, fingerprint } = options;
   const keys = cache && fingerprint ? new Map(model.entities.map((e) => [e.name, entityKey(e, model, fingerprint)])) : undefined;
   const cachedByName = new Map<string, EntityOutcome>();
-  const reads: (CachedEntity | undefined)[] = [];
   for (const entity of model.entities) {
     const key = keys?.get(entity.name);
-    reads.push(key ? await cache?.read(key) : undefined);
-  }
-  model.entities.forEach((entity, i) => {
-    const cached = reads[i];
+    const cached = key ? await cache?.read(key) : undefined;
     if (cached && emitters.every((e) => cached[e.name] !== undefined)) cachedByName.set(entity.name, { results: cached, problems: [] });
-  });
+  }
   const misses = model.entities.filter((e) => !cachedByName.has(e.name)).map((e) => e.name);
   phase(`cache read: ${misses.length} to emit`);
   const computed = await (options.emitEntities ?? ((names) => emitEntities(model, emitters, names)))(misses);
@@ -178,7 +174,7 @@ export async function generateProject(
   options: { emitters?: readonly Emitter[]; cache?: boolean; parallel?: boolean; session?: Session; worker?: EmitWorker } = {},
 ): Promise<Generated> {
   phase("started");
-  const files = await readSchemaFiles(root);
+  const files = readSchemaFiles(root);
   if (files.length === 0) {
     throw new SchemaProblems([
       {

@@ -25,7 +25,7 @@ export async function runOnce(command: Command, root: string, options: { frozen:
       ...(session ? { session } : {}),
       ...(options.worker ? { worker: options.worker } : {}),
     });
-    const plan = await planWrites(root, generated.outputs, generated.ownedRoots, session?.onDisk, generated.onDisk);
+    const plan = planWrites(root, generated.outputs, generated.ownedRoots, session?.onDisk, generated.onDisk);
     phase("compared with disk");
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     if (command === "check" || options.frozen) {
@@ -45,7 +45,7 @@ export async function runOnce(command: Command, root: string, options: { frozen:
     // A watch session trusts the files it wrote by their size and mtime: only it needs the stats.
     const written = applyPlan(root, plan, generated.outputs, { stat: session !== undefined });
     phase("written");
-    if (session) await recordOnDisk(root, generated.outputs, plan, written, session.onDisk);
+    if (session) recordOnDisk(root, generated.outputs, plan, written, session.onDisk);
     // Up to the last file written: what a developer waits for.
     const total = ((performance.now() - started) / 1000).toFixed(2);
     const rewritten = [...plan.missing, ...plan.changed];

@@ -28,12 +28,11 @@ export function entityRefs(entity: Entity): RefNode[] {
 
 /** `from` and every entity whose file its `$ref`s reach, directly or through others. */
 export function reachableEntities(model: Model, from: Entity): Entity[] {
-  const byFile = entitiesByFile(model);
   const seen = new Map<string, Entity>([[from.file, from]]);
   const pending = [from];
   while (pending.length > 0) {
     for (const ref of entityRefs(pending.pop() as Entity)) {
-      const target = byFile.get(ref.target.file);
+      const target = entityOfFile(model, ref.target.file);
       if (target && !seen.has(target.file)) {
         seen.set(target.file, target);
         pending.push(target);
@@ -54,9 +53,9 @@ export function schemaIndex(model: Model): SchemaIndex {
 
 const byFileIndexes = new WeakMap<Model, ReadonlyMap<string, Entity>>();
 
-/** The model's entities by file (built once: the model is frozen). */
-function entitiesByFile(model: Model): ReadonlyMap<string, Entity> {
+/** The entity whose schema file is `file` (indexed once per model: the model is frozen). */
+export function entityOfFile(model: Model, file: string): Entity | undefined {
   let byFile = byFileIndexes.get(model);
   if (!byFile) byFileIndexes.set(model, (byFile = new Map(model.entities.map((e) => [e.file, e]))));
-  return byFile;
+  return byFile.get(file);
 }

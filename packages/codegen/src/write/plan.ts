@@ -30,13 +30,13 @@ export interface OnDisk {
  * `known`: outputs as an earlier run of this process left them (checked by size and mtime);
  * `justRead`: files read moments ago in this run (by the cache), taken as they were read.
  */
-export async function planWrites(
+export function planWrites(
   root: string,
   outputs: Outputs,
   ownedRoots: readonly string[],
   known?: ReadonlyMap<string, OnDisk>,
   justRead?: ReadonlyMap<string, string>,
-): Promise<WritePlan> {
+): WritePlan {
   const changed: string[] = [];
   const missing: string[] = [];
   const unchanged: string[] = [];
@@ -45,7 +45,7 @@ export async function planWrites(
   const verdicts = files.map((file) => {
     const contents = outputs.get(file);
     const before = known?.get(file);
-    if (before && before.contents === contents && (stillOnDisk(path.join(root, file), before))) return "stat" as const;
+    if (before && before.contents === contents && stillOnDisk(path.join(root, file), before)) return "stat" as const;
     if (contents !== undefined && justRead?.get(file) === contents) return "unchanged" as const;
     const current = readIfExists(path.join(root, file));
     return current === undefined ? ("missing" as const) : current === contents ? ("unchanged" as const) : ("changed" as const);
@@ -78,13 +78,13 @@ function stillOnDisk(file: string, before: OnDisk): boolean {
  * Updates `known` to what a run that applied `plan` left on disk: files it wrote by the stats
  * `applyPlan` took of them, the others (read and found unchanged moments ago) by a stat now.
  */
-export async function recordOnDisk(
+export function recordOnDisk(
   root: string,
   outputs: Outputs,
   plan: WritePlan,
   written: ReadonlyMap<string, { size: number; mtimeMs: number }>,
   known: Map<string, OnDisk>,
-): Promise<void> {
+): void {
   for (const file of [...known.keys()]) if (!outputs.has(file)) known.delete(file);
   const confirmed = new Set(plan.confirmedByStat);
   for (const [file, { size, mtimeMs }] of written) known.set(file, { contents: outputs.get(file) ?? "", size, mtimeMs });

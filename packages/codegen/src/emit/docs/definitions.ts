@@ -1,5 +1,5 @@
 import { InternalError } from "../../errors.js";
-import { refsIn } from "../../model/walk.js";
+import { entityOfFile, refsIn } from "../../model/walk.js";
 import type { Entity, Model, TypeNode } from "../../model/types.js";
 import { fieldsTable } from "./fields.js";
 import { cellText, codeCell, heading, pageLink, table, tsBlock } from "./markdown.js";
@@ -33,7 +33,7 @@ export function listedDefinitions(entity: Entity, model: Model): Listed[] {
       const key = `${file}#${pointer}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const owner = model.entities.find((e) => e.file === file);
+      const owner = entityOfFile(model, file);
       if (!owner) throw new InternalError(`${entity.file}#${ref.pointer}: $ref ${ref.ref} targets ${file}, which is not in the model`);
       if (pointer === "") {
         listed.push({ kind: "entity", entity: owner });

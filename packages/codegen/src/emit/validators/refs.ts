@@ -1,7 +1,7 @@
 import { compareCodeUnits, InternalError } from "../../errors.js";
 import { getAtPointer, joinPointer } from "../../load/pointer.js";
 import type { DefinitionRef, Entity, Json, Model } from "../../model/types.js";
-import { entityRefs } from "../../model/walk.js";
+import { entityOfFile, entityRefs } from "../../model/walk.js";
 import { isSchemaObject } from "./schema.js";
 
 /** Where each `$ref` of an entity's file leads, by the pointer of the node that holds it. */
@@ -11,7 +11,7 @@ export function refTargets(entity: Entity): ReadonlyMap<string, DefinitionRef> {
 
 /** The entity whose file holds a definition. */
 export function owner(model: Model, file: string): Entity {
-  const entity = model.entities.find((e) => e.file === file);
+  const entity = entityOfFile(model, file);
   if (entity === undefined) throw new InternalError(`no entity for ${file}, which a $ref of the model points into`);
   return entity;
 }
