@@ -1,9 +1,10 @@
 import { setFlagsFromString } from "node:v8";
 
 /**
- * How much bytecode a function runs before V8 considers optimizing it (V8's own default in Node
- * 20 is 66 KiB): sixteen times the default, so only code that stays hot through a run gets
- * TurboFan's attention.
+ * How much bytecode a function runs before V8 considers optimizing it with TurboFan (V8's own
+ * default is 66 KiB in Node 20, 132 KiB in later V8s, which tier up through Maglev first, on a
+ * budget of its own): sixteen times Node 20's default, so only code that stays hot through a run
+ * gets TurboFan's attention.
  *
  * Why: a generate run is a short burst through a lot of library code (json2ts, TypeBox,
  * openapi-typescript, Ajv), most of it warm for a second and then done. With the default budget,
