@@ -203,7 +203,7 @@ export async function generateProject(
     session?.cache.nextRun();
     const cache = useCache ? (session?.cache ?? fileCache(root, { recordReads: true })) : undefined;
     const generated = await emitAll(model, emitters, {
-      ...(cache ? { cache, fingerprint: await fingerprintOnce() } : {}),
+      ...(cache ? { cache, fingerprint: fingerprintOnce() } : {}),
       ...(worker ? { emitEntities: splitByEmitter(files, model, emitters, worker, used) } : {}),
     });
     return { ...generated, threads: used.threads, ...(cache?.onDisk ? { onDisk: cache.onDisk } : {}) };
@@ -212,14 +212,11 @@ export async function generateProject(
   }
 }
 
-let fingerprint: Promise<string> | undefined;
+let fingerprint: string | undefined;
 
 /** The codegen's code does not change under a running process: hashed once per process. */
-function fingerprintOnce(): Promise<string> {
-  fingerprint ??= codegenFingerprint().catch((error: unknown) => {
-    fingerprint = undefined;
-    throw error;
-  });
+function fingerprintOnce(): string {
+  fingerprint ??= codegenFingerprint();
   return fingerprint;
 }
 

@@ -109,6 +109,69 @@ describe("a new schema gets every artifact", () => {
     }
   });
 
+  /**
+   * The fixtures' invalid cases break types, required keys, enums, formats and closed objects
+   * (issue 5's rules), not bounds: these values sit just outside (and just inside) every bound,
+   * pattern and length of the Drawing schema, set into its `full` fixture. `keyword` is the error
+   * a validator reports there; union branches report differently per validator (verdict only).
+   */
+  const BOUNDS: { at: string; value: unknown; ok: boolean; keyword?: string }[] = [
+    { at: "/tags", value: [], ok: false, keyword: "minItems" },
+    { at: "/tags", value: ["a", "b", "c", "d"], ok: false, keyword: "maxItems" },
+    { at: "/tags", value: ["a", "a"], ok: false, keyword: "uniqueItems" },
+    { at: "/tags", value: ["a", "b", "c"], ok: true },
+    { at: "/count", value: -1, ok: false, keyword: "minimum" },
+    { at: "/count", value: 11, ok: false, keyword: "maximum" },
+    { at: "/count", value: 1.5, ok: false, keyword: "type" },
+    { at: "/count", value: 0, ok: true },
+    { at: "/count", value: 10, ok: true },
+    { at: "/ratio", value: 0, ok: false, keyword: "exclusiveMinimum" },
+    { at: "/ratio", value: 1, ok: false, keyword: "exclusiveMaximum" },
+    { at: "/ratio", value: 0.999, ok: true },
+    { at: "/code", value: "eur", ok: false, keyword: "pattern" },
+    { at: "/code", value: "EURO", ok: false, keyword: "pattern" },
+    { at: "/kebab-key", value: "k".repeat(21), ok: false, keyword: "maxLength" },
+    { at: "/kebab-key", value: "k".repeat(20), ok: true },
+    { at: "/label", value: "", ok: false },
+    { at: "/label", value: 0, ok: true },
+    { at: "/shape", value: { kind: "circle", radius: -1 }, ok: false },
+    { at: "/shape", value: { kind: "square", side: 0 }, ok: false },
+    { at: "/shape", value: { kind: "square", side: 1 }, ok: true },
+    { at: "/tree", value: { value: 1, children: [{ value: 2 }, { value: 3 }, { value: 4 }] }, ok: false, keyword: "maxItems" },
+  ];
+  const boundCases = () => {
+    const full = valid["Drawing"]?.find((c) => c.name === "full")?.value as Record<string, unknown> | undefined;
+    if (!full) throw new Error("no full Drawing fixture");
+    return BOUNDS.map(({ at, value, ok, keyword }) => {
+      const key = at.slice(1);
+      expect(Object.hasOwn(full, key), `the full fixture sets ${at}`).toBe(true);
+      const errorAt = keyword === "maxItems" && at === "/tree" ? "/tree/children" : at;
+      return { name: `${at} = ${JSON.stringify(value)}`, value: { ...full, [key]: value }, ok, expected: keyword ? { path: errorAt, keyword } : undefined };
+    });
+  };
+
+  it("validators and the 3.1 document: judge values at every bound, pattern and length as Ajv does", async () => {
+    const mod = (await import(pathToFileURL(path.join(root, "packages/validators/src/generated/index.ts")).href)) as {
+      validators: Record<string, { is(v: unknown): boolean; validate(v: unknown): { ok: boolean; errors?: { path: string; keyword: string }[] } }>;
+    };
+    const document = await readJson<{ components: { schemas: Record<string, object> } }>("packages/openapi/generated/openapi.json");
+    const oas = new Ajv2020({ strict: false });
+    addFormats(oas);
+    oas.addSchema({ $id: "doc", components: document.components }, "doc");
+    const fromDocument = oas.compile({ $ref: "doc#/components/schemas/Drawing" });
+    const cases = boundCases();
+    for (const c of cases) {
+      const verdict = judge("Drawing", c.value);
+      expect(verdict.ok, `Ajv: ${c.name}`).toBe(c.ok);
+      if (c.expected) expect(verdict.errors, c.name).toContainEqual(c.expected);
+      const result = mod.validators["Drawing"]?.validate(c.value);
+      expect(result?.ok, c.name).toBe(verdict.ok);
+      expect(mod.validators["Drawing"]?.is(c.value), c.name).toBe(verdict.ok);
+      if (c.expected) expect(result?.errors?.map(({ path, keyword }) => ({ path, keyword })), c.name).toContainEqual(c.expected);
+      expect(fromDocument(c.value), c.name).toBe(verdict.ok);
+    }
+  });
+
   it.each(["openapi.json", "openapi-3.0.json"])("openapi: %s is a valid OpenAPI document holding every entity and definition", async (file) => {
     const document = await readJson<{ components: { schemas: Record<string, unknown> } }>(`packages/openapi/generated/${file}`);
     const result = await new Validator().validate(structuredClone(document) as unknown as Record<string, unknown>);

@@ -1,8 +1,9 @@
+import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { CACHE_DIR } from "../src/cache/store.js";
-import { canonicalSchema, makeProject, runCli, schemaId, snapshotTree } from "./helpers.js";
+import { canonicalSchema, makeProject, runCli, runCliWithEnv, schemaId, snapshotTree } from "./helpers.js";
 
 /** The entity of `schemas/<title in lower case>.schema.json`. */
 const base = (title: string, properties: Record<string, unknown>, extra: object = {}) => ({
@@ -123,13 +124,23 @@ describe("incremental generate", () => {
   it("never lets check trust the cache", async () => {
     const root = await project();
     await runCli("generate", "--root", root);
+    // A cache entry that lies: Tag's types file edited by hand, and its new hash written into
+    // every entry that lists it, so a run that reads the cache takes the edit as generated.
+    const tagTypes = "packages/types/src/generated/tag.ts";
+    const lie = "// lie\n";
+    await writeFile(path.join(root, tagTypes), lie);
     const dir = path.join(root, CACHE_DIR);
-    // A cache entry that lies: Tag's types file replaced in every entry.
     for (const name of await readdir(dir)) {
       const entry = JSON.parse(await readFile(path.join(dir, name), "utf8")) as Record<string, { files: [string, string][] }>;
-      for (const result of Object.values(entry)) result.files = result.files.map(([f, t]) => [f, f.endsWith("/tag.ts") ? "// lie\n" : t]);
+      for (const result of Object.values(entry)) result.files = result.files.map(([f, h]) => [f, f === tagTypes ? createHash("sha256").update(lie).digest("base64url") : h]);
       await writeFile(path.join(dir, name), JSON.stringify(entry));
     }
-    expect((await runCli("check", "--root", root)).code).toBe(0);
+    // The lie works on a run that may use the cache: nothing to emit, nothing written.
+    expect((await runCli("generate", "--root", root)).stdout).toMatch(/^contracts generate: 0 written, \d+ unchanged, 0 removed; 0 of 4 entities emitted/);
+    const check = await runCli("check", "--root", root);
+    expect(check.code).toBe(1);
+    expect(check.stdout + check.stderr).toContain(tagTypes);
+    // Nor does a frozen (CI) generate trust it.
+    expect((await runCliWithEnv({ CI: "true" }, "generate", "--root", root)).code).toBe(1);
   });
 });

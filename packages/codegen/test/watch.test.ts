@@ -6,6 +6,29 @@ import { canonicalSchema, makeProject } from "./helpers.js";
 
 const TYPES_FILE = "packages/types/src/generated/connector-with-status.ts";
 
+/** `contracts watch` on `root`, with what it printed, each run's exit code and a way to await the next run. */
+function startWatch(root: string, debounceMs: number) {
+  const lines: string[] = [];
+  const runs: number[] = [];
+  let waiting: ((code: number) => void) | undefined;
+  const nextRun = () => new Promise<number>((resolve) => (waiting = resolve));
+  const controller = new AbortController();
+  const first = nextRun();
+  const watching = watch(root, { out: (s) => lines.push(s), err: (s) => lines.push(s) }, {
+    debounceMs,
+    signal: controller.signal,
+    onRun: (code) => {
+      runs.push(code);
+      waiting?.(code);
+    },
+  });
+  const stop = async () => {
+    controller.abort();
+    return watching;
+  };
+  return { lines, runs, first, nextRun, stop };
+}
+
 describe("contracts watch", () => {
   it("regenerates on save, survives a bad save, and recovers on the next good one", async () => {
     const canonical = await canonicalSchema();
@@ -16,21 +39,7 @@ describe("contracts watch", () => {
       await writeFile(`${schemaFile}.tmp`, text);
       await rename(`${schemaFile}.tmp`, schemaFile);
     };
-    const lines: string[] = [];
-    const runs: number[] = [];
-    let waiting: ((code: number) => void) | undefined;
-    const nextRun = () => new Promise<number>((resolve) => (waiting = resolve));
-    const controller = new AbortController();
-
-    const first = nextRun();
-    const watching = watch(root, { out: (s) => lines.push(s), err: (s) => lines.push(s) }, {
-      debounceMs: 100,
-      signal: controller.signal,
-      onRun: (code) => {
-        runs.push(code);
-        waiting?.(code);
-      },
-    });
+    const { lines, runs, first, nextRun, stop } = startWatch(root, 100);
     expect(await first).toBe(0);
     const generated = await readFile(path.join(root, TYPES_FILE), "utf8");
 
@@ -65,8 +74,29 @@ describe("contracts watch", () => {
     expect(await run).toBe(0);
     expect(await readFile(path.join(root, TYPES_FILE), "utf8")).not.toContain("edited by hand");
 
-    controller.abort();
-    expect(await watching).toBe(0);
+    expect(await stop()).toBe(0);
     expect(runs).toEqual([0, 0, 1, 0, 0]);
+  });
+
+  it("debounces a burst of saves into one run, of the last save", async () => {
+    const canonical = await canonicalSchema();
+    const root = await makeProject({ "connector-with-status.schema.json": canonical });
+    const schemaFile = path.join(root, "schemas/connector-with-status.schema.json");
+    const { lines, runs, first, nextRun, stop } = startWatch(root, 500);
+    await first;
+
+    // Five saves back to back, as an editor's save-all or a formatter on save makes them.
+    const run = nextRun();
+    for (let i = 1; i <= 5; i++) {
+      const properties = { ...(canonical["properties"] as object), name: { type: "string", description: `Display name ${i}.` } };
+      await writeFile(schemaFile, JSON.stringify({ ...canonical, properties }, null, 2));
+    }
+    await run;
+    // Time for any run a save could still have scheduled.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await stop()).toBe(0);
+    expect(runs).toEqual([0, 0]);
+    expect(lines.filter((line) => line.endsWith(" changed"))).toHaveLength(1);
+    expect(await readFile(path.join(root, TYPES_FILE), "utf8")).toContain("Display name 5.");
   });
 });

@@ -159,13 +159,13 @@ function canonical(v: unknown): string {
   return JSON.stringify(v) ?? String(v);
 }
 
-/** uniqueItems: reports the first item equal to an earlier one. */
+/** uniqueItems: at the array, as Ajv reports it; the message names the first repeat. */
 export function duplicates(out: Issue[], path: readonly Segment[], v: readonly unknown[]): void {
   const seen = new Map<string, number>();
   for (let i = 0; i < v.length; i++) {
     const key = canonical(v[i]);
     const first = seen.get(key);
-    if (first !== undefined) return fail(out, [...path, i], "uniqueItems", `must not repeat item ${first}`, v[i]);
+    if (first !== undefined) return fail(out, path, "uniqueItems", `must not repeat an item (item ${i} equals item ${first})`, v);
     seen.set(key, i);
   }
 }
