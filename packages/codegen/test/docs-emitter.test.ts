@@ -194,7 +194,7 @@ describe("entity page of a second schema (Workspace)", () => {
     await expect(page).toMatchFileSnapshot("golden/docs/Workspace.md");
   });
 
-  it("a $defs entry of another file is rendered in full on the referring page", async () => {
+  it("a $defs entry of another file is declared on that entity's page and linked from the referring page", async () => {
     const invite = {
       $schema: SCHEMA,
       $id: "https://contracts.dev/schemas/invite.schema.json",
@@ -211,7 +211,11 @@ describe("entity page of a second schema (Workspace)", () => {
     ]);
     const text = await renderEntityPage(m.entities.find((e) => e.name === "Invite")!, m);
     expect(text).toContain("  from: Member;\n");
-    expect(text).toContain("### Member\n\n```ts\ninterface Member {");
+    expect(text).toMatch(/^\| \[`Member`\]\(\.\/Workspace\.md#member\) +\| `\{ [^`]+ \}` +\|/m);
+    expect(text).not.toContain("### Member");
+    expect(text).not.toContain("interface Member");
+    const home = await renderEntityPage(m.entities.find((e) => e.name === "Workspace")!, m);
+    expect(home).toContain("### Member\n\n```ts\ninterface Member {");
   });
 });
 

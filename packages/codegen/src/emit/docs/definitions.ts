@@ -1,6 +1,6 @@
 import { InternalError } from "../../errors.js";
 import { entityOfFile, refsIn } from "../../model/walk.js";
-import type { Entity, Model, TypeNode } from "../../model/types.js";
+import type { Entity, Model, ObjectNode, TypeNode } from "../../model/types.js";
 import { fieldsTable } from "./fields.js";
 import { cellText, codeCell, heading, pageLink, table, tsBlock } from "./markdown.js";
 import { entityDescription } from "./frontmatter.js";
@@ -8,9 +8,12 @@ import { toTypeName } from "../../schema/names.js";
 import { printDeclaration } from "./declaration.js";
 import { typeText } from "./type-text.js";
 
-/** What an entity page lists under "Definitions": a named type, or another entity (linked). */
+/**
+ * What an entity page lists under "Definitions": a named type (with `home`, the entity whose file
+ * declares it, when that is another entity), or another entity (linked).
+ */
 export type Listed =
-  | { readonly kind: "definition"; readonly name: string; readonly type: TypeNode }
+  | { readonly kind: "definition"; readonly name: string; readonly type: TypeNode; readonly home?: Entity }
   | { readonly kind: "entity"; readonly entity: Entity };
 
 /**
@@ -42,7 +45,7 @@ export function listedDefinitions(entity: Entity, model: Model): Listed[] {
       // Validation admits only a schema root or a `$defs` entry as a `$ref` target.
       const def = owner.definitions.find((d) => d.pointer === pointer);
       if (!def) throw new InternalError(`${entity.file}#${ref.pointer}: $ref ${ref.ref} targets ${file}#${pointer}, which is not a $defs entry`);
-      listed.push({ kind: "definition", name, type: def.type });
+      listed.push({ kind: "definition", name, type: def.type, ...(owner === entity ? {} : { home: owner }) });
       pending.push(def.type);
     }
   }
@@ -52,20 +55,30 @@ export function listedDefinitions(entity: Entity, model: Model): Listed[] {
 /**
  * The "Definitions" blocks: one table row per listed definition, then, for each object definition
  * with declared properties, a `### Name` section with its interface and fields table (a row
- * cannot carry the notes of the definition's own fields).
+ * cannot carry the notes of the definition's own fields). A definition another entity's file
+ * declares is declared on that entity's page, as in every other artifact: here it has its row,
+ * linked to that page (to its section there, if it has one).
  */
 export function definitionsBlocks(listed: readonly Listed[]): string[] {
   if (listed.length === 0) return [];
   const rows = listed.map((item) =>
     item.kind === "entity"
       ? [pageLink(item.entity.name), "see its page", cellText(entityDescription(item.entity).trim())]
-      : [codeCell(toTypeName(item.name)), codeCell(typeText(item.type)), cellText(item.type.description?.trim() ?? "")],
+      : [
+          item.home ? pageLink(item.home.name, toTypeName(item.name), hasSection(item.type) ? toTypeName(item.name).toLowerCase() : undefined) : codeCell(toTypeName(item.name)),
+          codeCell(typeText(item.type)),
+          cellText(item.type.description?.trim() ?? ""),
+        ],
   );
   const blocks = [heading(2, "Definitions"), table(["Definition", "Type", "Notes"], rows)];
   for (const item of listed) {
-    if (item.kind !== "definition" || item.type.kind !== "object" || item.type.properties.length === 0) continue;
+    if (item.kind !== "definition" || item.home || !hasSection(item.type)) continue;
     blocks.push(heading(3, toTypeName(item.name)), tsBlock(printDeclaration(item.name, item.type)), fieldsTable(item.type));
   }
   return blocks;
 }
 
+/** Whether a definition gets a `### Name` section (its anchor being the lower-cased PascalCase name). */
+function hasSection(type: TypeNode): type is ObjectNode {
+  return type.kind === "object" && type.properties.length > 0;
+}

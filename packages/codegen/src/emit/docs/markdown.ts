@@ -83,9 +83,9 @@ export function codeCell(text: string): string {
   return codeSpan(padded ? code : stripCodePadding(code), true);
 }
 
-/** `[`Name`](./Name.md)`: a link to an entity's page. */
-export function pageLink(name: string): string {
-  return `[${codeCell(name)}](./${encodeURIComponent(name)}.md)`;
+/** `[`Name`](./Name.md)`: a link to an entity's page (`page`), shown as `text`, to one of its sections by `anchor`. */
+export function pageLink(page: string, text: string = page, anchor?: string): string {
+  return `[${codeCell(text)}](./${encodeURIComponent(page)}.md${anchor ? `#${anchor}` : ""})`;
 }
 
 const NEWLINES = /\s*(?:\r\n|\r|\n)\s*/g;
