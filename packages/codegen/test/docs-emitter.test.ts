@@ -211,7 +211,7 @@ describe("entity page of a second schema (Workspace)", () => {
     ]);
     const text = await renderEntityPage(m.entities.find((e) => e.name === "Invite")!, m);
     expect(text).toContain("  from: Member;\n");
-    expect(text).toMatch(/^\| \[`Member`\]\(\.\/Workspace\.md#member\) +\| `\{ [^`]+ \}` +\|/m);
+    expect(text).toMatch(/^\| \[`Member`\]\(\.\/Workspace\.md\) +\| `\{ [^`]+ \}` +\|/m);
     expect(text).not.toContain("### Member");
     expect(text).not.toContain("interface Member");
     const home = await renderEntityPage(m.entities.find((e) => e.name === "Workspace")!, m);

@@ -1,11 +1,12 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { codegenFingerprint } from "../src/cache/fingerprint.js";
-import { memoryCache } from "../src/cache/store.js";
+import { entityKey } from "../src/cache/key.js";
+import { CACHE_DIR, memoryCache } from "../src/cache/store.js";
 import { readSchemaFiles } from "../src/load/read.js";
-import { emitAll, modelFromFiles } from "../src/pipeline.js";
+import { emitAll, generateProject, modelFromFiles } from "../src/pipeline.js";
 import { canonicalSchema, makeProject } from "./helpers.js";
 
 describe("the codegen fingerprint (the cache's codegen version)", () => {
@@ -23,9 +24,29 @@ describe("the codegen fingerprint (the cache's codegen version)", () => {
     expect(codegenFingerprint(dir)).not.toBe(edited);
   });
 
-  it("changes with the libraries that shape output", async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), "contracts-fingerprint-"));
-    expect(codegenFingerprint(dir, ["typescript"])).not.toBe(codegenFingerprint(dir, ["typebox"]));
+  it("changes with the version of a library that shapes output", async () => {
+    const code = await mkdtemp(path.join(tmpdir(), "contracts-fingerprint-"));
+    // A project with one such library, resolved from a module beside it as the codegen resolves its own.
+    const project = await mkdtemp(path.join(tmpdir(), "contracts-fingerprint-lib-"));
+    const lib = path.join(project, "node_modules/shaping-lib");
+    await mkdir(lib, { recursive: true });
+    await writeFile(path.join(lib, "index.js"), "module.exports = {};\n");
+    const from = path.join(project, "codegen.js");
+    const at = async (version: string) => {
+      await writeFile(path.join(lib, "package.json"), JSON.stringify({ name: "shaping-lib", version, main: "index.js" }));
+      return codegenFingerprint(code, ["shaping-lib"], from);
+    };
+    const v1 = await at("1.0.0");
+    expect(await at("1.0.0")).toBe(v1);
+    expect(await at("1.0.1")).not.toBe(v1);
+  });
+
+  it("is what generate keys the cache with", async () => {
+    const root = await makeProject({ "connector-with-status.schema.json": await canonicalSchema() });
+    await generateProject(root, { parallel: false });
+    const model = modelFromFiles(readSchemaFiles(root));
+    const entity = model.entities[0]!;
+    expect(await readdir(path.join(root, CACHE_DIR))).toContain(`${entityKey(entity, model, codegenFingerprint())}.json`);
   });
 
   it("is part of every entity's cache key: another codegen emits every entity again", async () => {

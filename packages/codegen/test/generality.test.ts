@@ -13,8 +13,9 @@ import { REPO_ROOT, runCli } from "./helpers.js";
  * (every supported construct, `$defs`, recursion, a cross-file and an `$id` reference, a
  * non-identifier key) are generated into a scratch project inside this package, so the generated
  * TypeScript resolves typebox and the validators' runtime like the real packages do; then every
- * artifact is judged: types compile with the fixtures, validators and both OpenAPI documents
- * agree with Ajv on the original schemas, fixtures validate, docs tag optional fields right.
+ * artifact is judged: types compile with the fixtures, validators and the OpenAPI 3.1 document
+ * agree with Ajv on the original schemas, both documents are valid OpenAPI, fixtures validate,
+ * docs tag optional fields right and declare a shared definition once.
  */
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 const SCHEMAS = path.join(import.meta.dirname, "fixtures/generality");
@@ -119,6 +120,7 @@ describe("a new schema gets every artifact", () => {
     { at: "/tags", value: [], ok: false, keyword: "minItems" },
     { at: "/tags", value: ["a", "b", "c", "d"], ok: false, keyword: "maxItems" },
     { at: "/tags", value: ["a", "a"], ok: false, keyword: "uniqueItems" },
+    { at: "/tags", value: ["a"], ok: true },
     { at: "/tags", value: ["a", "b", "c"], ok: true },
     { at: "/count", value: -1, ok: false, keyword: "minimum" },
     { at: "/count", value: 11, ok: false, keyword: "maximum" },
@@ -127,17 +129,22 @@ describe("a new schema gets every artifact", () => {
     { at: "/count", value: 10, ok: true },
     { at: "/ratio", value: 0, ok: false, keyword: "exclusiveMinimum" },
     { at: "/ratio", value: 1, ok: false, keyword: "exclusiveMaximum" },
+    { at: "/ratio", value: 0.001, ok: true },
     { at: "/ratio", value: 0.999, ok: true },
     { at: "/code", value: "eur", ok: false, keyword: "pattern" },
     { at: "/code", value: "EURO", ok: false, keyword: "pattern" },
+    { at: "/code", value: "USD", ok: true },
     { at: "/kebab-key", value: "k".repeat(21), ok: false, keyword: "maxLength" },
     { at: "/kebab-key", value: "k".repeat(20), ok: true },
     { at: "/label", value: "", ok: false },
+    { at: "/label", value: "a", ok: true },
     { at: "/label", value: 0, ok: true },
     { at: "/shape", value: { kind: "circle", radius: -1 }, ok: false },
+    { at: "/shape", value: { kind: "circle", radius: 0 }, ok: true },
     { at: "/shape", value: { kind: "square", side: 0 }, ok: false },
     { at: "/shape", value: { kind: "square", side: 1 }, ok: true },
     { at: "/tree", value: { value: 1, children: [{ value: 2 }, { value: 3 }, { value: 4 }] }, ok: false, keyword: "maxItems" },
+    { at: "/tree", value: { value: 1, children: [{ value: 2 }, { value: 3, children: [] }] }, ok: true },
   ];
   const boundCases = () => {
     const full = valid["Drawing"]?.find((c) => c.name === "full")?.value as Record<string, unknown> | undefined;
@@ -203,6 +210,10 @@ describe("a new schema gets every artifact", () => {
     expect(page).toContain("  tree?: Node;");
     const owner = await read("packages/docs/pages/Owner.md");
     expect(owner).toContain("  home: Point;");
+    // Point is Drawing's: declared on its page, linked from Owner's.
+    expect(owner).toMatch(/^\| \[`Point`\]\(\.\/Drawing\.md\) +\|/m);
+    expect(owner).not.toContain("interface Point");
+    expect(page).toContain("### Point\n\n```ts\ninterface Point {");
     expect(owner).toContain("  favourite?: Drawing;");
   });
 });

@@ -85,11 +85,14 @@ describe("contracts watch", () => {
     const { lines, runs, first, nextRun, stop } = startWatch(root, 500);
     await first;
 
-    // Five saves back to back, as an editor's save-all or a formatter on save makes them.
+    // Five saves 150 ms apart, each well inside the 500 ms quiet time the watch waits for (as a
+    // formatter on save or a save-all makes them): one run, after the last.
     const run = nextRun();
     for (let i = 1; i <= 5; i++) {
+      if (i > 1) await new Promise((resolve) => setTimeout(resolve, 150));
       const properties = { ...(canonical["properties"] as object), name: { type: "string", description: `Display name ${i}.` } };
-      await writeFile(schemaFile, JSON.stringify({ ...canonical, properties }, null, 2));
+      await writeFile(`${schemaFile}.tmp`, JSON.stringify({ ...canonical, properties }, null, 2));
+      await rename(`${schemaFile}.tmp`, schemaFile);
     }
     await run;
     // Time for any run a save could still have scheduled.

@@ -73,7 +73,7 @@ describe("generated for three files with cross-file refs and recursion", () => {
     ["multipleOf, exactly (no tolerance)", "Person", { ...person, score: 0.3 }, [["/score", "multipleOf", "/score must be a multiple of 0.25 (got 0.3)"]]],
     ["exclusiveMinimum", "Person", { ...person, score: 0 }, [["/score", "exclusiveMinimum", "/score must be > 0 (got 0)"]]],
     ["oneOf matching both", "Person", { ...person, level: 6 }, [["/level", "oneOf", "/level must match exactly one schema in oneOf, but matches 2 (got 6)"]]],
-    ["uniqueItems", "Person", { ...person, tags: ["a", "a"] }, [["/tags", "uniqueItems", "/tags must not repeat an item (item 1 equals item 0) (got an array)"]]],
+    ["uniqueItems", "Person", { ...person, tags: ["a", "a"] }, [["/tags", "uniqueItems", "/tags must not repeat an item (got \"a\" at items 0 and 1)"]]],
     ["minItems", "Person", { ...person, tags: [] }, [["/tags", "minItems", "/tags must have at least 1 items (got an array)"]]],
     ["date", "Person", { ...person, born: "2023-02-29" }, [["/born", "format", "/born must be an RFC 3339 date like \"2024-01-31\" (got \"2023-02-29\")"]]],
     ["time", "Person", { ...person, wakesAt: "24:00:00Z" }, [["/wakesAt", "format", "/wakesAt must be an RFC 3339 time like \"12:00:00Z\" (got \"24:00:00Z\")"]]],

@@ -27,15 +27,16 @@ const CODE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."
 
 /**
  * What "the codegen version" means for the cache: a hash of the codegen's own code (every file of
- * the directory it runs from) and of the versions of the libraries that shape its output, as this
- * module resolves them. A package version alone would miss local edits and dependency updates.
+ * the directory it runs from; not source maps) and of the versions of the libraries that shape its
+ * output, as this module resolves them. A package version alone would miss local edits and
+ * dependency updates.
  */
-export function codegenFingerprint(codeDir: string = CODE_DIR, libraries: readonly string[] = OUTPUT_LIBRARIES): string {
+export function codegenFingerprint(codeDir: string = CODE_DIR, libraries: readonly string[] = OUTPUT_LIBRARIES, resolveFrom: string = fileURLToPath(import.meta.url)): string {
   const hash = createHash("sha256");
   for (const file of listFiles(codeDir)) {
     hash.update(`\0${path.relative(codeDir, file)}\0`).update(readFileSync(file));
   }
-  const require = createRequire(import.meta.url);
+  const require = createRequire(resolveFrom);
   for (const name of libraries) hash.update(`\0${name}@${packageVersion(require, name)}`);
   return hash.digest("hex");
 }
@@ -45,7 +46,7 @@ function listFiles(dir: string): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) out.push(...listFiles(full));
-    else if (/\.(js|cjs|ts|mjs|json)$/.test(entry.name) && !entry.name.endsWith(".map")) out.push(full);
+    else if (/\.(js|cjs|ts|mjs|json)$/.test(entry.name)) out.push(full);
   }
   return out.sort(compareCodeUnits);
 }

@@ -165,7 +165,11 @@ export function duplicates(out: Issue[], path: readonly Segment[], v: readonly u
   for (let i = 0; i < v.length; i++) {
     const key = canonical(v[i]);
     const first = seen.get(key);
-    if (first !== undefined) return fail(out, path, "uniqueItems", `must not repeat an item (item ${i} equals item ${first})`, v);
+    // Not `fail`: its "(got …)" would show the whole array; the repeated item is what helps.
+    if (first !== undefined) {
+      if (out.length < MAX_ERRORS) out.push({ path, keyword: "uniqueItems", message: `${where(path)} must not repeat an item (got ${show(v[i])} at items ${first} and ${i})` });
+      return;
+    }
     seen.set(key, i);
   }
 }

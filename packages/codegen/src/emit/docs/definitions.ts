@@ -57,7 +57,8 @@ export function listedDefinitions(entity: Entity, model: Model): Listed[] {
  * with declared properties, a `### Name` section with its interface and fields table (a row
  * cannot carry the notes of the definition's own fields). A definition another entity's file
  * declares is declared on that entity's page, as in every other artifact: here it has its row,
- * linked to that page (to its section there, if it has one).
+ * linked to that page. Not to its section there: heading anchors are the docs site's renderer's
+ * to make (GitHub, VitePress and markdown-it-anchor slug `$`, `_` and repeated headings apart).
  */
 export function definitionsBlocks(listed: readonly Listed[]): string[] {
   if (listed.length === 0) return [];
@@ -65,7 +66,7 @@ export function definitionsBlocks(listed: readonly Listed[]): string[] {
     item.kind === "entity"
       ? [pageLink(item.entity.name), "see its page", cellText(entityDescription(item.entity).trim())]
       : [
-          item.home ? pageLink(item.home.name, toTypeName(item.name), hasSection(item.type) ? toTypeName(item.name).toLowerCase() : undefined) : codeCell(toTypeName(item.name)),
+          item.home ? pageLink(item.home.name, toTypeName(item.name)) : codeCell(toTypeName(item.name)),
           codeCell(typeText(item.type)),
           cellText(item.type.description?.trim() ?? ""),
         ],
@@ -78,7 +79,7 @@ export function definitionsBlocks(listed: readonly Listed[]): string[] {
   return blocks;
 }
 
-/** Whether a definition gets a `### Name` section (its anchor being the lower-cased PascalCase name). */
+/** Whether a definition gets a `### Name` section: an object with declared properties. */
 function hasSection(type: TypeNode): type is ObjectNode {
   return type.kind === "object" && type.properties.length > 0;
 }

@@ -83,9 +83,9 @@ export function codeCell(text: string): string {
   return codeSpan(padded ? code : stripCodePadding(code), true);
 }
 
-/** `[`Name`](./Name.md)`: a link to an entity's page (`page`), shown as `text`, to one of its sections by `anchor`. */
-export function pageLink(page: string, text: string = page, anchor?: string): string {
-  return `[${codeCell(text)}](./${encodeURIComponent(page)}.md${anchor ? `#${anchor}` : ""})`;
+/** `[`Name`](./Name.md)`: a link to an entity's page (`page`), shown as `text`. */
+export function pageLink(page: string, text: string = page): string {
+  return `[${codeCell(text)}](./${encodeURIComponent(page)}.md)`;
 }
 
 const NEWLINES = /\s*(?:\r\n|\r|\n)\s*/g;
