@@ -4,7 +4,7 @@ import { codegenFingerprint } from "./cache/fingerprint.js";
 import { entityKey } from "./cache/key.js";
 import { fileCache, type CachedEntity, type CacheStore } from "./cache/store.js";
 import { mergeInto, type Emitter, type Outputs } from "./emit/emitter.js";
-import { planJobs, startEmitWorker, type EmitWorker } from "./parallel/split.js";
+import { startEmitWorker, WORKER_EMITTERS, type EmitWorker } from "./parallel/split.js";
 import { emitters as defaultEmitters } from "./emit/index.js";
 import { parseSchemaText, type SourceFile } from "./load/parse.js";
 import { readSchemaFiles, SCHEMA_DIR, type RawSchemaFile } from "./load/read.js";
@@ -220,39 +220,29 @@ function fingerprintOnce(): string {
   return fingerprint;
 }
 
-/** Entity steps split between the worker and this thread (`planJobs`), run at the same time. */
+/** Entity steps of the worker's emitters (`WORKER_EMITTERS`) there, of the others here, at the same time. */
 function splitByEmitter(files: readonly RawSchemaFile[], model: Model, emitters: readonly Emitter[], worker: EmitWorker, used: { threads: number }) {
   return async (names: readonly string[]): Promise<Map<string, EntityOutcome>> => {
     if (names.length === 0) return new Map();
     used.threads = 2;
-    const jobs = planJobs(
-      emitters.map((e) => e.name),
-      names,
-    );
-    const here = jobs.here.map((job) => async () => {
-      const outcomes = await emitEntities(model, emitters.filter((e) => job.emitters.includes(e.name)), job.names);
-      phase("main thread: entities emitted");
-      return outcomes;
-    });
-    const [there, ...mine] = await Promise.all([worker.emit(files, jobs.worker), ...here.map((run) => run())]);
-    const merged = mergeOutcomes([there, ...mine]);
+    const here = emitters.filter((e) => !WORKER_EMITTERS.includes(e.name));
+    const [there, mine] = await Promise.all([
+      worker.emit(files, names),
+      emitEntities(model, here, names).then((outcomes) => {
+        phase("main thread: entities emitted");
+        return outcomes;
+      }),
+    ]);
+    const merged = new Map<string, EntityOutcome>();
     for (const name of names) {
-      const outcome = merged.get(name);
-      const missing = emitters.filter((e) => outcome?.results[e.name] === undefined);
-      if (!outcome || (missing.length > 0 && outcome.problems.length === 0)) throw new InternalError(`no ${missing.map((e) => e.name).join(", ")} results for entity ${name}`);
+      const a = there.get(name);
+      const b = mine.get(name);
+      if (!a || !b) throw new InternalError(`no results for entity ${name}`);
+      const outcome = { results: { ...a.results, ...b.results }, problems: [...a.problems, ...b.problems] };
+      const missing = emitters.filter((e) => outcome.results[e.name] === undefined);
+      if (missing.length > 0 && outcome.problems.length === 0) throw new InternalError(`no ${missing.map((e) => e.name).join(", ")} results for entity ${name}`);
+      merged.set(name, outcome);
     }
     return merged;
   };
-}
-
-/** Outcomes of several emitter sets for the same entities, merged per entity. */
-export function mergeOutcomes(parts: readonly Map<string, EntityOutcome>[]): Map<string, EntityOutcome> {
-  const merged = new Map<string, EntityOutcome>();
-  for (const part of parts) {
-    for (const [name, outcome] of part) {
-      const before = merged.get(name);
-      merged.set(name, before ? { results: { ...before.results, ...outcome.results }, problems: [...before.problems, ...outcome.problems] } : outcome);
-    }
-  }
-  return merged;
 }

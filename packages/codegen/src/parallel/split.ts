@@ -7,43 +7,26 @@ import type { RawSchemaFile } from "../load/read.js";
 import type { EntityOutcome } from "../pipeline.js";
 
 /**
- * The emitters whose entity steps run in the worker thread. Split by emitter, not by entity:
- * most of a run's cost is loading libraries (and warming up their code), and a thread that emits
- * every target loads every library. openapi-typescript brings the TypeScript compiler, the
- * heaviest load; the types emitter (json2ts, oxfmt) joins it because that split measured fastest
- * on 200 entities (4.2 s, against 4.4 s with validators moved there too and 4.7–5.1 s with
- * fixtures there instead of types), while the main thread loads TypeBox and Ajv and validates.
+ * The emitters whose entity steps run in the worker thread, for every entity; the others run in
+ * the main thread. Split by emitter, not by entity: most of a run's cost is loading libraries (and
+ * warming up their code), and a thread that emits every target loads every library.
+ * openapi-typescript brings the TypeScript compiler, the heaviest load; the types emitter
+ * (json2ts, oxfmt) joins it because that split measured fastest on 200 entities (4.2 s, against
+ * 4.4 s with validators moved there too and 4.7–5.1 s with fixtures there instead of types), while
+ * the main thread loads TypeBox and Ajv and validates. Sharing one emitter's entities between the
+ * threads was measured slower too: each thread then pays that emitter's loading and JIT warm-up
+ * (5.0–5.7 s against 3.9–4.4 s with fixtures shared one third to the worker).
  */
 export const WORKER_EMITTERS: readonly string[] = ["types", "openapi"];
-
-/** Some emitters' entity steps for some entities: what one thread is asked to do. */
-export interface EmitJob {
-  readonly emitters: readonly string[];
-  readonly names: readonly string[];
-}
-
-/**
- * Who emits what: the worker's emitters there, the others here, each for every entity. Sharing
- * one emitter's entities between the threads (the main thread has a little more to do) was
- * measured slower: each thread then pays that emitter's loading and JIT warm-up (on 200
- * entities, 5.0–5.7 s against 3.9–4.4 s with fixtures shared one third to the worker).
- */
-export function planJobs(emitters: readonly string[], names: readonly string[]): { worker: EmitJob[]; here: EmitJob[] } {
-  const keep = (job: EmitJob) => job.emitters.length > 0 && job.names.length > 0;
-  return {
-    worker: [{ emitters: emitters.filter((e) => WORKER_EMITTERS.includes(e)), names }].filter(keep),
-    here: [{ emitters: emitters.filter((e) => !WORKER_EMITTERS.includes(e)), names }].filter(keep),
-  };
-}
 
 /** A worker thread that loads its emitters' libraries as soon as it starts. */
 export interface EmitWorker {
   /**
-   * Runs these jobs on the (validated) sources `files` (call once): one outcome per entity, with
-   * the results of every emitter that ran for it. The sources travel with the request, so both
-   * threads emit from the same text even if a schema is saved during the run.
+   * Runs the `WORKER_EMITTERS`' entity steps for the named entities of the (validated) sources
+   * `files` (call once). The sources travel with the request, so both threads emit from the same
+   * text even if a schema is saved during the run.
    */
-  emit(files: readonly RawSchemaFile[], jobs: readonly EmitJob[]): Promise<Map<string, EntityOutcome>>;
+  emit(files: readonly RawSchemaFile[], names: readonly string[]): Promise<Map<string, EntityOutcome>>;
   /** Stops it; safe to call at any time, more than once. */
   close(): void;
 }
@@ -57,14 +40,14 @@ export interface EmitWorker {
 export function startEmitWorker(): EmitWorker | undefined {
   const workerFile = fileURLToPath(new URL("./worker.js", import.meta.url));
   if (availableParallelism() < 2 || !existsSync(workerFile)) return undefined;
-  const worker = new Worker(workerFile, { workerData: { preload: WORKER_EMITTERS } });
+  const worker = new Worker(workerFile, { workerData: { emitters: WORKER_EMITTERS } });
   // A worker that is never asked (bad input, everything cached) must not keep the process alive.
   worker.unref();
   let failure: unknown;
   worker.once("error", (error) => (failure ??= error));
   let closed = false;
   return {
-    emit(files, jobs) {
+    emit(files, names) {
       return new Promise((resolve, reject) => {
         if (failure !== undefined) return reject(failure);
         worker.ref();
@@ -74,7 +57,7 @@ export function startEmitWorker(): EmitWorker | undefined {
         });
         worker.once("error", reject);
         worker.once("exit", (code) => reject(new InternalError(`the emit worker exited (code ${code}) before answering`)));
-        worker.postMessage({ files, jobs });
+        worker.postMessage({ files, names });
       });
     },
     close() {

@@ -1,7 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { RawSchemaFile } from "../load/read.js";
-import { emitEntities, mergeOutcomes, modelFromFilesUnchecked } from "../pipeline.js";
-import type { EmitJob } from "./split.js";
+import { emitEntities, modelFromFilesUnchecked } from "../pipeline.js";
 import { phase } from "../timings.js";
 import { saveCodeCaches } from "../load/code-cache.js";
 
@@ -11,22 +10,20 @@ import { saveCodeCaches } from "../load/code-cache.js";
  * model is built from the sources sent with the request, without validation again: the main
  * thread validated them before asking.
  */
-const { preload } = workerData as { preload: string[] };
+const { emitters: names } = workerData as { emitters: string[] };
 const ready = import("../emit/index.js").then(async ({ emitters: all }) => {
-  await Promise.all(all.filter((e) => preload.includes(e.name)).map((e) => e.prepare?.()));
+  const mine = all.filter((e) => names.includes(e.name));
+  await Promise.all(mine.map((e) => e.prepare?.()));
   phase("worker: libraries loaded");
-  return all;
+  return mine;
 });
 // Nobody may be listening yet: a failure is reported when (if) work is asked for.
 ready.catch(() => undefined);
 
-parentPort?.once("message", async ({ files, jobs }: { files: RawSchemaFile[]; jobs: EmitJob[] }) => {
+parentPort?.once("message", async ({ files, names: entities }: { files: RawSchemaFile[]; names: string[] }) => {
   try {
-    const all = await ready;
-    const model = modelFromFilesUnchecked(files);
-    const outcomes = mergeOutcomes(
-      await Promise.all(jobs.map((job) => emitEntities(model, all.filter((e) => job.emitters.includes(e.name)), job.names))),
-    );
+    const mine = await ready;
+    const outcomes = await emitEntities(modelFromFilesUnchecked(files), mine, entities);
     phase("worker: entities emitted");
     parentPort?.postMessage({ ok: true, outcomes: [...outcomes] });
     // After answering: the main thread has its own work left, and this is off its path.

@@ -7,12 +7,15 @@ import { isObject } from "../schema/refs.js";
 
 export const DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
 
+/** The Ajv options of the meta-schema validator, built (scripts/build-meta-validator.mjs) or not. */
+export const META_AJV_OPTIONS = { allErrors: true, strict: false } as const;
+
 let metaValidator: ValidateFunction | undefined;
 
 /**
  * The 2020-12 meta-schema's validator: compiled at build time into dist (see
- * scripts/build-meta-validator.mjs, same Ajv options), else (running from sources) here, once per
- * process. Compiling it was the slow part of validation.
+ * scripts/build-meta-validator.mjs), else (running from sources) here, once per process.
+ * Compiling it was the slow part of validation.
  */
 function meta(): ValidateFunction {
   if (!metaValidator) {
@@ -20,7 +23,7 @@ function meta(): ValidateFunction {
       metaValidator = createRequire(import.meta.url)("./meta-schema.cjs") as ValidateFunction;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw error;
-      metaValidator = newAjv2020({ allErrors: true, strict: false }).getSchema(DRAFT_2020_12);
+      metaValidator = newAjv2020(META_AJV_OPTIONS).getSchema(DRAFT_2020_12);
       if (!metaValidator) throw new Error("ajv has no 2020-12 meta-schema");
     }
   }

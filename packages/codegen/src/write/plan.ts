@@ -41,22 +41,20 @@ export function planWrites(
   const missing: string[] = [];
   const unchanged: string[] = [];
   const confirmedByStat: string[] = [];
-  const files = [...outputs.keys()].sort(compareCodeUnits);
-  const verdicts = files.map((file) => {
-    const contents = outputs.get(file);
+  const verdictOf = (file: string, contents: string) => {
     const before = known?.get(file);
-    if (before && before.contents === contents && stillOnDisk(path.join(root, file), before)) return "stat" as const;
-    if (contents !== undefined && justRead?.get(file) === contents) return "unchanged" as const;
+    if (before && before.contents === contents && stillOnDisk(path.join(root, file), before)) return "stat";
+    if (justRead?.get(file) === contents) return "unchanged";
     const current = readIfExists(path.join(root, file));
-    return current === undefined ? ("missing" as const) : current === contents ? ("unchanged" as const) : ("changed" as const);
-  });
-  files.forEach((file, i) => {
-    const verdict = verdicts[i];
+    return current === undefined ? "missing" : current === contents ? "unchanged" : "changed";
+  };
+  for (const file of [...outputs.keys()].sort(compareCodeUnits)) {
+    const verdict = verdictOf(file, outputs.get(file) ?? "");
     if (verdict === "stat") confirmedByStat.push(file);
     if (verdict === "stat" || verdict === "unchanged") unchanged.push(file);
     else if (verdict === "missing") missing.push(file);
     else changed.push(file);
-  });
+  }
   const stale: string[] = [];
   for (const dir of ownedRoots) {
     for (const file of listFiles(root, dir)) if (!outputs.has(file)) stale.push(file);
@@ -88,12 +86,11 @@ export function recordOnDisk(
   for (const file of [...known.keys()]) if (!outputs.has(file)) known.delete(file);
   const confirmed = new Set(plan.confirmedByStat);
   for (const [file, { size, mtimeMs }] of written) known.set(file, { contents: outputs.get(file) ?? "", size, mtimeMs });
-  const toStat = [...outputs.keys()].filter((file) => !confirmed.has(file) && !written.has(file));
-  const stats = toStat.map((file) => statSync(path.join(root, file)));
-  toStat.forEach((file, i) => {
-    const { size, mtimeMs } = stats[i] as { size: number; mtimeMs: number };
-    known.set(file, { contents: outputs.get(file) ?? "", size, mtimeMs });
-  });
+  for (const [file, contents] of outputs) {
+    if (confirmed.has(file) || written.has(file)) continue;
+    const { size, mtimeMs } = statSync(path.join(root, file));
+    known.set(file, { contents, size, mtimeMs });
+  }
 }
 
 function readIfExists(file: string): string | undefined {
