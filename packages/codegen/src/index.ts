@@ -1,6 +1,8 @@
 export { main } from "./cli/main.js";
 export { InternalError, SchemaProblems, formatProblem, type Problem } from "./errors.js";
-export type { Emitter, Outputs } from "./emit/emitter.js";
+export { defineEmitter, type Emitter, type EntityOutcome, type Outputs } from "./emit/emitter.js";
 export { emitters } from "./emit/index.js";
-export { emitAll, generateProject, modelFromFiles, type Generated } from "./pipeline.js";
+export { generate, modelFromFiles, type GenerateOptions, type Generated } from "./core/generate.js";
+export { inThreadRunner, type EntityRunner, type RunInput } from "./core/runner.js";
+export { generateProject, type ProjectRun } from "./run/project.js";
 export type * from "./model/types.js";

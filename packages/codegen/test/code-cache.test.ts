@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "./helpers.js";
 
-const MODULE = pathToFileURL(path.join(REPO_ROOT, "packages/codegen/dist/load/code-cache.js")).href;
+const MODULE = pathToFileURL(path.join(REPO_ROOT, "packages/codegen/dist/libraries/code-cache.js")).href;
 
 /**
  * Loads `file` through the code cache in a new process (V8 also keeps compiled code in memory:

@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { docsEmitter, renderEntityPage, renderIndexPage, typeText } from "../src/emit/docs/index.js";
 import { formatProblem, SchemaProblems } from "../src/errors.js";
 import type { Model, TypeNode } from "../src/model/types.js";
-import { modelFromFiles } from "../src/pipeline.js";
-import { canonicalSchemaText, CANONICAL_FILE, schemaId } from "./helpers.js";
+import { modelFromFiles } from "../src/core/generate.js";
+import { generateWith, canonicalSchemaText, CANONICAL_FILE, schemaId } from "./helpers.js";
 
 const SCHEMA = "https://json-schema.org/draft/2020-12/schema";
 
@@ -47,11 +47,12 @@ const workspaceSchema = {
 
 let model: Model;
 let page: string;
+const canonicalAndWorkspace = async () => [
+  { file: `schemas/${CANONICAL_FILE}`, text: await canonicalSchemaText() },
+  { file: "schemas/workspace.schema.json", text: JSON.stringify(workspaceSchema, null, 2) },
+];
 beforeAll(async () => {
-  model = modelFromFiles([
-    { file: `schemas/${CANONICAL_FILE}`, text: await canonicalSchemaText() },
-    { file: "schemas/workspace.schema.json", text: JSON.stringify(workspaceSchema, null, 2) },
-  ]);
+  model = modelFromFiles(await canonicalAndWorkspace());
   page = await renderEntityPage(entity("Workspace"), model);
 });
 
@@ -275,7 +276,7 @@ describe("index page", () => {
 
 describe("docs emitter", () => {
   it("writes a page per entity named by entity, the index and the pages module", async () => {
-    const files = await docsEmitter.emit(model);
+    const files = await generateWith([docsEmitter], await canonicalAndWorkspace());
     expect([...files.keys()]).toEqual([
       "packages/docs/pages/ConnectorWithStatus.md",
       "packages/docs/pages/Workspace.md",
@@ -301,13 +302,15 @@ describe("docs emitter", () => {
   });
 
   it("refuses a title whose page would be index.md on a case-insensitive file system, at the title's line:column", async () => {
-    const m = modelFromFiles([
-      {
-        file: "schemas/index.schema.json",
-        text: JSON.stringify({ $schema: SCHEMA, $id: schemaId("index.schema.json"), title: "Index", type: "object", properties: {}, additionalProperties: false }, null, 2),
-      },
-    ]);
-    const error = await docsEmitter.emit(m).catch((e: unknown) => e);
+    const error = await generateWith(
+      [docsEmitter],
+      [
+        {
+          file: "schemas/index.schema.json",
+          text: JSON.stringify({ $schema: SCHEMA, $id: schemaId("index.schema.json"), title: "Index", type: "object", properties: {}, additionalProperties: false }, null, 2),
+        },
+      ],
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SchemaProblems);
     expect((error as SchemaProblems).problems.map(formatProblem)).toEqual([
       'schemas/index.schema.json:4:3 at /title: title "Index" names the docs page Index.md, which is the same file as that of the index page index.md on case-insensitive file systems\n' +

@@ -9,8 +9,9 @@ import { cellText, codeCell, table } from "../src/emit/docs/markdown.js";
 import { declaration } from "../src/emit/docs/type-text.js";
 import { displayWidth } from "../src/emit/docs/width.js";
 import type { Json, Model, TypeNode } from "../src/model/types.js";
-import { modelFromFiles } from "../src/pipeline.js";
-import { canonicalSchemaText, CANONICAL_FILE, REPO_ROOT } from "./helpers.js";
+import { modelFromFiles } from "../src/core/generate.js";
+import type { RawSchemaFile } from "../src/load/read.js";
+import { generateWith, canonicalSchemaText, CANONICAL_FILE, REPO_ROOT } from "./helpers.js";
 
 /*
  * The docs emitter writes its pages, Definition blocks and pages module in prettier's layout
@@ -91,16 +92,16 @@ const awkwardSchema = {
   additionalProperties: false,
 };
 
-async function awkwardModel(): Promise<Model> {
-  return modelFromFiles([
+async function awkwardFiles(): Promise<RawSchemaFile[]> {
+  return [
     { file: `schemas/${CANONICAL_FILE}`, text: await canonicalSchemaText() },
     { file: "schemas/awkward.schema.json", text: JSON.stringify(awkwardSchema, null, 2) },
-  ]);
+  ];
 }
 
 describe("prettier leaves every output unchanged", () => {
   it("the canonical schema: the spec page, the index and the pages module", async () => {
-    const files = await docsEmitter.emit(modelFromFiles([{ file: `schemas/${CANONICAL_FILE}`, text: await canonicalSchemaText() }]));
+    const files = await generateWith([docsEmitter], [{ file: `schemas/${CANONICAL_FILE}`, text: await canonicalSchemaText() }]);
     expect(files.get("packages/docs/pages/ConnectorWithStatus.md")).toBe(await readFile(SPEC_COPY, "utf8"));
     await expectPrettierFixpoints(files);
   });
@@ -108,13 +109,13 @@ describe("prettier leaves every output unchanged", () => {
   it.each(["generality", "refs"])("the %s fixtures", async (fixtures) => {
     const dir = path.join(import.meta.dirname, "fixtures", fixtures);
     const names = (await readdir(dir)).sort();
-    const model = modelFromFiles(await Promise.all(names.map(async (name) => ({ file: `schemas/${name}`, text: await readFile(path.join(dir, name), "utf8") }))));
-    await expectPrettierFixpoints(await docsEmitter.emit(model));
+    const files = await Promise.all(names.map(async (name) => ({ file: `schemas/${name}`, text: await readFile(path.join(dir, name), "utf8") })));
+    await expectPrettierFixpoints(await generateWith([docsEmitter], files));
   });
 
   it("a page with long unions, nested objects, wide characters, quotes, pipes and backticks", async () => {
-    const model = await awkwardModel();
-    const files = await docsEmitter.emit(model);
+    const model = modelFromFiles(await awkwardFiles());
+    const files = await generateWith([docsEmitter], await awkwardFiles());
     await expectPrettierFixpoints(files);
     await expect(files.get("packages/docs/pages/Awkward.md")).toMatchFileSnapshot("golden/docs/Awkward.md");
   });
@@ -133,19 +134,20 @@ describe("prettier leaves every output unchanged", () => {
         additionalProperties: false,
       }),
     });
-    const files = await docsEmitter.emit(
-      modelFromFiles([
+    const files = await generateWith(
+      [docsEmitter],
+      [
         entity("A", "", "", 0),
         entity("Quoted", 'Says "hi" and "bye"; it\'s fine.', "名前のグループ", -3),
         entity("Long", "A description long enough that the property no longer fits on one line of a hundred columns.", "Types", 1e21),
-      ]),
+      ],
     );
     await expectPrettierFixpoints(files);
     expect(files.get("packages/docs/src/generated/pages.ts")).toContain(`    description: 'Says "hi" and "bye"; it\\'s fine.',\n`);
     expect(files.get("packages/docs/src/generated/pages.ts")).toContain(`    description:\n      "A description long enough`);
     // One entity, and none at all: the other shapes of the alias and the array.
-    await expectPrettierFixpoints(await docsEmitter.emit(modelFromFiles([entity("Quoted", "Short.", "Types", 1)])));
-    const empty = await docsEmitter.emit(modelFromFiles([]));
+    await expectPrettierFixpoints(await generateWith([docsEmitter], [entity("Quoted", "Short.", "Types", 1)]));
+    const empty = await generateWith([docsEmitter], []);
     await expectPrettierFixpoints(empty);
     expect(empty.get("packages/docs/src/generated/pages.ts")).toContain("export type EntityName = never;");
   });

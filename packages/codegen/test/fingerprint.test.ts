@@ -2,26 +2,29 @@ import { mkdir, mkdtemp, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { codegenFingerprint } from "../src/cache/fingerprint.js";
-import { entityKey } from "../src/cache/key.js";
-import { CACHE_DIR, memoryCache } from "../src/cache/store.js";
+import { generate, modelFromFiles } from "../src/core/generate.js";
+import { inThreadRunner } from "../src/core/runner.js";
+import { emitters } from "../src/emit/index.js";
 import { readSchemaFiles } from "../src/load/read.js";
-import { emitAll, generateProject, modelFromFiles } from "../src/pipeline.js";
+import { cachedRunner, entityKey } from "../src/run/cache.js";
+import { CACHE_DIR, memoryCache } from "../src/run/cache-store.js";
+import { codegenFingerprint } from "../src/run/fingerprint.js";
+import { generateProject } from "../src/run/project.js";
 import { canonicalSchema, makeProject } from "./helpers.js";
 
 describe("the codegen fingerprint (the cache's codegen version)", () => {
   it("changes with the codegen's code, not with source maps", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "contracts-fingerprint-"));
     await writeFile(path.join(dir, "a.js"), "export const a = 1;\n");
-    const first = codegenFingerprint(dir);
-    expect(codegenFingerprint(dir)).toBe(first);
+    const first = codegenFingerprint(emitters, dir);
+    expect(codegenFingerprint(emitters, dir)).toBe(first);
     await writeFile(path.join(dir, "a.js.map"), "{}");
-    expect(codegenFingerprint(dir)).toBe(first);
+    expect(codegenFingerprint(emitters, dir)).toBe(first);
     await writeFile(path.join(dir, "a.js"), "export const a = 2;\n");
-    const edited = codegenFingerprint(dir);
+    const edited = codegenFingerprint(emitters, dir);
     expect(edited).not.toBe(first);
     await writeFile(path.join(dir, "b.cjs"), "module.exports = {};\n");
-    expect(codegenFingerprint(dir)).not.toBe(edited);
+    expect(codegenFingerprint(emitters, dir)).not.toBe(edited);
   });
 
   it("changes with the version of a library that shapes output", async () => {
@@ -34,7 +37,7 @@ describe("the codegen fingerprint (the cache's codegen version)", () => {
     const from = path.join(project, "codegen.js");
     const at = async (version: string) => {
       await writeFile(path.join(lib, "package.json"), JSON.stringify({ name: "shaping-lib", version, main: "index.js" }));
-      return codegenFingerprint(code, ["shaping-lib"], from);
+      return codegenFingerprint([{ libraries: ["shaping-lib"] }], code, from);
     };
     const v1 = await at("1.0.0");
     expect(await at("1.0.0")).toBe(v1);
@@ -43,18 +46,23 @@ describe("the codegen fingerprint (the cache's codegen version)", () => {
 
   it("is what generate keys the cache with", async () => {
     const root = await makeProject({ "connector-with-status.schema.json": await canonicalSchema() });
-    await generateProject(root, { parallel: false });
+    await generateProject(root);
     const model = modelFromFiles(readSchemaFiles(root));
     const entity = model.entities[0]!;
-    expect(await readdir(path.join(root, CACHE_DIR))).toContain(`${entityKey(entity, model, codegenFingerprint())}.json`);
+    expect(await readdir(path.join(root, CACHE_DIR))).toContain(`${entityKey(entity, model, codegenFingerprint(emitters))}.json`);
   });
 
   it("is part of every entity's cache key: another codegen emits every entity again", async () => {
     const root = await makeProject({ "connector-with-status.schema.json": await canonicalSchema() });
-    const model = modelFromFiles(readSchemaFiles(root));
+    const files = readSchemaFiles(root);
     const cache = memoryCache();
-    expect((await emitAll(model, undefined, { cache, fingerprint: "codegen a" })).emitted).toBe(1);
-    expect((await emitAll(model, undefined, { cache, fingerprint: "codegen a" })).emitted).toBe(0);
-    expect((await emitAll(model, undefined, { cache, fingerprint: "codegen b" })).emitted).toBe(1);
+    const emitted = async (fingerprint: string) => {
+      const runner = cachedRunner(inThreadRunner(), cache, fingerprint);
+      await generate(files, { emitters, runner });
+      return runner.emitted;
+    };
+    expect(await emitted("codegen a")).toBe(1);
+    expect(await emitted("codegen a")).toBe(0);
+    expect(await emitted("codegen b")).toBe(1);
   });
 });

@@ -2,6 +2,10 @@ import { mkdtemp, mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { main } from "../src/cli/main.js";
+import { generate } from "../src/core/generate.js";
+import { inThreadRunner } from "../src/core/runner.js";
+import type { Emitter } from "../src/emit/emitter.js";
+import type { RawSchemaFile } from "../src/load/read.js";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../../..");
 export const CANONICAL_FILE = "connector-with-status.schema.json";
@@ -73,3 +77,8 @@ export const THING_BASE = {
   type: "object",
   additionalProperties: false,
 } as const;
+
+/** Every file `emitters` generate from `files`, through the CLI's own path (the core, run in this thread). */
+export async function generateWith(emitters: readonly Emitter[], files: readonly RawSchemaFile[]): Promise<Map<string, string>> {
+  return new Map((await generate(files, { emitters, runner: inThreadRunner() })).outputs);
+}

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CACHE_DIR } from "../src/cache/store.js";
+import { CACHE_DIR } from "../src/run/cache-store.js";
 import { canonicalSchema, makeProject, runCli, runCliWithEnv, schemaId, snapshotTree } from "./helpers.js";
 
 /** The entity of `schemas/<title in lower case>.schema.json`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { modelFromFiles } from "../src/pipeline.js";
+import { modelFromFiles } from "../src/core/generate.js";
 import type { TypeNode } from "../src/model/types.js";
 import { schemaId } from "./helpers.js";
 

@@ -1,13 +1,12 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { THING_BASE } from "./helpers.js";
+import { generateWith, THING_BASE } from "./helpers.js";
 import { typesEmitter } from "../src/emit/types/index.js";
-import { modelFromFiles } from "../src/pipeline.js";
+import { modelFromFiles } from "../src/core/generate.js";
 
 async function emit(schema: object): Promise<string> {
-  const model = modelFromFiles([{ file: "schemas/thing.schema.json", text: JSON.stringify(schema) }]);
-  const files = await typesEmitter.emit(model);
+  const files = await generateWith([typesEmitter], [{ file: "schemas/thing.schema.json", text: JSON.stringify(schema) }]);
   return files.get("packages/types/src/generated/thing.schema.json".replace(".schema.json", ".ts")) ?? "";
 }
 
@@ -52,8 +51,7 @@ describe("types emitter", () => {
   });
 
   it("writes an index re-exporting every entity", async () => {
-    const model = modelFromFiles([{ file: "schemas/thing.schema.json", text: JSON.stringify({ ...base, properties: {} }) }]);
-    const files = await typesEmitter.emit(model);
+    const files = await generateWith([typesEmitter], [{ file: "schemas/thing.schema.json", text: JSON.stringify({ ...base, properties: {} }) }]);
     expect(files.get("packages/types/src/generated/index.ts")).toContain('export type * from "./thing.js";');
   });
 });
@@ -61,11 +59,13 @@ describe("types emitter", () => {
 describe("types emitter: definitions and refs", () => {
   const fixture = (name: string) => readFile(path.join(import.meta.dirname, "fixtures/refs", name), "utf8");
   async function emitRefs(): Promise<ReadonlyMap<string, string>> {
-    const model = modelFromFiles([
-      { file: "schemas/geometry.schema.json", text: await fixture("geometry.schema.json") },
-      { file: "schemas/shape.schema.json", text: await fixture("shape.schema.json") },
-    ]);
-    return typesEmitter.emit(model);
+    return generateWith(
+      [typesEmitter],
+      [
+        { file: "schemas/geometry.schema.json", text: await fixture("geometry.schema.json") },
+        { file: "schemas/shape.schema.json", text: await fixture("shape.schema.json") },
+      ],
+    );
   }
 
   it("declares $defs once, names them from their keys, and follows a recursive ref to the entity", async () => {

@@ -6,22 +6,21 @@ import { SchemaProblems } from "../src/errors.js";
 import { code, name } from "../src/emit/validators/code.js";
 import { validatorsEmitter } from "../src/emit/validators/index.js";
 import { walkerName } from "../src/emit/validators/names.js";
-import { modelFromFiles } from "../src/pipeline.js";
-import { canonicalSchemaText, THING_BASE } from "./helpers.js";
+import { modelFromFiles } from "../src/core/generate.js";
+import { generateWith, canonicalSchemaText, THING_BASE } from "./helpers.js";
 
 const DIR = "packages/validators/src/generated";
 const base = THING_BASE;
 
 async function emit(schema: object): Promise<Map<string, string>> {
-  const model = modelFromFiles([{ file: "schemas/thing.schema.json", text: JSON.stringify(schema) }]);
-  return new Map(await validatorsEmitter.emit(model));
+  return generateWith([validatorsEmitter], [{ file: "schemas/thing.schema.json", text: JSON.stringify(schema) }]);
 }
 
 const fixture = (name: string) => readFile(path.join(import.meta.dirname, "fixtures/refs", name), "utf8");
 
 async function emitRefs(): Promise<Map<string, string>> {
   const files = await Promise.all(["geometry.schema.json", "shape.schema.json"].map(async (name) => ({ file: `schemas/${name}`, text: await fixture(name) })));
-  return new Map(await validatorsEmitter.emit(modelFromFiles(files)));
+  return generateWith([validatorsEmitter], files);
 }
 
 function walker(text: string, fn: string): string {
@@ -61,9 +60,8 @@ describe("walker names come from JSON pointers", () => {
 describe("validators emitter", () => {
   it("emits a check module, an entity module and the registry, deterministically", async () => {
     const text = await canonicalSchemaText();
-    const model = modelFromFiles([{ file: "schemas/connector-with-status.schema.json", text }]);
-    const first = await validatorsEmitter.emit(model);
-    const second = await validatorsEmitter.emit(modelFromFiles([{ file: "schemas/connector-with-status.schema.json", text }]));
+    const first = await generateWith([validatorsEmitter], [{ file: "schemas/connector-with-status.schema.json", text }]);
+    const second = await generateWith([validatorsEmitter], [{ file: "schemas/connector-with-status.schema.json", text }]);
     expect([...first.keys()]).toEqual([`${DIR}/connector-with-status.check.ts`, `${DIR}/connector-with-status.ts`, `${DIR}/index.ts`]);
     expect([...second]).toEqual([...first]);
     const entity = first.get(`${DIR}/connector-with-status.ts`) ?? "";
@@ -136,15 +134,14 @@ describe("validators emitter", () => {
   });
 
   it("emits an entity's files from it and what it references only (the cache's promise)", async () => {
-    const alone = modelFromFiles([{ file: "schemas/geometry.schema.json", text: await fixture("geometry.schema.json") }]);
-    const geometry = await validatorsEmitter.entity(alone.entities[0] as Entity, alone);
+    const alone = await generateWith([validatorsEmitter], [{ file: "schemas/geometry.schema.json", text: await fixture("geometry.schema.json") }]);
     const full = await emitRefs();
-    for (const [file, text] of geometry.files) expect(full.get(file)).toBe(text);
+    for (const file of ["geometry.check.ts", "geometry.ts"]) expect(full.get(`${DIR}/${file}`)).toBe(alone.get(`${DIR}/${file}`));
   });
 
   it("refuses what it cannot check, located in the file", async () => {
     const text = JSON.stringify({ ...base, properties: { a: { const: { x: 1 } } } }, null, 2);
-    const error = await validatorsEmitter.emit(modelFromFiles([{ file: "schemas/thing.schema.json", text }])).catch((e: unknown) => e);
+    const error = await generateWith([validatorsEmitter], [{ file: "schemas/thing.schema.json", text }]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SchemaProblems);
     expect((error as SchemaProblems).problems).toEqual([
       { file: "schemas/thing.schema.json", pointer: "/properties/a", line: 8, column: 5, message: "enum/const with object or array values is not supported by the validators emitter", hint: "use primitive values (string, number, boolean, null)" },

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { startEmitWorker } from "../parallel/split.js";
+import { startEmitWorker } from "../run/worker.js";
 import { processIo, type Io } from "./io.js";
 
 const USAGE = `Usage: contracts <command> [options]

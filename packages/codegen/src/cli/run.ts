@@ -1,10 +1,10 @@
 import { formatProblem, SchemaProblems } from "../errors.js";
-import { generateProject } from "../pipeline.js";
+import { saveCodeCaches } from "../libraries/code-cache.js";
+import { generateProject } from "../run/project.js";
+import type { Session } from "../run/session.js";
+import { phase } from "../run/timings.js";
+import type { EmitWorker } from "../run/worker.js";
 import { applyPlan } from "../write/apply.js";
-import type { EmitWorker } from "../parallel/split.js";
-import type { Session } from "../session.js";
-import { saveCodeCaches } from "../load/code-cache.js";
-import { phase } from "../timings.js";
 import { planWrites, recordOnDisk } from "../write/plan.js";
 import type { Io } from "./io.js";
 
@@ -51,7 +51,7 @@ export async function runOnce(command: Command, root: string, options: { frozen:
     const rewritten = [...plan.missing, ...plan.changed];
     const entities = generated.model.entities.length;
     io.out(
-      `contracts generate: ${rewritten.length} written, ${plan.unchanged.length} unchanged, ${plan.stale.length} removed; ${generated.emitted} of ${entities} entit${entities === 1 ? "y" : "ies"} emitted${(generated.threads ?? 1) > 1 ? ` on ${generated.threads} threads` : ""}, the rest cached (${total}s)`,
+      `contracts generate: ${rewritten.length} written, ${plan.unchanged.length} unchanged, ${plan.stale.length} removed; ${generated.emitted} of ${entities} entit${entities === 1 ? "y" : "ies"} emitted${generated.threads > 1 ? ` on ${generated.threads} threads` : ""}, the rest cached (${total}s)`,
     );
     if (options.list) {
       for (const file of rewritten) io.out(`  written  ${file}`);

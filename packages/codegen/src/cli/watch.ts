@@ -2,7 +2,8 @@ import { watch as watchFs } from "node:fs/promises";
 import path from "node:path";
 import { SCHEMA_DIR } from "../load/read.js";
 import type { Io } from "./io.js";
-import { newSession } from "../session.js";
+import { emitters } from "../emit/index.js";
+import { newSession } from "../run/session.js";
 import { runOnce } from "./run.js";
 
 export interface WatchOptions {
@@ -22,7 +23,7 @@ export async function watch(root: string, io: Io, options: WatchOptions): Promis
   const dir = path.join(root, SCHEMA_DIR);
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
-  const session = newSession(root);
+  const session = newSession(root, emitters);
   const regenerate = () => {
     // Runs are chained so two never write at once.
     running = running.then(async () => {

@@ -1,4 +1,4 @@
-import { InternalError, SchemaProblems, type Problem } from "../errors.js";
+import { InternalError, type Problem } from "../errors.js";
 import type { Entity, Json, Model } from "../model/types.js";
 
 /** Generated files, project-relative `/`-separated path → contents (LF, trailing newline). */
@@ -11,19 +11,43 @@ export interface EntityResult {
   readonly part?: Json;
 }
 
+/** One entity's results for every emitter that ran for it, by emitter name (as the cache stores them). */
+export type EntityResults = Record<string, { readonly files: readonly (readonly [string, string])[]; readonly part?: Json }>;
+
+/** What running every emitter's entity step for one entity gave: its results, or the problems that stopped them. */
+export interface EntityOutcome {
+  readonly results: EntityResults;
+  readonly problems: readonly Problem[];
+}
+
+/** Which thread a runner that splits work may run an emitter's entity steps on. */
+export type EmitterThread = "main" | "worker";
+
 /**
  * One target, in two pure steps so runs can be incremental: `entity` depends only on one entity
  * and the definitions it references (its result is cached under a hash of exactly those inputs),
  * `aggregate` builds the files that span entities (indexes, registries, documents) from the model
- * and every entity's part, and must stay cheap. Neither touches the disk.
+ * and every entity's part, and must stay cheap. Neither touches the disk. Everything else the
+ * codegen must know about a target is declared here too, so a new target is one folder and one
+ * line in the registry (`emit/index.ts`).
  */
-export interface EmitterSpec {
+export interface Emitter<Context = unknown> {
   readonly name: string;
   /**
    * Project-relative directories this emitter owns. Every file under them is generated: one the
    * emitter no longer produces is stale and gets removed.
    */
   readonly outputRoots: readonly string[];
+  /** Packages whose code shapes this emitter's output: their versions are part of the cache key. */
+  readonly libraries: readonly string[];
+  /** Names an entity or definition may not take (name → why), e.g. what the output package exports itself. */
+  readonly reservedNames: ReadonlyMap<string, string>;
+  /**
+   * Where a runner that splits a run across threads puts the entity steps. Split by emitter, not
+   * by entity: most of a run's cost is loading libraries (and warming up their code), and a
+   * thread that runs an emitter pays its loading.
+   */
+  readonly thread: EmitterThread;
   /** Project-wide rules this target needs (throws `SchemaProblems`); runs on every generate. */
   check?(model: Model): void;
   /**
@@ -31,38 +55,18 @@ export interface EmitterSpec {
    * thread is still validating, so the two overlap. `entity` must work without it.
    */
   prepare?(): Promise<void>;
-  entity(entity: Entity, model: Model): Promise<EntityResult>;
+  /** State derived from the model that every entity step of one run shares (built once per run, by the runner). */
+  context?(model: Model): Context;
+  entity(entity: Entity, model: Model, context: Context): Promise<EntityResult>;
   aggregate(model: Model, parts: ReadonlyMap<string, Json | undefined>): Promise<Outputs>;
 }
 
-export interface Emitter extends EmitterSpec {
-  /** Every file of the target for the whole model, without a cache (tests, small projects). */
-  emit(model: Model): Promise<Outputs>;
-}
-
-export function defineEmitter(spec: EmitterSpec): Emitter {
-  return {
-    ...spec,
-    async emit(model) {
-      spec.check?.(model);
-      const files = new Map<string, string>();
-      const parts = new Map<string, Json | undefined>();
-      const problems: Problem[] = [];
-      for (const entity of model.entities) {
-        try {
-          const result = await spec.entity(entity, model);
-          mergeInto(files, result.files, spec.name);
-          parts.set(entity.name, result.part);
-        } catch (error) {
-          if (!(error instanceof SchemaProblems)) throw error;
-          problems.push(...error.problems);
-        }
-      }
-      if (problems.length > 0) throw new SchemaProblems(problems);
-      mergeInto(files, await spec.aggregate(model, parts), spec.name);
-      return files;
-    },
-  };
+/**
+ * Declares a target: a typed identity, so each emitter's `context` type flows into its steps (an
+ * `Emitter<C>` is an `Emitter`: its steps are methods, whose parameters TypeScript compares both ways).
+ */
+export function defineEmitter<Context = undefined>(emitter: Emitter<Context>): Emitter<Context> {
+  return emitter;
 }
 
 export function mergeInto(target: Map<string, string>, source: Outputs, by: string): void {

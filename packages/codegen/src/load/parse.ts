@@ -22,7 +22,7 @@ export type ParseResult = { ok: true; source: SourceFile } | { ok: false; proble
  * verdict is JSON's. The tree used to be built for every file up front; skipping it when nothing
  * needs a position made loading a large project's schemas several times faster.
  */
-export function parseSchemaText(file: string, text: string, options: { checked?: boolean } = {}): ParseResult {
+export function parseSchemaText(file: string, text: string): ParseResult {
   let value: Json;
   try {
     value = JSON.parse(text) as Json;
@@ -33,9 +33,8 @@ export function parseSchemaText(file: string, text: string, options: { checked?:
   const treeOf = () => (tree ??= parseTree(text, [], PARSE_OPTIONS) ?? { type: "null", offset: 0, length: text.length, colonOffset: 0 });
   let lines: number[] | undefined;
   const position = (offset: number) => offsetToPosition((lines ??= lineStarts(text)), offset);
-  // JSON.parse keeps the last of duplicate keys, silently dropping the first: refuse them instead
-  // (unless the text was `checked` already, by the thread that validated it).
-  if (!options.checked && memberCount(text) !== keyCount(value)) {
+  // JSON.parse keeps the last of duplicate keys, silently dropping the first: refuse them instead.
+  if (memberCount(text) !== keyCount(value)) {
     const duplicates = duplicateKeys(treeOf()).map((key): Problem => ({
       file,
       pointer: key.pointer,

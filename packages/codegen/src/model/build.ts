@@ -3,7 +3,7 @@ import type { SourceFile } from "../load/parse.js";
 import { getAtPointer, joinPointer, splitPointer } from "../load/pointer.js";
 import { isAnnotation } from "../schema/keywords.js";
 import { definitionName } from "../schema/names.js";
-import { isObject, resolveRef, type SchemaIndex } from "../schema/refs.js";
+import { indexSchemas, isObject, resolveRef, type SchemaIndex } from "../schema/refs.js";
 import type {
   Annotations,
   DefinitionRef,
@@ -22,10 +22,12 @@ export const DEFAULT_DOCS: DocsMeta = { section: "Reference", group: "Types", or
 
 /** Builds the model from sources that passed validation. */
 export function buildModel(sources: readonly SourceFile[]): Model {
-  const index: SchemaIndex = { files: new Map(sources.map((s) => [s.file, s.value])) };
+  const index = indexSchemas(new Map(sources.map((s) => [s.file, s.value])));
   const entities = sources.map((source) => buildEntity(source, index));
   entities.sort((a, b) => compareCodeUnits(a.name, b.name));
-  return deepFreeze({ entities });
+  // The indexes every stage after this one looks entities and files up in: built once per model.
+  const byFile = new Map(entities.map((e) => [e.file, e]));
+  return deepFreeze({ entities, index: indexSchemas(new Map(entities.map((e) => [e.file, e.schema as Json]))), byFile });
 }
 
 function buildEntity(source: SourceFile, index: SchemaIndex): Entity {

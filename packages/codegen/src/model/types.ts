@@ -169,7 +169,19 @@ export interface Entity {
   readonly locate?: (pointer: string) => { line: number; column: number };
 }
 
+/** Parsed schema files, indexed for resolving `$ref` (`resolveRef`; built by `indexSchemas`). */
+export interface SchemaIndex {
+  /** Parsed schema files by project-relative path. */
+  readonly files: ReadonlyMap<string, Json>;
+  /** Each file's `$id` → the file (the first, if two claim one: validation reports that). */
+  readonly byId: ReadonlyMap<string, string>;
+}
+
 export interface Model {
   /** Entities sorted by name (code-unit order). */
   readonly entities: readonly Entity[];
+  /** The entities' schema files, for `resolveRef`. */
+  readonly index: SchemaIndex;
+  /** The entity of each schema file. */
+  readonly byFile: ReadonlyMap<string, Entity>;
 }

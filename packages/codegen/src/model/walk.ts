@@ -42,20 +42,12 @@ export function reachableEntities(model: Model, from: Entity): Entity[] {
   return [...seen.values()];
 }
 
-const indexes = new WeakMap<Model, SchemaIndex>();
-
-/** The model's schema files, for `resolveRef` (built once: the model is frozen). */
+/** The model's schema files, for `resolveRef`. */
 export function schemaIndex(model: Model): SchemaIndex {
-  let index = indexes.get(model);
-  if (!index) indexes.set(model, (index = { files: new Map(model.entities.map((e) => [e.file, e.schema as Json])) }));
-  return index;
+  return model.index;
 }
 
-const byFileIndexes = new WeakMap<Model, ReadonlyMap<string, Entity>>();
-
-/** The entity whose schema file is `file` (indexed once per model: the model is frozen). */
+/** The entity whose schema file is `file`. */
 export function entityOfFile(model: Model, file: string): Entity | undefined {
-  let byFile = byFileIndexes.get(model);
-  if (!byFile) byFileIndexes.set(model, (byFile = new Map(model.entities.map((e) => [e.file, e]))));
-  return byFile.get(file);
+  return model.byFile.get(file);
 }

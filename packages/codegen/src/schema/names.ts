@@ -26,17 +26,15 @@ export function definitionName(schema: Json, key: string): string {
 }
 
 /**
- * Names an entity or definition may not take. Generated modules use TypeScript's global types
- * (`Record<string, unknown>`, arrays...), which a declaration of the same name would shadow, and
- * the packages export names of their own beside the generated ones, which would hide them.
+ * TypeScript's global types the generated modules use (`Record<string, unknown>`, arrays...): a
+ * declaration of the same name would shadow them, so every emitter writing TypeScript reserves them.
  */
-export const RESERVED_NAMES: ReadonlyMap<string, string> = new Map([
-  ...["Array", "BigInt", "Boolean", "Date", "Error", "Function", "JSON", "Map", "Math", "Number", "Object", "Omit", "Partial", "Pick", "Promise", "Readonly", "ReadonlyArray", "Record", "RegExp", "Required", "Set", "String", "Symbol"].map(
-    (name): [string, string] => [name, "a TypeScript built-in type the generated code uses"],
-  ),
-  ...["ContractValidationError", "StandardSchemaV1", "ValidationError", "ValidationResult", "Validator", "EntityName"].map(
-    (name): [string, string] => [name, "exported by @contracts/validators itself"],
-  ),
-  ...["DeepPartial", "InvalidCase", "ValidCase"].map((name): [string, string] => [name, "exported by @contracts/fixtures itself"]),
-  ...["EntityPage", "IndexPage"].map((name): [string, string] => [name, "exported by @contracts/docs itself"]),
-]);
+export const TYPESCRIPT_GLOBALS: ReadonlyMap<string, string> = reserve(
+  "a TypeScript built-in type the generated code uses",
+  ["Array", "BigInt", "Boolean", "Date", "Error", "Function", "JSON", "Map", "Math", "Number", "Object", "Omit", "Partial", "Pick", "Promise", "Readonly", "ReadonlyArray", "Record", "RegExp", "Required", "Set", "String", "Symbol"],
+);
+
+/** `names`, each reserved for the reason `why` (an emitter's `reservedNames`), after `others`. */
+export function reserve(why: string, names: readonly string[], ...others: ReadonlyMap<string, string>[]): ReadonlyMap<string, string> {
+  return new Map([...others.flatMap((o) => [...o]), ...names.map((name): [string, string] => [name, why])]);
+}

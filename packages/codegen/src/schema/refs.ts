@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Json } from "../model/types.js";
+import type { Json, SchemaIndex } from "../model/types.js";
 import { getAtPointer } from "../load/pointer.js";
 
 /** Where a `$ref` leads: a file of the project and a JSON pointer in it. */
@@ -8,9 +8,20 @@ export interface RefTarget {
   readonly pointer: string;
 }
 
-export interface SchemaIndex {
-  /** Parsed schema files by project-relative path. */
-  readonly files: ReadonlyMap<string, Json>;
+export type { SchemaIndex } from "../model/types.js";
+
+/**
+ * The index of a set of parsed files, built once per set: every `$ref` of every file is resolved,
+ * several times over a run, and a scan of all files for each made that quadratic in the number
+ * of entities.
+ */
+export function indexSchemas(files: ReadonlyMap<string, Json>): SchemaIndex {
+  const byId = new Map<string, string>();
+  for (const [file, schema] of files) {
+    const id = isObject(schema) ? schema["$id"] : undefined;
+    if (typeof id === "string" && !byId.has(id)) byId.set(id, file);
+  }
+  return { files, byId };
 }
 
 export type RefResolution = { ok: true; target: RefTarget } | { ok: false; reason: string; hint: string };
@@ -42,7 +53,7 @@ export function resolveRef(fromFile: string, ref: string, index: SchemaIndex): R
   }
   let file = fromFile;
   if (base !== "") {
-    const byId = filesById(index).get(base);
+    const byId = index.byId.get(base);
     if (byId !== undefined) file = byId;
     else if (/^[a-z][a-z0-9+.-]*:/i.test(base)) {
       return { ok: false, reason: `$ref "${ref}" names no schema of this project`, hint: "use a relative file reference such as \"./other.schema.json\", or the $id of a file in schemas/" };
@@ -64,26 +75,6 @@ export function resolveRef(fromFile: string, ref: string, index: SchemaIndex): R
     };
   }
   return { ok: true, target: { file, pointer: fragment } };
-}
-
-const idIndexes = new WeakMap<ReadonlyMap<string, Json>, Map<string, string>>();
-
-/**
- * Each file's `$id` → the file (the first, if two claim one: validation reports that), built once
- * per set of files: every `$ref` of every file is resolved, several times over a run, and a scan
- * of all files for each made that quadratic in the number of entities.
- */
-function filesById(index: SchemaIndex): ReadonlyMap<string, string> {
-  let byId = idIndexes.get(index.files);
-  if (!byId) {
-    byId = new Map();
-    for (const [file, schema] of index.files) {
-      const id = isObject(schema) ? schema["$id"] : undefined;
-      if (typeof id === "string" && !byId.has(id)) byId.set(id, file);
-    }
-    idIndexes.set(index.files, byId);
-  }
-  return byId;
 }
 
 /** The fragment with percent-encoding undone; `undefined` when it is malformed (`%zz`). */

@@ -2,21 +2,25 @@ import type { Problem } from "../errors.js";
 import type { SourceFile } from "../load/parse.js";
 import { joinPointer } from "../load/pointer.js";
 import type { Json } from "../model/types.js";
-import { definitionName, RESERVED_NAMES } from "../schema/names.js";
-import { isObject, type SchemaIndex } from "../schema/refs.js";
+import { definitionName } from "../schema/names.js";
+import { indexSchemas, isObject } from "../schema/refs.js";
 import { checkConventions } from "./conventions.js";
-import { checkMetaSchema } from "./meta.js";
+import { checkMetaSchema, metaSchemaValidator } from "./meta.js";
 
-/** Validates every file and every cross-file rule; returns all problems found (empty: valid). */
-export function validateSources(sources: readonly SourceFile[]): Problem[] {
-  const index: SchemaIndex = { files: new Map(sources.map((s) => [s.file, s.value])) };
+/**
+ * Validates every file and every cross-file rule; returns all problems found (empty: valid).
+ * `reserved`: names no entity or definition may take (name → why), from the emitters.
+ */
+export function validateSources(sources: readonly SourceFile[], reserved: ReadonlyMap<string, string> = new Map()): Problem[] {
+  const index = indexSchemas(new Map(sources.map((s) => [s.file, s.value])));
   const problems: Problem[] = [];
+  const metaSchema = metaSchemaValidator();
   for (const source of sources) {
-    const meta = checkMetaSchema(source);
+    const meta = checkMetaSchema(source, metaSchema);
     problems.push(...meta);
     if (meta.length === 0) problems.push(...checkConventions(source, index));
   }
-  problems.push(...checkUniqueTitles(sources), ...checkUniqueIds(sources), ...checkUniqueDefinitionNames(sources));
+  problems.push(...checkUniqueTitles(sources), ...checkUniqueIds(sources), ...checkUniqueDefinitionNames(sources, reserved));
   return problems;
 }
 
@@ -24,7 +28,7 @@ export function validateSources(sources: readonly SourceFile[]): Problem[] {
  * Every `$defs` entry becomes an exported type under its name in every artifact, so a name may
  * be declared once in the whole project: a clash fails naming both places, never `Point1`.
  */
-function checkUniqueDefinitionNames(sources: readonly SourceFile[]): Problem[] {
+function checkUniqueDefinitionNames(sources: readonly SourceFile[], reservedNames: ReadonlyMap<string, string>): Problem[] {
   const declared = new Map<string, { source: SourceFile; pointer: string }[]>();
   for (const source of sources) {
     if (!isObject(source.value)) continue;
@@ -39,7 +43,7 @@ function checkUniqueDefinitionNames(sources: readonly SourceFile[]): Problem[] {
   }
   const problems: Problem[] = [];
   for (const [name, places] of declared) {
-    const reserved = RESERVED_NAMES.get(name);
+    const reserved = reservedNames.get(name);
     if (reserved) {
       for (const place of places) {
         problems.push({

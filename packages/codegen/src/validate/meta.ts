@@ -10,28 +10,28 @@ export const DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
 /** The Ajv options of the meta-schema validator, built (scripts/build-meta-validator.mjs) or not. */
 export const META_AJV_OPTIONS = { allErrors: true, strict: false } as const;
 
-let metaValidator: ValidateFunction | undefined;
-
 /**
  * The 2020-12 meta-schema's validator: compiled at build time into dist (see
- * scripts/build-meta-validator.mjs), else (running from sources) here, once per process.
- * Compiling it was the slow part of validation.
+ * scripts/build-meta-validator.mjs; Node's module cache keeps it loaded), or, running from sources
+ * (tests), the one the build put in dist; compiled here only when there is none. Compiling it was
+ * the slow part of validation.
  */
-function meta(): ValidateFunction {
-  if (!metaValidator) {
+export function metaSchemaValidator(): ValidateFunction {
+  const require = createRequire(import.meta.url);
+  for (const built of ["./meta-schema.cjs", "../../dist/validate/meta-schema.cjs"]) {
     try {
-      metaValidator = createRequire(import.meta.url)("./meta-schema.cjs") as ValidateFunction;
+      return require(built) as ValidateFunction;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw error;
-      metaValidator = newAjv2020(META_AJV_OPTIONS).getSchema(DRAFT_2020_12);
-      if (!metaValidator) throw new Error("ajv has no 2020-12 meta-schema");
     }
   }
-  return metaValidator;
+  const compiled = newAjv2020(META_AJV_OPTIONS).getSchema(DRAFT_2020_12);
+  if (!compiled) throw new Error("ajv has no 2020-12 meta-schema");
+  return compiled;
 }
 
 /** Checks a file against the JSON Schema 2020-12 meta-schema. */
-export function checkMetaSchema(source: SourceFile): Problem[] {
+export function checkMetaSchema(source: SourceFile, validate: ValidateFunction): Problem[] {
   const schema = source.value;
   const problem = (pointer: string, message: string, hint: string): Problem => ({
     file: source.file,
@@ -52,7 +52,6 @@ export function checkMetaSchema(source: SourceFile): Problem[] {
         : problem("/$schema", `is not a JSON Schema 2020-12 document: "$schema" is ${JSON.stringify(declared)}`, hint),
     ];
   }
-  const validate = meta();
   if (validate(schema)) return [];
   // Ajv reports every branch of the meta-schema's anyOf; the first error at a pointer is the
   // specific one ("must be equal to one of the allowed values"), the rest is noise.

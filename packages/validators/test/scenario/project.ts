@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { emitters, modelFromFiles } from "@contracts/codegen";
+import { emitters, generate, inThreadRunner } from "@contracts/codegen";
 
 export const SCENARIO_DIR = import.meta.dirname;
 const PACKAGE_DIR = path.resolve(import.meta.dirname, "../..");
@@ -20,13 +20,12 @@ export async function scenarioSchemas(): Promise<Map<string, Record<string, unkn
  */
 export async function generateScenario(): Promise<string> {
   const schemas = await scenarioSchemas();
-  const model = modelFromFiles([...schemas].map(([file, value]) => ({ file, text: JSON.stringify(value, null, 2) })));
+  const files = [...schemas].map(([file, value]) => ({ file, text: JSON.stringify(value, null, 2) }));
   const root = await mkdtemp(path.join(tmpdir(), "contracts-validators-"));
-  for (const emitter of emitters.filter((e) => e.name === "types" || e.name === "validators")) {
-    for (const [file, text] of await emitter.emit(model)) {
-      await mkdir(path.dirname(path.join(root, file)), { recursive: true });
-      await writeFile(path.join(root, file), text);
-    }
+  const { outputs } = await generate(files, { emitters: emitters.filter((e) => e.name === "types" || e.name === "validators"), runner: inThreadRunner() });
+  for (const [file, text] of outputs) {
+    await mkdir(path.dirname(path.join(root, file)), { recursive: true });
+    await writeFile(path.join(root, file), text);
   }
   await symlink(path.join(PACKAGE_DIR, "src/runtime"), path.join(root, "packages/validators/src/runtime"), "dir");
   await symlink(path.join(REPO_ROOT, "node_modules"), path.join(root, "node_modules"), "dir");

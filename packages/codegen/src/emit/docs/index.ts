@@ -1,3 +1,4 @@
+import { reserve, TYPESCRIPT_GLOBALS } from "../../schema/names.js";
 import { defineEmitter } from "../emitter.js";
 import { renderEntityPage } from "./entity-page.js";
 import { renderIndexPage } from "./index-page.js";
@@ -20,6 +21,10 @@ const INDEX_NAME = "index";
 export const docsEmitter = defineEmitter({
   name: "docs",
   outputRoots: [DOCS_PAGES_DIR, DOCS_MODULE_DIR],
+  // Character widths decide the tables' padding; is-es5-identifier-name which keys are quoted.
+  libraries: ["get-east-asian-width", "emoji-regex", "narrow-emojis", "is-es5-identifier-name"],
+  reservedNames: reserve("exported by @contracts/docs itself", ["EntityPage", "IndexPage"], TYPESCRIPT_GLOBALS),
+  thread: "main",
   check(model) {
     checkPageNames(model, INDEX_NAME);
   },

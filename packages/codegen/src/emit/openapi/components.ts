@@ -32,15 +32,6 @@ export interface Components {
  * resource, and leaving `$id` in place would make `#/...` resolve inside the schema instead.
  */
 export function collectComponents(model: Model): Components {
-  // Every entity's conversion asks for the same table; the model is frozen, so it is built once.
-  let components = byModel.get(model);
-  if (!components) byModel.set(model, (components = buildComponents(model)));
-  return components;
-}
-
-const byModel = new WeakMap<Model, Components>();
-
-function buildComponents(model: Model): Components {
   const all: Component[] = [];
   for (const entity of model.entities) {
     all.push({ name: entity.name, entity, pointer: "", schema: entity.schema });

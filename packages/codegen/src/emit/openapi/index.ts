@@ -1,7 +1,8 @@
 import { compareCodeUnits, InternalError, SchemaProblems, sortProblems, type Problem } from "../../errors.js";
 import type { Entity, Json, Model } from "../../model/types.js";
+import { TYPESCRIPT_GLOBALS } from "../../schema/names.js";
 import { defineEmitter, doNotEditHeader, problemAt } from "../emitter.js";
-import { collectComponents } from "./components.js";
+import { collectComponents, type Components } from "./components.js";
 import { toOas30 } from "./oas30/index.js";
 import { toOas31 } from "./oas31.js";
 import { sortData } from "./schema-tree.js";
@@ -33,11 +34,19 @@ export const OPENAPI_30 = "3.0.3";
 export const openapiEmitter = defineEmitter({
   name: "openapi",
   outputRoots: [OPENAPI_DIR, OPENAPI_SRC_DIR],
+  // openapi-typescript prints the types through the TypeScript compiler, which is not pinned exactly.
+  libraries: ["openapi-typescript", "typescript", "js-yaml"],
+  reservedNames: TYPESCRIPT_GLOBALS,
+  // openapi-typescript brings the TypeScript compiler, the heaviest load of a run: in the worker
+  // thread, it loads while the main thread validates.
+  thread: "worker",
   async prepare() {
     openapiTypescript();
   },
-  async entity(entity, model) {
-    const converted = convertEntity(entity, model);
+  // Every entity's conversion reads the same table of components: built once per run.
+  context: collectComponents,
+  async entity(entity, _model, components) {
+    const converted = convertEntity(entity, components);
     const part: EntityPart = {
       ...converted,
       types: componentMembers(converted.schemas31),
@@ -92,8 +101,7 @@ interface EntityPart extends EntityComponents {
   readonly yaml30: Record<string, string>;
 }
 
-function convertEntity(entity: Entity, model: Model): EntityComponents {
-  const components = collectComponents(model);
+function convertEntity(entity: Entity, components: Components): EntityComponents {
   const problems: Problem[] = [];
   const schemas31: Record<string, Json> = {};
   const schemas30: Record<string, Json> = {};
@@ -108,22 +116,6 @@ function convertEntity(entity: Entity, model: Model): EntityComponents {
   }
   if (problems.length > 0) throw new SchemaProblems(sortProblems(problems));
   return { schemas31, schemas30 };
-}
-
-/** Both documents; throws `SchemaProblems` naming every construct 3.0 cannot express. */
-export function buildDocuments(model: Model): { oas31: Json; oas30: Json } {
-  const parts: EntityComponents[] = [];
-  const problems: Problem[] = [];
-  for (const entity of model.entities) {
-    try {
-      parts.push(convertEntity(entity, model));
-    } catch (error) {
-      if (!(error instanceof SchemaProblems)) throw error;
-      problems.push(...error.problems);
-    }
-  }
-  if (problems.length > 0) throw new SchemaProblems(sortProblems(problems));
-  return assembleDocuments(parts);
 }
 
 /** The two documents from every entity's converted components. */

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { InternalError } from "../../errors.js";
-import { requireWithCodeCache } from "../../load/code-cache.js";
+import { requireWithCodeCache } from "../../libraries/code-cache.js";
 
 type OpenapiTypescript = typeof import("openapi-typescript");
 
@@ -15,8 +15,6 @@ export interface OpenapiTypescriptParts {
   readonly astToString: OpenapiTypescript["astToString"];
 }
 
-let parts: OpenapiTypescriptParts | undefined;
-
 /**
  * Loaded on first use, with `require` and from the modules that define them rather than through
  * `import("openapi-typescript")`, because loading is most of what a run costs (measured on Node
@@ -28,7 +26,7 @@ let parts: OpenapiTypescriptParts | undefined;
  * tests rather than a minor release that moves a file.
  */
 export function openapiTypescript(): OpenapiTypescriptParts {
-  if (parts) return parts;
+  // Node's module cache keeps what `require` loaded: a later call only looks the modules up.
   const require = createRequire(import.meta.url);
   // First, so openapi-typescript's own require("typescript") gets this instance, its compiled
   // code cached between runs (most of what loading the parts costs).
@@ -37,7 +35,7 @@ export function openapiTypescript(): OpenapiTypescriptParts {
   const schemaObject = lib("transform/schema-object.cjs");
   const utils = lib("lib/utils.cjs");
   const ts = lib("lib/ts.cjs");
-  parts = {
+  const parts: OpenapiTypescriptParts = {
     ts: typescript,
     transformSchemaObject: schemaObject["default"] as OpenapiTypescript["transformSchemaObject"],
     resolveRef: utils["resolveRef"] as OpenapiTypescript["resolveRef"],

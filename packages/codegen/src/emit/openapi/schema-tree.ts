@@ -6,11 +6,11 @@ import { isObject } from "../../schema/refs.js";
 export type SchemaObject = { readonly [keyword: string]: Json };
 
 /** Keywords (of the supported set) whose value is one subschema. */
-const ONE = new Set(["items", "additionalProperties"]);
+const ONE: ReadonlySet<string> = new Set(["items", "additionalProperties"]);
 /** ... an array of subschemas. */
-const MANY = new Set(["anyOf", "oneOf", "allOf"]);
+const MANY: ReadonlySet<string> = new Set(["anyOf", "oneOf", "allOf"]);
 /** ... a map of named subschemas whose order is meaningful (`properties` keeps schema order). */
-const NAMED = new Set(["properties"]);
+const NAMED: ReadonlySet<string> = new Set(["properties"]);
 
 /**
  * Rebuilds a schema object with every subschema replaced by `convert(sub, pointer)`; every other

@@ -2,7 +2,7 @@ import type { JSONSchema } from "json-schema-to-typescript";
 import { defineEmitter, doNotEditHeader } from "../emitter.js";
 import { compareCodeUnits, InternalError } from "../../errors.js";
 import type { Entity, Json, Model } from "../../model/types.js";
-import { definitionName } from "../../schema/names.js";
+import { definitionName, TYPESCRIPT_GLOBALS } from "../../schema/names.js";
 import { isObject, resolveRef } from "../../schema/refs.js";
 import { schemaIndex } from "../../model/walk.js";
 import { getAtPointer, splitPointer } from "../../load/pointer.js";
@@ -19,6 +19,11 @@ export const TYPES_DIR = "packages/types/src/generated";
 export const typesEmitter = defineEmitter({
   name: "types",
   outputRoots: [TYPES_DIR],
+  libraries: ["json-schema-to-typescript", "oxfmt"],
+  reservedNames: TYPESCRIPT_GLOBALS,
+  // With openapi, in the worker thread: json2ts and oxfmt load there while the main thread
+  // validates (the split measured fastest; figures in the README's benchmark section).
+  thread: "worker",
   async prepare() {
     await Promise.all([import("json-schema-to-typescript"), import("oxfmt")]);
   },

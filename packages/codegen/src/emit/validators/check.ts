@@ -32,13 +32,10 @@ export async function compileCheck(schema: Json): Promise<CompiledCheck> {
   };
 }
 
-let compiler: Promise<typeof import("typebox/compile")> | undefined;
-
 /**
- * Loaded on first use: TypeBox's compiler takes about 0.3 s to load, which a run with nothing to
- * emit, or the worker thread (it runs other emitters), should not pay.
+ * Loaded on first use (Node's module cache keeps it): TypeBox's compiler takes about 0.3 s to
+ * load, which a run with nothing to emit, or the worker thread (it runs other emitters), should not pay.
  */
-export function loadTypeBoxCompiler(): Promise<typeof import("typebox/compile")> {
-  compiler ??= import("typebox/compile");
-  return compiler;
+function loadTypeBoxCompiler(): Promise<typeof import("typebox/compile")> {
+  return import("typebox/compile");
 }

@@ -1,3 +1,4 @@
+import { reserve, TYPESCRIPT_GLOBALS } from "../../schema/names.js";
 import { defineEmitter } from "../emitter.js";
 import { compileCheck } from "./check.js";
 import { checkModule, entityModule, indexModule } from "./module.js";
@@ -16,6 +17,9 @@ export const VALIDATORS_DIR = "packages/validators/src/generated";
 export const validatorsEmitter = defineEmitter({
   name: "validators",
   outputRoots: [VALIDATORS_DIR],
+  libraries: ["typebox"],
+  reservedNames: reserve("exported by @contracts/validators itself", ["ContractValidationError", "StandardSchemaV1", "ValidationError", "ValidationResult", "Validator", "EntityName"], TYPESCRIPT_GLOBALS),
+  thread: "main",
   async entity(entity, model) {
     const walkers = emitWalkers(entity, model);
     const bundled = bundle(entity, model);

@@ -5,7 +5,7 @@ import { isExtension } from "../../schema/keywords.js";
 export type SchemaObject = { readonly [keyword: string]: Json };
 
 /** Keywords that never change a verdict. */
-const ANNOTATIONS = new Set(["$schema", "$id", "$comment", "$defs", "title", "description", "readOnly", "writeOnly", "deprecated", "examples", "default"]);
+const ANNOTATIONS: ReadonlySet<string> = new Set(["$schema", "$id", "$comment", "$defs", "title", "description", "readOnly", "writeOnly", "deprecated", "examples", "default"]);
 
 export function isSchemaObject(v: Json | undefined): v is SchemaObject {
   return typeof v === "object" && v !== null && !Array.isArray(v);

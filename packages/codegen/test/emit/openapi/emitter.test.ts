@@ -3,12 +3,12 @@ import AjvDraft04Module from "ajv-draft-04";
 import type { AnySchema } from "ajv";
 import fc from "fast-check";
 import { parse } from "yaml";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { formatProblem, SchemaProblems } from "../../../src/errors.js";
-import { buildDocuments, openapiEmitter } from "../../../src/emit/openapi/index.js";
+import { openapiEmitter } from "../../../src/emit/openapi/index.js";
 import { toYamlText } from "../../../src/emit/openapi/serialize.js";
-import { modelFromFiles } from "../../../src/pipeline.js";
 import addFormatsModule from "ajv-formats";
+import { generateWith } from "../../helpers.js";
 
 // ajv-formats is CommonJS: under NodeNext its default import is the module, the plugin `.default`.
 const addFormats = addFormatsModule.default;
@@ -64,10 +64,26 @@ const widget = {
   additionalProperties: false,
 };
 const file = (name: string, schema: unknown) => ({ file: `schemas/${name}.schema.json`, text: `${JSON.stringify(schema, null, 2)}\n` });
-const model = modelFromFiles([file("owner", owner), file("widget", widget)]);
+const modelFiles = [file("owner", owner), file("widget", widget)];
+
+interface Documents {
+  oas31: { components: { schemas: Record<string, unknown> } };
+  oas30: { components: { schemas: Record<string, unknown> } };
+}
+
+/** The 3.1 and 3.0 documents the openapi emitter writes for `files`. */
+async function documentsOf(files: readonly { file: string; text: string }[]): Promise<Documents> {
+  const outputs = await generateWith([openapiEmitter], files);
+  const read = (name: string) => JSON.parse(outputs.get(`packages/openapi/generated/${name}`) ?? "null");
+  return { oas31: read("openapi.json"), oas30: read("openapi-3.0.json") };
+}
 
 describe("the openapi emitter on $defs, cross-file refs and every rewritten construct", () => {
-  const { oas31, oas30 } = buildDocuments(model) as { oas31: { components: { schemas: object } }; oas30: { components: { schemas: object } } };
+  let oas31: Documents["oas31"];
+  let oas30: Documents["oas30"];
+  beforeAll(async () => {
+    ({ oas31, oas30 } = await documentsOf(modelFiles));
+  });
 
   it("lifts $defs to components and points every $ref at components", () => {
     expect(Object.keys(oas31.components.schemas)).toEqual(["Dims", "Owner", "Size", "Widget"]);
@@ -135,7 +151,7 @@ describe("the openapi emitter on $defs, cross-file refs and every rewritten cons
   });
 
   it("writes JSON and YAML twins and is deterministic", async () => {
-    const [first, second] = [await openapiEmitter.emit(model), await openapiEmitter.emit(model)];
+    const [first, second] = [await generateWith([openapiEmitter], modelFiles), await generateWith([openapiEmitter], modelFiles)];
     expect([...first]).toEqual([...second]);
     for (const name of ["openapi", "openapi-3.0"]) {
       const json = first.get(`packages/openapi/generated/${name}.json`) ?? "";
@@ -149,9 +165,9 @@ describe("the openapi emitter on $defs, cross-file refs and every rewritten cons
 });
 
 describe("constructs the emitter refuses", () => {
-  const problemsOf = (schemas: [string, unknown][]) => {
+  const problemsOf = async (schemas: [string, unknown][]) => {
     try {
-      buildDocuments(modelFromFiles(schemas.map(([name, s]) => file(name, s))));
+      await documentsOf(schemas.map(([name, s]) => file(name, s)));
     } catch (error) {
       if (error instanceof SchemaProblems) return error.problems.map(formatProblem);
       throw error;
@@ -161,20 +177,19 @@ describe("constructs the emitter refuses", () => {
   /** The entity of `schemas/<name>.schema.json`: its `$id` ends with that file's name, as validation requires. */
   const entity = (name: string, title: string, extra: object) => ({ $schema: "https://json-schema.org/draft/2020-12/schema", $id: `${BASE}/${name}.schema.json`, title, type: "object", additionalProperties: false, ...extra });
 
-  it("a $defs entry named like another component (refused by validation, naming both places)", () => {
-    expect(problemsOf([["owner", owner], ["thing", entity("thing", "Thing", { $defs: { Owner: { type: "string" } }, properties: { o: { $ref: "#/$defs/Owner" } } })]])).toEqual([
+  it("a $defs entry named like another component (refused by validation, naming both places)", async () => {
+    expect(await problemsOf([["owner", owner], ["thing", entity("thing", "Thing", { $defs: { Owner: { type: "string" } }, properties: { o: { $ref: "#/$defs/Owner" } } })]])).toEqual([
       'schemas/thing.schema.json:8:5 at /$defs/Owner: definition name "Owner" is also declared at schemas/owner.schema.json#/title; every generated artifact exports it under that one name\n  fix: rename one of them (a $defs key, or its "title"), or $ref the existing definition instead of repeating it',
     ]);
   });
 
-  it("a $defs key that is not an identifier becomes a PascalCase component name", () => {
-    const model = modelFromFiles([file("thing", entity("thing", "Thing", { $defs: { "my size": { type: "string" } }, properties: { s: { $ref: "#/$defs/my size" } } }))]);
-    const { oas31 } = buildDocuments(model) as unknown as { oas31: { components: { schemas: Record<string, unknown> } } };
+  it("a $defs key that is not an identifier becomes a PascalCase component name", async () => {
+    const { oas31 } = await documentsOf([file("thing", entity("thing", "Thing", { $defs: { "my size": { type: "string" } }, properties: { s: { $ref: "#/$defs/my size" } } }))]);
     expect(Object.keys(oas31.components.schemas)).toEqual(["MySize", "Thing"]);
   });
 
-  it("a const next to an enum (refused by validation: the model keeps the enum alone)", () => {
-    expect(problemsOf([["thing", entity("thing", "Thing", { properties: { k: { enum: ["a"], const: "b" } } })]])).toEqual([
+  it("a const next to an enum (refused by validation: the model keeps the enum alone)", async () => {
+    expect(await problemsOf([["thing", entity("thing", "Thing", { properties: { k: { enum: ["a"], const: "b" } } })]])).toEqual([
       'schemas/thing.schema.json:12:7 at /properties/k/const: "const" next to "enum" is not supported: the emitters follow the "enum" alone and would silently drop it\n  fix: remove "const": the "enum" lists every valid value already; only "type" and annotations may sit next to it',
     ]);
   });
@@ -186,11 +201,9 @@ describe("openapi-typescript types, built per entity", () => {
     const { readFile } = await import("node:fs/promises");
     const path = await import("node:path");
     const dir = path.join(import.meta.dirname, "../../fixtures/generality");
-    const scenario = modelFromFiles(
-      await Promise.all(["drawing", "owner"].map(async (name) => ({ file: `schemas/${name}.schema.json`, text: await readFile(path.join(dir, `${name}.schema.json`), "utf8") }))),
-    );
-    for (const m of [model, scenario]) {
-      const files = await openapiEmitter.emit(m);
+    const scenario = await Promise.all(["drawing", "owner"].map(async (name) => ({ file: `schemas/${name}.schema.json`, text: await readFile(path.join(dir, `${name}.schema.json`), "utf8") })));
+    for (const m of [modelFiles, scenario]) {
+      const files = await generateWith([openapiEmitter], m);
       const generated = files.get("packages/openapi/src/generated/openapi-types.ts") ?? "";
       const whole = astToString(await openapiTS(JSON.parse(files.get("packages/openapi/generated/openapi.json") ?? "{}") as never, { silent: true }));
       expect(generated.slice(generated.indexOf("\n\n") + 2)).toBe(whole.endsWith("\n") ? whole : `${whole}\n`);

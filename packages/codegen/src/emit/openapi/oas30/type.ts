@@ -11,7 +11,7 @@ const BY_TYPE: { readonly [type: string]: readonly string[] } = {
   object: ["properties", "required", "additionalProperties"],
   boolean: [],
 };
-const TYPE_SPECIFIC = new Set(Object.values(BY_TYPE).flat());
+const TYPE_SPECIFIC: ReadonlySet<string> = new Set(Object.values(BY_TYPE).flat());
 
 /**
  * 3.0 `type` is one string and `null` is not a type: `["T", "null"]` becomes `type: T` with

@@ -16,7 +16,13 @@ export const CODE_CACHE_DIR = path.join(tmpdir(), "contracts-code-cache");
 /** How a module's compiled code was found: none yet, V8 accepted it, or V8 refused it (then recompiled). */
 export type CodeCacheUse = "missing" | "accepted" | "rejected";
 
-const unsaved: (() => void)[] = [];
+/**
+ * A module loaded without an accepted cache carries the save of its cache until `saveCodeCaches`
+ * writes it: kept on the loaded module (Node's module registry, process-wide as the library itself)
+ * rather than in a list of this module's.
+ */
+const PENDING_SAVE = Symbol.for("@contracts/codegen.codeCache.save");
+type PendingModule = Module & { [PENDING_SAVE]?: () => void };
 
 /**
  * `require(id)` for a large CommonJS library, through a V8 code cache on disk: compiling the
@@ -66,7 +72,7 @@ export function requireWithCodeCache(require: NodeJS.Require, id: string, dir = 
   }
   module.loaded = true;
   const cache: CodeCacheUse = cachedData === undefined ? "missing" : script.cachedDataRejected ? "rejected" : "accepted";
-  if (cache !== "accepted") unsaved.push(() => writeAtomically(cacheFile, script.createCachedData()));
+  if (cache !== "accepted") (module as PendingModule)[PENDING_SAVE] = () => writeAtomically(cacheFile, script.createCachedData());
   return { exports: module.exports, cache };
 }
 
@@ -75,7 +81,10 @@ export function requireWithCodeCache(require: NodeJS.Require, id: string, dir = 
  * cache here: a failure (read-only or full temporary directory) only costs the next run time.
  */
 export function saveCodeCaches(): void {
-  for (const save of unsaved.splice(0)) {
+  for (const module of Object.values(createRequire(import.meta.url).cache) as (PendingModule | undefined)[]) {
+    const save = module?.[PENDING_SAVE];
+    if (!module || !save) continue;
+    delete module[PENDING_SAVE];
     try {
       save();
     } catch {

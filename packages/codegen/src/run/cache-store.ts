@@ -1,14 +1,12 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import type { EntityResults } from "../emit/emitter.js";
 import type { Json } from "../model/types.js";
 
-/** One entity's results for every emitter, as stored. */
-export type CachedEntity = Record<string, { readonly files: readonly (readonly [string, string])[]; readonly part?: Json }>;
-
 export interface CacheStore {
-  read(key: string): Promise<CachedEntity | undefined>;
-  write(key: string, value: CachedEntity): Promise<void>;
+  read(key: string): Promise<EntityResults | undefined>;
+  write(key: string, value: EntityResults): Promise<void>;
   /**
    * Generated files this store read from disk during this run and found as the cache expected,
    * path → contents: the write stage need not read them again to know they are unchanged.
@@ -94,8 +92,8 @@ export interface MemoryCache extends CacheStore {
  * dropped, so memory stays at about one run's results however long it watches.
  */
 export function memoryCache(behind?: CacheStore): MemoryCache {
-  let current = new Map<string, CachedEntity>();
-  let previous = new Map<string, CachedEntity>();
+  let current = new Map<string, EntityResults>();
+  let previous = new Map<string, EntityResults>();
   return {
     async read(key) {
       const hit = current.get(key) ?? previous.get(key) ?? (await behind?.read(key));

@@ -3,24 +3,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Emitter } from "../emit/emitter.js";
 import { compareCodeUnits } from "../errors.js";
-
-/**
- * Libraries whose code shapes generated files: a new version may change them. (`typescript`
- * prints the OpenAPI documents' types, through openapi-typescript; it is not pinned exactly.)
- */
-export const OUTPUT_LIBRARIES = [
-  "json-schema-to-typescript",
-  "typebox",
-  "openapi-typescript",
-  "typescript",
-  "js-yaml",
-  "oxfmt",
-  "get-east-asian-width",
-  "emoji-regex",
-  "narrow-emojis",
-  "is-es5-identifier-name",
-];
 
 /** Where the codegen runs from: `dist/` when built, `src/` under the test runner. */
 const CODE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -28,10 +12,11 @@ const CODE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."
 /**
  * What "the codegen version" means for the cache: a hash of the codegen's own code (every file of
  * the directory it runs from; not source maps) and of the versions of the libraries that shape its
- * output, as this module resolves them. A package version alone would miss local edits and
- * dependency updates.
+ * output (each emitter's `libraries`), as this module resolves them. A package version alone would
+ * miss local edits and dependency updates.
  */
-export function codegenFingerprint(codeDir: string = CODE_DIR, libraries: readonly string[] = OUTPUT_LIBRARIES, resolveFrom: string = fileURLToPath(import.meta.url)): string {
+export function codegenFingerprint(emitters: readonly Pick<Emitter, "libraries">[], codeDir: string = CODE_DIR, resolveFrom: string = fileURLToPath(import.meta.url)): string {
+  const libraries = [...new Set(emitters.flatMap((e) => e.libraries))];
   const hash = createHash("sha256");
   for (const file of listFiles(codeDir)) {
     hash.update(`\0${path.relative(codeDir, file)}\0`).update(readFileSync(file));

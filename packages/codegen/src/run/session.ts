@@ -1,0 +1,41 @@
+import type { EntityRunner } from "../core/runner.js";
+import type { Emitter } from "../emit/emitter.js";
+import { parseSchemaText, type ParseResult } from "../load/parse.js";
+import type { RawSchemaFile } from "../load/read.js";
+import type { OnDisk } from "../write/plan.js";
+import { cachedRunner, type CachedRunner } from "./cache.js";
+import { fileCache, memoryCache, type MemoryCache } from "./cache-store.js";
+import { codegenFingerprint } from "./fingerprint.js";
+
+/**
+ * What a long-running process (`contracts watch`) keeps between runs, so a save costs what it
+ * changed rather than a fresh start: entity results in memory, schema files parsed already (by
+ * text), and the outputs as it left them on disk. Libraries stay loaded by themselves.
+ */
+export interface Session {
+  /** Starts a run over `files`: returns `inner` behind the session's memory cache, and the session's `parse`. */
+  nextRun(inner: EntityRunner, files: readonly RawSchemaFile[]): { runner: CachedRunner; parse: (file: string, text: string) => ParseResult };
+  readonly onDisk: Map<string, OnDisk>;
+}
+
+export function newSession(root: string, emitters: readonly Emitter[]): Session {
+  const cache: MemoryCache = memoryCache(fileCache(root));
+  const parsed = new Map<string, { readonly text: string; readonly result: ParseResult }>();
+  // The codegen's code does not change under a running process: hashed once per session.
+  const fingerprint = codegenFingerprint(emitters);
+  return {
+    onDisk: new Map(),
+    nextRun(inner, files) {
+      cache.nextRun();
+      const present = new Set(files.map((f) => f.file));
+      for (const file of [...parsed.keys()]) if (!present.has(file)) parsed.delete(file);
+      const parse = (file: string, text: string): ParseResult => {
+        const before = parsed.get(file);
+        const result = before?.text === text ? before.result : parseSchemaText(file, text);
+        parsed.set(file, { text, result });
+        return result;
+      };
+      return { runner: cachedRunner(inner, cache, fingerprint), parse };
+    },
+  };
+}
