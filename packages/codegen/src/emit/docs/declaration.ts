@@ -1,15 +1,16 @@
 import type { Json, ObjectNode, TypeNode } from "../../model/types.js";
 import { toTypeName } from "../../schema/names.js";
-import { align, group, hardline, ifBreak, indent, indentIfBreak, join, line, printDoc, softline, type Doc } from "./doc.js";
+import { builders, printer } from "prettier/doc";
 import { numberLiteral, propertyKeyLiteral, stringLiteral } from "./literals.js";
 
 /*
  * The Definition blocks' TypeScript, laid out as prettier's typescript printer lays out the
  * declaration text of type-text.ts (prettier defaults: 80 columns, semicolons, trailing commas).
  * The model is first turned into the syntax tree TypeScript would parse from that text (`Ts`), then
- * printed with the documents prettier builds for each node kind (print/union-type.js,
- * class-body.js, type-parameters.js, array.js, assignment.js of prettier 3.10). Tests check the
- * result against prettier itself.
+ * built into the documents prettier builds for each node kind (print/union-type.js,
+ * class-body.js, type-parameters.js, array.js, assignment.js of prettier 3.10) and printed by
+ * prettier's own document printer (`prettier/doc`, which parses nothing: calling prettier itself
+ * costs about 5 ms a declaration). Tests check the result against prettier itself.
  */
 
 /** The type syntax the declarations use: what TypeScript parses from type-text.ts's output. */
@@ -25,6 +26,14 @@ type Member =
   | { readonly kind: "property"; readonly key: string; readonly optional: boolean; readonly type: Ts }
   | { readonly kind: "index"; readonly type: Ts };
 
+type Doc = builders.Doc;
+const { align, group, hardline, ifBreak, indent, indentIfBreak, join, line, softline } = builders;
+
+/** `doc` laid out as prettier lays out TypeScript by default: 80 columns, two-space indents. */
+function printDoc(doc: Doc): string {
+  return printer.printDocToString(doc, { printWidth: 80, tabWidth: 2 }).formatted;
+}
+
 const keyword = (text: string): Ts => ({ kind: "text", text });
 const NULL: Ts = { kind: "text", text: "null", isNull: true };
 const NEVER = keyword("never");
@@ -34,9 +43,9 @@ export function printDeclaration(name: string, node: TypeNode): string {
   const id = toTypeName(name);
   if (node.kind === "object" && node.properties.length > 0) {
     const members = objectMembers(node).map((m) => [member(m), ";"]);
-    return printDoc(["interface ", id, " {", indent([hardline, join(hardline, members)]), hardline, "}"], 80);
+    return printDoc(["interface ", id, " {", indent([hardline, join(hardline, members)]), hardline, "}"]);
   }
-  return printDoc([typeAlias(["type ", id], tsOf(node)), ";"], 80);
+  return printDoc([typeAlias(["type ", id], tsOf(node)), ";"]);
 }
 
 /** `<left> = <type>` as prettier's printAssignment lays out a type alias. */
@@ -47,7 +56,7 @@ function typeAlias(left: Doc, type: Ts): Doc {
   }
   // "fluid": break after `=` only when even the start of the type does not fit.
   const id = Symbol("assignment");
-  return group([group(left), " =", group(indent(line), { id }), indentIfBreak(print(type, "other"), id)]);
+  return group([group(left), " =", group(indent(line), { id }), indentIfBreak(print(type, "other"), { groupId: id })]);
 }
 
 /** The syntax tree of the text type-text.ts prints for `node` in block layout. */

@@ -21,8 +21,9 @@ const INDEX_NAME = "index";
 export const docsEmitter = defineEmitter({
   name: "docs",
   outputRoots: [DOCS_PAGES_DIR, DOCS_MODULE_DIR],
-  // Character widths decide the tables' padding; is-es5-identifier-name which keys are quoted.
-  libraries: ["get-east-asian-width", "emoji-regex", "narrow-emojis", "is-es5-identifier-name"],
+  // prettier prints the Definition blocks; character widths decide the tables' padding;
+  // is-es5-identifier-name which keys are quoted.
+  libraries: ["prettier", "get-east-asian-width", "emoji-regex", "narrow-emojis", "is-es5-identifier-name"],
   reservedNames: reserve("exported by @contracts/docs itself", ["EntityPage", "IndexPage"], TYPESCRIPT_GLOBALS),
   thread: "main",
   check(model) {

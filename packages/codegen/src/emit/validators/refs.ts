@@ -28,12 +28,14 @@ export interface Bundle {
 }
 
 /**
- * TypeBox resolves `$ref` by URI inside the schema it compiles and has no way to load another
- * file, while our refs name files by path (or by `$id`). So the check compiles a bundle: every
- * definition the entity reaches, in any file, copied under `$defs` by its project-wide unique name
- * (`#/$defs/Point`), each `$ref` rewritten to that local pointer, the entity's own root staying
- * `#`. Verdicts are exactly those of the separate files; only the compiled code is repeated per
- * entity (the walkers, which people read, are declared once and imported).
+ * The check compiles a bundle: every definition the entity reaches, in any file, copied under
+ * `$defs` by its project-wide unique name (`#/$defs/Point`), each `$ref` rewritten to that local
+ * pointer, the entity's own root staying `#`. Verdicts are exactly those of the separate files;
+ * only the compiled code is repeated per entity (the walkers, which people read, are declared once
+ * and imported). Kept by hand rather than TypeBox's `Code(context, schema)` with the other files
+ * keyed by `$id` (which resolves them): TypeBox names a compiled definition by the URI it was
+ * entered through, so a recursive definition reached from another file is compiled twice, once
+ * per base (the refs fixture's `Node`: a second copy of its function and of its externals).
  */
 export function bundle(entity: Entity, model: Model): Bundle {
   const defs: Record<string, Json> = {};
