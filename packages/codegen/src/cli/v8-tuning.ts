@@ -11,10 +11,8 @@ import { setFlagsFromString } from "node:v8";
  * V8's background compiler threads spent about 2.1 s of CPU optimizing it on 200 entities (a
  * third of all the run's CPU, by `perf` samples of every thread): on two cores that CPU is taken
  * from the two threads that emit. At 1 MiB they spend about 0.16 s, the emitting threads run a
- * little longer unoptimized, and the run's CPU falls by a fifth; wall time on 200 entities fell
- * from 3.48 s to 2.77 s (medians of runs alternated with json2ts). 512 KiB to 2 MiB measured the
- * same; `--no-opt` (no TurboFan at all) was slower, as were Sparkplug for everything, eager
- * feedback vectors, other young-generation sizes and a single-threaded GC.
+ * little longer unoptimized, and the run's CPU falls by a fifth (the alternatives measured are in
+ * the README's "Measured decisions").
  */
 export const INTERRUPT_BUDGET = 1024 * 1024;
 

@@ -5,19 +5,11 @@ import { InternalError } from "../../errors.js";
  * (no indentation, no semicolons, every union in parentheses) with oxfmt, in the layout prettier
  * gave them when json2ts formatted each declaration itself.
  *
- * Why oxfmt: prettier was 70% of this emitter's time. Measured on the 200-entity synthetic project
- * (one pass, per entity, main-thread CPU / CPU of all threads; json2ts alone 1.6 / 3.0 ms):
- * - json2ts `format: true` (prettier per declaration): 4.8 / 12.2 ms;
- * - one prettier call over many declarations: still ~2.4 ms a file, and it would tie entities
- *   together, which the per-entity cache cannot have;
- * - the TypeScript compiler's parser and printer, after unwrapping json2ts's parentheses: 1.8 / 5.2
- *   ms (the compiler is large: its first pass keeps the JIT busy on the other core), in the
- *   printer's layout (4-space indentation, long unions never wrapped);
- * - dprint's wasm TypeScript plugin: 1.7 / 5.7 ms;
- * - oxfmt (Rust, prettier-compatible): 1.7 / 3.9 ms, and the wall time of the whole pass half that of
- *   the compiler's printer. Its output is prettier's on the committed modules and the synthetic
- *   ones; the one difference seen: a union after a property name too long to share its line is
- *   split one member a line, where prettier moved it whole to the next line.
+ * Why oxfmt: prettier was 70% of this emitter's time, and oxfmt (Rust, prettier-compatible) was
+ * the cheapest of the layouts tried, prettier included (figures in the README's "Measured
+ * decisions"). Its output is prettier's on the committed modules and the synthetic ones; the one
+ * difference seen: a union after a property name too long to share its line is split one member
+ * a line, where prettier moved it whole to the next line.
  * Its version is pinned exactly: a formatter upgrade may move a line, and that must show up as a
  * reviewed change of the generated files, never as a drift.
  */
