@@ -62,9 +62,13 @@ for (const [label, check] of Object.entries(checks)) {
 await bench.run();
 const perSecond = new Map(bench.tasks.map((t) => [t.name, t.result.throughput.mean * mix.length]));
 const ours = perSecond.get("@contracts/validators is()");
-console.log(`\n${evalAllowed ? "eval allowed" : "--disallow-code-generation-from-strings"}: ${validValues.length} valid + ${invalidValues.length} invalid values per op`);
+console.log(
+  `\n${evalAllowed ? "eval allowed" : "--disallow-code-generation-from-strings"}: ${validValues.length} valid + ${invalidValues.length} invalid values per op`,
+);
 for (const [label, hz] of perSecond) {
-  console.log(`  ${label.padEnd(42)} ${Math.round(hz).toLocaleString("en-US").padStart(11)} checks/s  ${(1e9 / hz).toFixed(0).padStart(6)} ns/check  ours = ${(ours / hz).toFixed(2)}x`);
+  console.log(
+    `  ${label.padEnd(42)} ${Math.round(hz).toLocaleString("en-US").padStart(11)} checks/s  ${(1e9 / hz).toFixed(0).padStart(6)} ns/check  ours = ${(ours / hz).toFixed(2)}x`,
+  );
 }
 const ajvLabel = child ? "Ajv standalone (AOT)" : "Ajv 2020 + ajv-formats compiled";
 const ratioAjv = ours / perSecond.get(ajvLabel);
@@ -73,6 +77,8 @@ console.log(`  => ours = ${ratioAjv.toFixed(2)}x ${ajvLabel} (target >= 1.5x), $
 if (sink < 0) console.log(sink);
 
 if (!child) {
-  const run = spawnSync(process.execPath, ["--disallow-code-generation-from-strings", import.meta.filename, "--child", process.env.AJV_STANDALONE], { stdio: "inherit" });
+  const run = spawnSync(process.execPath, ["--disallow-code-generation-from-strings", import.meta.filename, "--child", process.env.AJV_STANDALONE], {
+    stdio: "inherit",
+  });
   process.exitCode = run.status ?? 1;
 }

@@ -1,8 +1,16 @@
 // The benchmark's mix: 3 valid and 8 invalid ConnectorWithStatus values, one op validates all 11.
 const valid = {
-  id: "c1", name: "GitHub", slug: "github", description: null, iconUrl: "https://x.dev/i.png", mcpUrl: "https://mcp.x.dev/sse",
-  oauthScopes: "repo read:user", configSchema: { type: "object", properties: { token: { type: "string" } } }, enabled: true,
-  createdAt: "2024-01-02T03:04:05.123Z", server: { id: "s1", status: "connected", config: { org: "acme", retries: 3 } },
+  id: "c1",
+  name: "GitHub",
+  slug: "github",
+  description: null,
+  iconUrl: "https://x.dev/i.png",
+  mcpUrl: "https://mcp.x.dev/sse",
+  oauthScopes: "repo read:user",
+  configSchema: { type: "object", properties: { token: { type: "string" } } },
+  enabled: true,
+  createdAt: "2024-01-02T03:04:05.123Z",
+  server: { id: "s1", status: "connected", config: { org: "acme", retries: 3 } },
 };
 const { name: _, ...withoutName } = valid;
 export const validValues = [

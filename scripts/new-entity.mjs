@@ -16,7 +16,10 @@ const fail = (message) => {
 if (positionals.length !== 1 || !name) fail("usage: npm run new-entity -- <EntityName>   (e.g. Workspace)");
 if (!/^[A-Z][A-Za-z0-9]*$/.test(name)) fail(`"${name}" is not a PascalCase identifier: letters and digits, starting with an upper-case letter`);
 
-const kebab = name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").replace(/([A-Z])([A-Z][a-z])/g, "$1-$2").toLowerCase();
+const kebab = name
+  .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+  .replace(/([A-Z])([A-Z][a-z])/g, "$1-$2")
+  .toLowerCase();
 const root = path.resolve(values.root ?? process.cwd());
 const file = path.join(root, "schemas", `${kebab}.schema.json`);
 if (existsSync(file)) fail(`${path.relative(root, file)} already exists`);

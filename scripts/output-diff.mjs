@@ -81,10 +81,17 @@ for (const [name, outputs] of scenarios) {
   for (const [file, bytes] of outputs) {
     files++;
     const want = reference.get(file);
-    if (!want) (differences++, console.error(`  new      ${name}/${file}`));
-    else if (!want.equals(bytes)) (differences++, console.error(`  changed  ${name}/${file}`));
+    const verdict = !want ? "new    " : want.equals(bytes) ? undefined : "changed";
+    if (verdict) {
+      differences++;
+      console.error(`  ${verdict}  ${name}/${file}`);
+    }
   }
-  for (const file of reference.keys()) if (!outputs.has(file)) (differences++, console.error(`  missing  ${name}/${file}`));
+  for (const file of reference.keys()) {
+    if (outputs.has(file)) continue;
+    differences++;
+    console.error(`  missing  ${name}/${file}`);
+  }
 }
 if (mode === "record") console.log(`output-diff: recorded ${files} files of ${scenarios.length} scenarios in ${target}`);
 else if (differences > 0) {

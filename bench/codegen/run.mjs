@@ -27,7 +27,11 @@ const repeat = Number(values.repeat);
 
 async function measure(cwd, cli, args, nodeFlags = []) {
   try {
-    const { stderr } = await promisify(execFile)(process.execPath, [...nodeFlags, measureScript, cli, ...args], { cwd, maxBuffer: 64 << 20, env: { ...process.env, CI: "" } });
+    const { stderr } = await promisify(execFile)(process.execPath, [...nodeFlags, measureScript, cli, ...args], {
+      cwd,
+      maxBuffer: 64 << 20,
+      env: { ...process.env, CI: "" },
+    });
     const report = JSON.parse(stderr.trim().split("\n").pop());
     if (report.code !== 0) throw new Error(`${path.basename(cli)} exited ${report.code}`);
     return report;
@@ -107,7 +111,11 @@ const at = (n) => rows.find((r) => r.n === n);
 if (at(100) && at(200)) {
   const r200 = at(200);
   console.log(`\ntargets on 200 entities:`);
-  console.log(`  full generate <= 1.5x json2ts:        ${(r200.full.ms / r200.peer.ms).toFixed(2)}x (${(r200.full.ms / r200.tunedPeer.ms).toFixed(2)}x against json2ts run with contracts' V8 flag)`);
-  console.log(`  one touched <= 15% of full:           ${pct(r200.touched.ms, r200.full.ms)} as a fresh process, ${pct(r200.watch.ms, r200.full.ms)} under watch`);
+  console.log(
+    `  full generate <= 1.5x json2ts:        ${(r200.full.ms / r200.peer.ms).toFixed(2)}x (${(r200.full.ms / r200.tunedPeer.ms).toFixed(2)}x against json2ts run with contracts' V8 flag)`,
+  );
+  console.log(
+    `  one touched <= 15% of full:           ${pct(r200.touched.ms, r200.full.ms)} as a fresh process, ${pct(r200.watch.ms, r200.full.ms)} under watch`,
+  );
   console.log(`  200 entities <= 2.5x the time of 100: ${(r200.full.ms / at(100).full.ms).toFixed(2)}x`);
 }

@@ -12,7 +12,11 @@ const contracts = path.resolve(import.meta.dirname, "../../packages/codegen/bin/
 
 /** Starts watch in `root`, makes `saves` one-entity saves, returns each run's reported seconds. */
 export async function watchTouched(root, saves, entity = 1) {
-  const child = spawn(process.execPath, [contracts, "watch", "--root", root, "--debounce", "50"], { cwd: root, env: { ...process.env, CI: "" }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [contracts, "watch", "--root", root, "--debounce", "50"], {
+    cwd: root,
+    env: { ...process.env, CI: "" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const runs = [];
   let waiting;
   createInterface({ input: child.stdout }).on("line", (line) => {

@@ -13,7 +13,9 @@ function importGraph(): Map<string, string[]> {
       if (entry.isDirectory()) walk(full);
       else if (entry.name.endsWith(".ts")) {
         const text = readFileSync(full, "utf8");
-        const targets = [...text.matchAll(/(?:from|import\()\s*"(\.{1,2}\/[^"]+)"/g)].map((m) => path.resolve(path.dirname(full), (m[1] as string).replace(/\.js$/, ".ts")));
+        const targets = [...text.matchAll(/(?:from|import\()\s*"(\.{1,2}\/[^"]+)"/g)].map((m) =>
+          path.resolve(path.dirname(full), (m[1] as string).replace(/\.js$/, ".ts")),
+        );
         graph.set(full, targets);
       }
     }
@@ -51,7 +53,14 @@ describe("the codegen's module structure", () => {
   it("would report one (the check can fail)", () => {
     const a = path.join(SRC, "a.ts");
     const b = path.join(SRC, "b.ts");
-    expect(cycles(new Map([[a, [b]], [b, [a]]]))).toEqual([["a.ts", "b.ts"]]);
+    expect(
+      cycles(
+        new Map([
+          [a, [b]],
+          [b, [a]],
+        ]),
+      ),
+    ).toEqual([["a.ts", "b.ts"]]);
   });
 
   it("keeps no mutable state at module level: no top-level let or var, collections read-only", () => {
@@ -59,7 +68,12 @@ describe("the codegen's module structure", () => {
       readFileSync(module, "utf8")
         .split("\n")
         .map((line, i) => ({ line, at: `${path.relative(SRC, module)}:${i + 1}` }))
-        .filter(({ line }) => /^(export )?(let|var) /.test(line) || /^(export )?const \w+ = new (Map|Set|WeakMap|WeakSet)\b/.test(line) || /^(export )?const \w+ = \[\];/.test(line))
+        .filter(
+          ({ line }) =>
+            /^(export )?(let|var) /.test(line) ||
+            /^(export )?const \w+ = new (Map|Set|WeakMap|WeakSet)\b/.test(line) ||
+            /^(export )?const \w+ = \[\];/.test(line),
+        )
         .map(({ at, line }) => `${at}: ${line}`),
     );
     expect(offending).toEqual([]);

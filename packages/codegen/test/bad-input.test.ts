@@ -32,7 +32,10 @@ const cases: [string, { file: () => string | object; want: RegExp[] }][] = [
     "not a 2020-12 schema ($schema of another draft)",
     {
       file: () => ({ ...canonical, $schema: "http://json-schema.org/draft-07/schema#" }),
-      want: [/^schemas\/connector-with-status\.schema\.json:2:3 at \/\$schema: is not a JSON Schema 2020-12 document: "\$schema" is "http:\/\/json-schema\.org\/draft-07\/schema#"$/m, /fix: set "\$schema": "https:\/\/json-schema\.org\/draft\/2020-12\/schema"/],
+      want: [
+        /^schemas\/connector-with-status\.schema\.json:2:3 at \/\$schema: is not a JSON Schema 2020-12 document: "\$schema" is "http:\/\/json-schema\.org\/draft-07\/schema#"$/m,
+        /fix: set "\$schema": "https:\/\/json-schema\.org\/draft\/2020-12\/schema"/,
+      ],
     },
   ],
   [
@@ -46,21 +49,28 @@ const cases: [string, { file: () => string | object; want: RegExp[] }][] = [
     "not a 2020-12 schema (a keyword's value breaks the meta-schema)",
     {
       file: () => ({ ...canonical, properties: { ...properties(), name: { type: "strin" } } }),
-      want: [/^schemas\/connector-with-status\.schema\.json:\d+:\d+ at \/properties\/name\/type: is not valid JSON Schema 2020-12: type must be one of "array", "boolean", "integer", "null", "number", "object", "string"$/m],
+      want: [
+        /^schemas\/connector-with-status\.schema\.json:\d+:\d+ at \/properties\/name\/type: is not valid JSON Schema 2020-12: type must be one of "array", "boolean", "integer", "null", "number", "object", "string"$/m,
+      ],
     },
   ],
   [
     "a $ref that does not resolve",
     {
       file: () => ({ ...canonical, properties: { ...properties(), owner: { $ref: "#/$defs/User" } } }),
-      want: [/^schemas\/connector-with-status\.schema\.json:\d+:\d+ at \/properties\/owner\/\$ref: \$ref "#\/\$defs\/User" points at \/\$defs\/User of schemas\/connector-with-status\.schema\.json, where nothing is defined$/m, /fix: fix the pointer, or add the definition/],
+      want: [
+        /^schemas\/connector-with-status\.schema\.json:\d+:\d+ at \/properties\/owner\/\$ref: \$ref "#\/\$defs\/User" points at \/\$defs\/User of schemas\/connector-with-status\.schema\.json, where nothing is defined$/m,
+        /fix: fix the pointer, or add the definition/,
+      ],
     },
   ],
   [
     "a $ref to a file that does not exist",
     {
       file: () => ({ ...canonical, properties: { ...properties(), owner: { $ref: "./user.schema.json" } } }),
-      want: [/at \/properties\/owner\/\$ref: \$ref "\.\/user\.schema\.json" points at schemas\/user\.schema\.json, which is not a schema file of this project$/m],
+      want: [
+        /at \/properties\/owner\/\$ref: \$ref "\.\/user\.schema\.json" points at schemas\/user\.schema\.json, which is not a schema file of this project$/m,
+      ],
     },
   ],
   [
@@ -74,7 +84,10 @@ const cases: [string, { file: () => string | object; want: RegExp[] }][] = [
     "non-PascalCase title",
     {
       file: () => ({ ...canonical, title: "connector with status" }),
-      want: [/^schemas\/connector-with-status\.schema\.json:4:3 at \/title: title "connector with status" is not a PascalCase identifier$/m, /fix: rename it to "ConnectorWithStatus"/],
+      want: [
+        /^schemas\/connector-with-status\.schema\.json:4:3 at \/title: title "connector with status" is not a PascalCase identifier$/m,
+        /fix: rename it to "ConnectorWithStatus"/,
+      ],
     },
   ],
   [
@@ -88,7 +101,10 @@ const cases: [string, { file: () => string | object; want: RegExp[] }][] = [
     "an object with properties that is not closed",
     {
       file: () => ({ ...canonical, additionalProperties: true }),
-      want: [/^schemas\/connector-with-status\.schema\.json:1:1: an object with declared properties must be closed$/m, /fix: add "additionalProperties": false/],
+      want: [
+        /^schemas\/connector-with-status\.schema\.json:1:1: an object with declared properties must be closed$/m,
+        /fix: add "additionalProperties": false/,
+      ],
     },
   ],
   [
@@ -130,28 +146,28 @@ const exact: [string, { file: () => string | object; want: string }][] = [
     "a pattern that is no regular expression under the u flag",
     {
       file: () => ({ ...canonical, properties: { ...properties(), x: { type: "string", pattern: "^\\_x$" } } }),
-      want: "schemas/connector-with-status.schema.json:112:7 at /properties/x/pattern: pattern \"^\\\\_x$\" is not a valid regular expression with the \"u\" (Unicode) flag: invalid escape\n  fix: escape only characters that need it (write \"_\", not \"\\\\_\"): validators and fixtures compile patterns with the \"u\" flag, as JSON Schema specifies",
+      want: 'schemas/connector-with-status.schema.json:112:7 at /properties/x/pattern: pattern "^\\\\_x$" is not a valid regular expression with the "u" (Unicode) flag: invalid escape\n  fix: escape only characters that need it (write "_", not "\\\\_"): validators and fixtures compile patterns with the "u" flag, as JSON Schema specifies',
     },
   ],
   [
     "a key twice in one object",
     {
       file: () => JSON.stringify(canonical, null, 2).replace('"name": {', '"name": {\n      "type": "number"\n    },\n    "name": {'),
-      want: "schemas/connector-with-status.schema.json:20:5 at /properties/name: key \"name\" appears twice in the same object; JSON keeps only the last one, silently dropping the first\n  fix: remove one of them, or merge them into one",
+      want: 'schemas/connector-with-status.schema.json:20:5 at /properties/name: key "name" appears twice in the same object; JSON keeps only the last one, silently dropping the first\n  fix: remove one of them, or merge them into one',
     },
   ],
   [
-    "a property named \"__proto__\"",
+    'a property named "__proto__"',
     {
       file: () => ({ ...canonical, properties: { ...properties(), ["__proto__"]: { type: "string" } } }),
-      want: "schemas/connector-with-status.schema.json:110:5 at /properties/__proto__: property name \"__proto__\" is not supported: JavaScript treats it as the object's prototype, so generated code and JSON handling would drop or misuse it\n  fix: rename the property",
+      want: 'schemas/connector-with-status.schema.json:110:5 at /properties/__proto__: property name "__proto__" is not supported: JavaScript treats it as the object\'s prototype, so generated code and JSON handling would drop or misuse it\n  fix: rename the property',
     },
   ],
   [
-    "a definition named \"__proto__\"",
+    'a definition named "__proto__"',
     {
       file: () => ({ ...canonical, $defs: { ["__proto__"]: { type: "string" } } }),
-      want: "schemas/connector-with-status.schema.json:126:5 at /$defs/__proto__: definition name \"__proto__\" is not supported: JavaScript treats it as the object's prototype, so generated code and JSON handling would drop or misuse it\n  fix: rename the definition",
+      want: 'schemas/connector-with-status.schema.json:126:5 at /$defs/__proto__: definition name "__proto__" is not supported: JavaScript treats it as the object\'s prototype, so generated code and JSON handling would drop or misuse it\n  fix: rename the definition',
     },
   ],
   [
@@ -179,106 +195,120 @@ const exact: [string, { file: () => string | object; want: string }][] = [
     // Compiled through its file, for the $ref inside it (a leaf, as above, is compiled alone).
     "a hand-written example that breaks its own schema below a $ref",
     {
-      file: () => ({ ...canonical, properties: { ...properties(), x: { type: "object", properties: { n: { $ref: "#/$defs/N" } }, required: ["n"], additionalProperties: false, examples: [{ n: "one" }] } }, $defs: { N: { type: "integer" } } }),
-      want: 'schemas/connector-with-status.schema.json:122:9 at /properties/x/examples/0: example 1 does not match its schema: /n must be integer\n  fix: fix the example (it becomes a valid fixture as written) or the schema',
+      file: () => ({
+        ...canonical,
+        properties: {
+          ...properties(),
+          x: { type: "object", properties: { n: { $ref: "#/$defs/N" } }, required: ["n"], additionalProperties: false, examples: [{ n: "one" }] },
+        },
+        $defs: { N: { type: "integer" } },
+      }),
+      want: "schemas/connector-with-status.schema.json:122:9 at /properties/x/examples/0: example 1 does not match its schema: /n must be integer\n  fix: fix the example (it becomes a valid fixture as written) or the schema",
     },
   ],
   [
     "an empty enum",
     {
       file: () => ({ ...canonical, properties: { ...properties(), x: { type: "string", enum: [] } } }),
-      want: "schemas/connector-with-status.schema.json:112:7 at /properties/x/enum: \"enum\" is empty, so no value is valid\n  fix: list the values the field takes, or remove the field",
+      want: 'schemas/connector-with-status.schema.json:112:7 at /properties/x/enum: "enum" is empty, so no value is valid\n  fix: list the values the field takes, or remove the field',
     },
   ],
   [
     "minLength above maxLength",
     {
       file: () => ({ ...canonical, properties: { ...properties(), x: { type: "string", minLength: 3, maxLength: 2 } } }),
-      want: "schemas/connector-with-status.schema.json:112:7 at /properties/x/minLength: minLength 3 is greater than maxLength 2, so no string is valid\n  fix: lower \"minLength\" or raise \"maxLength\"",
+      want: 'schemas/connector-with-status.schema.json:112:7 at /properties/x/minLength: minLength 3 is greater than maxLength 2, so no string is valid\n  fix: lower "minLength" or raise "maxLength"',
     },
   ],
   [
     "minimum above maximum",
     {
       file: () => ({ ...canonical, properties: { ...properties(), x: { type: "number", minimum: 3, maximum: 2 } } }),
-      want: "schemas/connector-with-status.schema.json:112:7 at /properties/x/minimum: minimum 3 is greater than maximum 2, so no number is valid\n  fix: lower \"minimum\" or raise \"maximum\"",
+      want: 'schemas/connector-with-status.schema.json:112:7 at /properties/x/minimum: minimum 3 is greater than maximum 2, so no number is valid\n  fix: lower "minimum" or raise "maximum"',
     },
   ],
   [
     "exclusiveMinimum equal to maximum",
     {
       file: () => ({ ...canonical, properties: { ...properties(), x: { type: "number", exclusiveMinimum: 2, maximum: 2 } } }),
-      want: "schemas/connector-with-status.schema.json:112:7 at /properties/x/exclusiveMinimum: exclusiveMinimum 2 is not less than maximum 2, so no number is valid\n  fix: lower \"exclusiveMinimum\" or raise \"maximum\"",
+      want: 'schemas/connector-with-status.schema.json:112:7 at /properties/x/exclusiveMinimum: exclusiveMinimum 2 is not less than maximum 2, so no number is valid\n  fix: lower "exclusiveMinimum" or raise "maximum"',
     },
   ],
   [
     "minimum equal to exclusiveMaximum",
     {
       file: () => ({ ...canonical, properties: { ...properties(), x: { type: "integer", minimum: 2, exclusiveMaximum: 2 } } }),
-      want: "schemas/connector-with-status.schema.json:112:7 at /properties/x/minimum: minimum 2 is not less than exclusiveMaximum 2, so no number is valid\n  fix: lower \"minimum\" or raise \"exclusiveMaximum\"",
+      want: 'schemas/connector-with-status.schema.json:112:7 at /properties/x/minimum: minimum 2 is not less than exclusiveMaximum 2, so no number is valid\n  fix: lower "minimum" or raise "exclusiveMaximum"',
     },
   ],
   [
     "minItems above maxItems",
     {
       file: () => ({ ...canonical, properties: { ...properties(), x: { type: "array", items: { type: "string" }, minItems: 2, maxItems: 1 } } }),
-      want: "schemas/connector-with-status.schema.json:115:7 at /properties/x/minItems: minItems 2 is greater than maxItems 1, so no array is valid\n  fix: lower \"minItems\" or raise \"maxItems\"",
+      want: 'schemas/connector-with-status.schema.json:115:7 at /properties/x/minItems: minItems 2 is greater than maxItems 1, so no array is valid\n  fix: lower "minItems" or raise "maxItems"',
     },
   ],
   [
     "an enum value of another type than the type next to it",
     {
       file: () => ({ ...canonical, properties: { ...properties(), x: { type: "string", enum: ["a", 1] } } }),
-      want: "schemas/connector-with-status.schema.json:114:9 at /properties/x/enum/1: enum value 1 is not of type \"string\", so it can never be valid\n  fix: remove the value, or add its type to \"type\"",
+      want: 'schemas/connector-with-status.schema.json:114:9 at /properties/x/enum/1: enum value 1 is not of type "string", so it can never be valid\n  fix: remove the value, or add its type to "type"',
     },
   ],
   [
     "an enum value outside a type list",
     {
       file: () => ({ ...canonical, properties: { ...properties(), x: { type: ["string", "null"], enum: ["a", true] } } }),
-      want: "schemas/connector-with-status.schema.json:117:9 at /properties/x/enum/1: enum value true is not of type \"string\" or \"null\", so it can never be valid\n  fix: remove the value, or add its type to \"type\"",
+      want: 'schemas/connector-with-status.schema.json:117:9 at /properties/x/enum/1: enum value true is not of type "string" or "null", so it can never be valid\n  fix: remove the value, or add its type to "type"',
     },
   ],
   [
     "a const of another type than the type next to it",
     {
       file: () => ({ ...canonical, properties: { ...properties(), x: { type: "integer", const: 1.5 } } }),
-      want: "schemas/connector-with-status.schema.json:112:7 at /properties/x/const: const 1.5 is not of type \"integer\", so no value is valid\n  fix: make the const a value of that type, or fix \"type\"",
+      want: 'schemas/connector-with-status.schema.json:112:7 at /properties/x/const: const 1.5 is not of type "integer", so no value is valid\n  fix: make the const a value of that type, or fix "type"',
     },
   ],
   [
     "null in two branches of a oneOf",
     {
       file: () => ({ ...canonical, properties: { ...properties(), x: { oneOf: [{ type: ["string", "null"] }, { type: "null" }] } } }),
-      want: "schemas/connector-with-status.schema.json:118:9 at /properties/x/oneOf/1: null is accepted by branches 0 and 1 of \"oneOf\", so null is never valid (oneOf needs exactly one branch to match)\n  fix: accept null in one branch only (drop \"null\" from the other branch's \"type\"), or use \"anyOf\"",
+      want: 'schemas/connector-with-status.schema.json:118:9 at /properties/x/oneOf/1: null is accepted by branches 0 and 1 of "oneOf", so null is never valid (oneOf needs exactly one branch to match)\n  fix: accept null in one branch only (drop "null" from the other branch\'s "type"), or use "anyOf"',
     },
   ],
   [
     "type next to anyOf",
     {
       file: () => ({ ...canonical, properties: { ...properties(), x: { type: "string", anyOf: [{ minLength: 1 }, { maxLength: 0 }] } } }),
-      want: "schemas/connector-with-status.schema.json:111:7 at /properties/x/type: \"type\" next to \"anyOf\" is not supported: the emitters follow the \"anyOf\" alone and would silently drop it\n  fix: move \"type\" into each branch of \"anyOf\"; only annotations (description, title, readOnly, default, examples, deprecated, x-...) may sit next to it",
+      want: 'schemas/connector-with-status.schema.json:111:7 at /properties/x/type: "type" next to "anyOf" is not supported: the emitters follow the "anyOf" alone and would silently drop it\n  fix: move "type" into each branch of "anyOf"; only annotations (description, title, readOnly, default, examples, deprecated, x-...) may sit next to it',
     },
   ],
   [
     "required next to oneOf",
     {
-      file: () => ({ ...canonical, properties: { ...properties(), x: { oneOf: [{ type: "object", additionalProperties: {} }, { type: "null" }], required: ["id"] } } }),
-      want: "schemas/connector-with-status.schema.json:120:7 at /properties/x/required: \"required\" next to \"oneOf\" is not supported: the emitters follow the \"oneOf\" alone and would silently drop it\n  fix: move \"required\" into each branch of \"oneOf\"; only annotations (description, title, readOnly, default, examples, deprecated, x-...) may sit next to it",
+      file: () => ({
+        ...canonical,
+        properties: { ...properties(), x: { oneOf: [{ type: "object", additionalProperties: {} }, { type: "null" }], required: ["id"] } },
+      }),
+      want: 'schemas/connector-with-status.schema.json:120:7 at /properties/x/required: "required" next to "oneOf" is not supported: the emitters follow the "oneOf" alone and would silently drop it\n  fix: move "required" into each branch of "oneOf"; only annotations (description, title, readOnly, default, examples, deprecated, x-...) may sit next to it',
     },
   ],
   [
     "a validation keyword next to $ref",
     {
-      file: () => ({ ...canonical, $defs: { Name: { type: "string" } }, properties: { ...properties(), x: { $ref: "#/$defs/Name", description: "ok", minLength: 1 } } }),
-      want: "schemas/connector-with-status.schema.json:113:7 at /properties/x/minLength: \"minLength\" next to \"$ref\" is not supported: the emitters follow the \"$ref\" alone and would silently drop it\n  fix: move \"minLength\" into the definition the $ref points at (or a new \"$defs\" entry that has it); only annotations (description, title, readOnly, default, examples, deprecated, x-...) may sit next to it",
+      file: () => ({
+        ...canonical,
+        $defs: { Name: { type: "string" } },
+        properties: { ...properties(), x: { $ref: "#/$defs/Name", description: "ok", minLength: 1 } },
+      }),
+      want: 'schemas/connector-with-status.schema.json:113:7 at /properties/x/minLength: "minLength" next to "$ref" is not supported: the emitters follow the "$ref" alone and would silently drop it\n  fix: move "minLength" into the definition the $ref points at (or a new "$defs" entry that has it); only annotations (description, title, readOnly, default, examples, deprecated, x-...) may sit next to it',
     },
   ],
   [
     "a validation keyword next to enum",
     {
       file: () => ({ ...canonical, properties: { ...properties(), x: { type: "string", enum: ["a"], minLength: 1 } } }),
-      want: "schemas/connector-with-status.schema.json:115:7 at /properties/x/minLength: \"minLength\" next to \"enum\" is not supported: the emitters follow the \"enum\" alone and would silently drop it\n  fix: remove \"minLength\": the \"enum\" lists every valid value already; only \"type\" and annotations may sit next to it",
+      want: 'schemas/connector-with-status.schema.json:115:7 at /properties/x/minLength: "minLength" next to "enum" is not supported: the emitters follow the "enum" alone and would silently drop it\n  fix: remove "minLength": the "enum" lists every valid value already; only "type" and annotations may sit next to it',
     },
   ],
 ];
@@ -325,7 +355,10 @@ describe("bad input", () => {
   });
 
   it("reports two schemas with the same title in both files", async () => {
-    const root = await makeProject({ "a.schema.json": { ...canonical, title: "Dup", $id: schemaId("a.schema.json") }, "b.schema.json": { ...canonical, title: "Dup", $id: schemaId("b.schema.json") } });
+    const root = await makeProject({
+      "a.schema.json": { ...canonical, title: "Dup", $id: schemaId("a.schema.json") },
+      "b.schema.json": { ...canonical, title: "Dup", $id: schemaId("b.schema.json") },
+    });
     const run = await runCli("generate", "--root", root);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('schemas/a.schema.json:4:3 at /title: title "Dup" is also the title of schemas/b.schema.json');

@@ -8,7 +8,7 @@ import { docsEmitter } from "../src/emit/docs/index.js";
 import { cellText, codeCell, table } from "../src/emit/docs/markdown.js";
 import { declaration } from "../src/emit/docs/type-text.js";
 import { displayWidth } from "../src/emit/docs/width.js";
-import type { Json, Model, TypeNode } from "../src/model/types.js";
+import type { Json, TypeNode } from "../src/model/types.js";
 import { modelFromFiles } from "../src/core/generate.js";
 import type { RawSchemaFile } from "../src/load/read.js";
 import { generateWith, canonicalSchemaText, CANONICAL_FILE, REPO_ROOT } from "./helpers.js";
@@ -114,7 +114,6 @@ describe("prettier leaves every output unchanged", () => {
   });
 
   it("a page with long unions, nested objects, wide characters, quotes, pipes and backticks", async () => {
-    const model = modelFromFiles(await awkwardFiles());
     const files = await generateWith([docsEmitter], await awkwardFiles());
     await expectPrettierFixpoints(files);
     await expect(files.get("packages/docs/pages/Awkward.md")).toMatchFileSnapshot("golden/docs/Awkward.md");
@@ -158,7 +157,14 @@ describe("printDeclaration lays out the declaration text as prettier does", () =
     modelFromFiles([
       {
         file: "schemas/thing.schema.json",
-        text: JSON.stringify({ $schema: SCHEMA, $id: "https://contracts.dev/schemas/thing.schema.json", title: "Thing", type: "object", properties: { p: property }, additionalProperties: false }),
+        text: JSON.stringify({
+          $schema: SCHEMA,
+          $id: "https://contracts.dev/schemas/thing.schema.json",
+          title: "Thing",
+          type: "object",
+          properties: { p: property },
+          additionalProperties: false,
+        }),
       },
     ]).entities[0]!.root.properties[0]!.type;
   const long = ["waiting-for-approval", "approved-by-reviewer", "rejected-by-reviewer", "archived"];
@@ -183,12 +189,24 @@ describe("printDeclaration lays out the declaration text as prettier does", () =
         want: "type T = Record<\n  string,\n  {\n    a?: string;\n  }\n>;",
       },
     ],
-    ["an object or null hugs the null", { given: { anyOf: [{ type: "object", properties: { a: { type: "string" } }, additionalProperties: false }, { type: "null" }] }, want: "type T = {\n  a?: string;\n} | null;" }],
-    ["a const object stays flat, quotes as prettier prefers", { given: { const: { "a-b": [1, 'say "hi"'], café: 1e21 } }, want: "type T = { \"a-b\": [1, 'say \"hi\"']; café: 1e21 };" }],
+    [
+      "an object or null hugs the null",
+      {
+        given: { anyOf: [{ type: "object", properties: { a: { type: "string" } }, additionalProperties: false }, { type: "null" }] },
+        want: "type T = {\n  a?: string;\n} | null;",
+      },
+    ],
+    [
+      "a const object stays flat, quotes as prettier prefers",
+      { given: { const: { "a-b": [1, 'say "hi"'], café: 1e21 } }, want: 'type T = { "a-b": [1, \'say "hi"\']; café: 1e21 };' },
+    ],
     ["an empty const object", { given: { const: {} }, want: "type T = Record<string, never>;" }],
     [
       "a wide character takes two columns",
-      { given: { enum: ["名前名前名前名前名前名前名前名前名前名前", "値値値値値値値値値値値値値値値値値値値値"] }, want: 'type T =\n  | "名前名前名前名前名前名前名前名前名前名前"\n  | "値値値値値値値値値値値値値値値値値値値値";' },
+      {
+        given: { enum: ["名前名前名前名前名前名前名前名前名前名前", "値値値値値値値値値値値値値値値値値値値値"] },
+        want: 'type T =\n  | "名前名前名前名前名前名前名前名前名前名前"\n  | "値値値値値値値値値値値値値値値値値値値値";',
+      },
     ],
   ];
   it.each(cases)("%s", async (_, { given, want }) => {
@@ -223,7 +241,8 @@ describe("tables and cells are what prettier prints", () => {
   it("display widths are prettier's", () => {
     fc.assert(fc.property(fc.string({ unit: "grapheme" }), (text) => displayWidth(text) === util.getStringWidth(text)));
     fc.assert(fc.property(fc.string({ unit: "binary" }), (text) => displayWidth(text) === util.getStringWidth(text)));
-    for (const text of ["名前", "😀", "🇫🇷", "©", "e\u0301", "\u200B", "देवनागरी", "ＡＢＣ", "\u0007"]) expect(displayWidth(text), text).toBe(util.getStringWidth(text));
+    for (const text of ["名前", "😀", "🇫🇷", "©", "e\u0301", "\u200B", "देवनागरी", "ＡＢＣ", "\u0007"])
+      expect(displayWidth(text), text).toBe(util.getStringWidth(text));
   });
 
   it("a table of code cells and prose cells is a prettier fixpoint", async () => {
@@ -232,7 +251,10 @@ describe("tables and cells are what prettier prints", () => {
     const code = fc.stringMatching(/^[a-zA-Z0-9 \t|`.,:;()'"\-名前値😀é\u0301ＡＢ]{0,24}$/);
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(code, prose), { minLength: 1, maxLength: 4 }), async (rows) => {
-        const text = `${table(["Field", "Notes"], rows.map(([code, description]) => [codeCell(code), cellText(description.trim())]))}\n`;
+        const text = `${table(
+          ["Field", "Notes"],
+          rows.map(([code, description]) => [codeCell(code), cellText(description.trim())]),
+        )}\n`;
         expect(await markdown(text)).toBe(text);
       }),
       { numRuns: 150 },
@@ -297,7 +319,9 @@ function typeNode(): fc.Arbitrary<TypeNode> {
       fc.constantFrom<TypeNode>(...(["string", "number", "integer", "boolean", "null", "unknown"] as const).map((kind) => ({ kind, ...base }) as TypeNode)),
       fc.array(literal, { maxLength: 6 }).map((values): TypeNode => ({ kind: "enum", values, ...base })),
       json.map((value): TypeNode => ({ kind: "const", value, ...base })),
-      fc.constantFrom("Member", "plan-tier", "ADefinitionNameLongEnoughToCount").map((name): TypeNode => ({ kind: "ref", ref: "#", target: { file: "x", pointer: "/$defs/x", name }, ...base })),
+      fc
+        .constantFrom("Member", "plan-tier", "ADefinitionNameLongEnoughToCount")
+        .map((name): TypeNode => ({ kind: "ref", ref: "#", target: { file: "x", pointer: "/$defs/x", name }, ...base })),
       tie("node").map((items): TypeNode => ({ kind: "array", items, ...base })),
       fc.array(tie("node"), { maxLength: 4 }).map((members): TypeNode => ({ kind: "union", via: "anyOf", members, ...base })),
       fc

@@ -40,7 +40,9 @@ beforeAll(async () => {
   const run = await runCli("generate", "--no-cache", "--root", root);
   expect(run.stderr).toBe("");
   valid = Object.fromEntries(await Promise.all(ENTITIES.map(async (e) => [e, await readJson<Case[]>(`packages/fixtures/generated/${slug(e)}.valid.json`)])));
-  invalid = Object.fromEntries(await Promise.all(ENTITIES.map(async (e) => [e, await readJson<InvalidCase[]>(`packages/fixtures/generated/${slug(e)}.invalid.json`)])));
+  invalid = Object.fromEntries(
+    await Promise.all(ENTITIES.map(async (e) => [e, await readJson<InvalidCase[]>(`packages/fixtures/generated/${slug(e)}.invalid.json`)])),
+  );
   ajv = new Ajv2020({ allErrors: true, strict: false });
   addFormats(ajv);
   for (const e of ENTITIES) ajv.addSchema(JSON.parse(await readFile(path.join(SCHEMAS, `${slug(e)}.schema.json`), "utf8")) as object);
@@ -83,7 +85,15 @@ describe("a new schema gets every artifact", () => {
     // kebab-key is required: dropping it must not compile.
     const broken = 'const { "kebab-key": _dropped, ...rest } = drawing[0]!;\nexport const broken: Drawing = rest;';
     const diagnostics = (text: string) => {
-      const options: ts.CompilerOptions = { strict: true, exactOptionalPropertyTypes: true, noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, types: [] };
+      const options: ts.CompilerOptions = {
+        strict: true,
+        exactOptionalPropertyTypes: true,
+        noEmit: true,
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        target: ts.ScriptTarget.ES2022,
+        types: [],
+      };
       const host = ts.createCompilerHost(options);
       const getSourceFile = host.getSourceFile.bind(host);
       host.getSourceFile = (name, version) => (name === sample ? ts.createSourceFile(name, text, version) : getSourceFile(name, version));
@@ -105,7 +115,10 @@ describe("a new schema gets every artifact", () => {
       for (const c of invalid[entity] ?? []) {
         const result = validator?.validate(c.value);
         expect(result?.ok, `${entity} ${c.name}`).toBe(false);
-        expect(result?.errors?.map(({ path, keyword }) => ({ path, keyword })), `${entity} ${c.name}`).toContainEqual(c.expected);
+        expect(
+          result?.errors?.map(({ path, keyword }) => ({ path, keyword })),
+          `${entity} ${c.name}`,
+        ).toContainEqual(c.expected);
       }
     }
   });
@@ -174,7 +187,11 @@ describe("a new schema gets every artifact", () => {
       const result = mod.validators["Drawing"]?.validate(c.value);
       expect(result?.ok, c.name).toBe(verdict.ok);
       expect(mod.validators["Drawing"]?.is(c.value), c.name).toBe(verdict.ok);
-      if (c.expected) expect(result?.errors?.map(({ path, keyword }) => ({ path, keyword })), c.name).toContainEqual(c.expected);
+      if (c.expected)
+        expect(
+          result?.errors?.map(({ path, keyword }) => ({ path, keyword })),
+          c.name,
+        ).toContainEqual(c.expected);
       expect(fromDocument(c.value), c.name).toBe(verdict.ok);
     }
   });

@@ -70,7 +70,9 @@ describe("contracts generate under CI (frozen)", () => {
     const before = await snapshotTree(root);
     const run = await runCliWithEnv({ CI: "true" }, "generate", "--root", root);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^contracts generate --frozen: 1 generated file is out of date:\n {2}changed  packages\/types\/src\/generated\/connector-with-status\.ts\n/);
+    expect(run.stderr).toMatch(
+      /^contracts generate --frozen: 1 generated file is out of date:\n {2}changed  packages\/types\/src\/generated\/connector-with-status\.ts\n/,
+    );
     expect(await snapshotTree(root)).toEqual(before);
   });
 
@@ -138,7 +140,7 @@ describe("the contracts binary", () => {
     );
 
   it("exits 1 with a located message and no stack trace on bad input", async () => {
-    const root = await makeProject({ "connector-with-status.schema.json": "{\"title\": " });
+    const root = await makeProject({ "connector-with-status.schema.json": '{"title": ' });
     const result = await run(["generate", "--root", root]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^schemas\/connector-with-status\.schema\.json:1:11: is not valid JSON/m);

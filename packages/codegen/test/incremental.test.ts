@@ -18,12 +18,21 @@ const base = (title: string, properties: Record<string, unknown>, extra: object 
 });
 
 /** Owner is referenced by Pet; Tag stands alone. */
-const owner = base("Owner", { id: { type: "string" }, home: { $ref: "#/$defs/Address" } }, { $defs: { Address: { type: "object", properties: { city: { type: "string" } }, required: ["city"], additionalProperties: false } } });
+const owner = base(
+  "Owner",
+  { id: { type: "string" }, home: { $ref: "#/$defs/Address" } },
+  { $defs: { Address: { type: "object", properties: { city: { type: "string" } }, required: ["city"], additionalProperties: false } } },
+);
 const pet = base("Pet", { name: { type: "string" }, owner: { $ref: "./owner.schema.json" } });
 const tag = base("Tag", { label: { type: "string" } });
 
 async function project() {
-  return makeProject({ "owner.schema.json": owner, "pet.schema.json": pet, "tag.schema.json": tag, "connector-with-status.schema.json": await canonicalSchema() });
+  return makeProject({
+    "owner.schema.json": owner,
+    "pet.schema.json": pet,
+    "tag.schema.json": tag,
+    "connector-with-status.schema.json": await canonicalSchema(),
+  });
 }
 
 async function mtimes(root: string): Promise<Map<string, number>> {
@@ -35,7 +44,10 @@ async function mtimes(root: string): Promise<Map<string, number>> {
 }
 
 function changedFiles(before: Map<string, number>, after: Map<string, number>): string[] {
-  return [...after].filter(([file, t]) => before.get(file) !== t).map(([file]) => file).sort();
+  return [...after]
+    .filter(([file, t]) => before.get(file) !== t)
+    .map(([file]) => file)
+    .sort();
 }
 
 describe("incremental generate", () => {
@@ -132,7 +144,8 @@ describe("incremental generate", () => {
     const dir = path.join(root, CACHE_DIR);
     for (const name of await readdir(dir)) {
       const entry = JSON.parse(await readFile(path.join(dir, name), "utf8")) as Record<string, { files: [string, string][] }>;
-      for (const result of Object.values(entry)) result.files = result.files.map(([f, h]) => [f, f === tagTypes ? createHash("sha256").update(lie).digest("base64url") : h]);
+      for (const result of Object.values(entry))
+        result.files = result.files.map(([f, h]) => [f, f === tagTypes ? createHash("sha256").update(lie).digest("base64url") : h]);
       await writeFile(path.join(dir, name), JSON.stringify(entry));
     }
     // The lie works on a run that may use the cache: nothing to emit, nothing written.

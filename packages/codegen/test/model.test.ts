@@ -29,13 +29,19 @@ const cases: [string, { given: unknown; want: TypeNode }][] = [
     "type array with null",
     {
       given: { type: ["string", "null"], description: "d" },
-      want: { kind: "union", via: "type", pointer: P, description: "d", members: [{ kind: "string", pointer: P }, { kind: "null", pointer: P }] },
+      want: {
+        kind: "union",
+        via: "type",
+        pointer: P,
+        description: "d",
+        members: [
+          { kind: "string", pointer: P },
+          { kind: "null", pointer: P },
+        ],
+      },
     },
   ],
-  [
-    "enum including null",
-    { given: { type: ["string", "null"], enum: ["a", null] }, want: { kind: "enum", pointer: P, values: ["a", null] } },
-  ],
+  ["enum including null", { given: { type: ["string", "null"], enum: ["a", null] }, want: { kind: "enum", pointer: P, values: ["a", null] } }],
   [
     "anyOf object | null, object closed",
     {
@@ -95,7 +101,9 @@ describe("model: one node per construct", () => {
   });
 
   it("reads x-docs, and defaults it when absent", () => {
-    const withDocs = modelFromFiles([{ file: "schemas/thing.schema.json", text: JSON.stringify(entity({}, { "x-docs": { section: "S", group: "G", order: 5 } })) }]);
+    const withDocs = modelFromFiles([
+      { file: "schemas/thing.schema.json", text: JSON.stringify(entity({}, { "x-docs": { section: "S", group: "G", order: 5 } })) },
+    ]);
     expect(withDocs.entities[0]?.docs).toEqual({ section: "S", group: "G", order: 5 });
     const without = modelFromFiles([{ file: "schemas/thing.schema.json", text: JSON.stringify(entity({})) }]);
     expect(without.entities[0]?.docs).toEqual({ section: "Reference", group: "Types", order: 100 });

@@ -16,7 +16,11 @@ describe("scripts/new-entity.mjs", () => {
   it("scaffolds a schema that generates every artifact as it is", async () => {
     const root = await makeProject({});
     const result = await run("BillingAccount", "--root", root);
-    expect(result).toEqual({ code: 0, stdout: "new-entity: wrote schemas/billing-account.schema.json; add its fields, then run `npm run generate`\n", stderr: "" });
+    expect(result).toEqual({
+      code: 0,
+      stdout: "new-entity: wrote schemas/billing-account.schema.json; add its fields, then run `npm run generate`\n",
+      stderr: "",
+    });
     const schema = JSON.parse(await readFile(path.join(root, "schemas/billing-account.schema.json"), "utf8")) as Record<string, unknown>;
     expect(schema["title"]).toBe("BillingAccount");
     const generated = await runCli("generate", "--root", root);
@@ -26,7 +30,10 @@ describe("scripts/new-entity.mjs", () => {
 
   it("refuses a name that is not PascalCase, and never overwrites a schema", async () => {
     const root = await makeProject({});
-    expect(await run("billing", "--root", root)).toMatchObject({ code: 1, stderr: 'new-entity: "billing" is not a PascalCase identifier: letters and digits, starting with an upper-case letter\n' });
+    expect(await run("billing", "--root", root)).toMatchObject({
+      code: 1,
+      stderr: 'new-entity: "billing" is not a PascalCase identifier: letters and digits, starting with an upper-case letter\n',
+    });
     await run("Billing", "--root", root);
     expect(await run("Billing", "--root", root)).toMatchObject({ code: 1, stderr: "new-entity: schemas/billing.schema.json already exists\n" });
   });

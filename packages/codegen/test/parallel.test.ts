@@ -39,9 +39,13 @@ describe("parallel generate", () => {
   it("prints phase timings on stderr with CONTRACTS_TIMINGS=1, and nothing without", async () => {
     const root = await makeProject({ "item-0.schema.json": entity(0) });
     const bin = path.join(REPO_ROOT, "packages/codegen/bin/contracts.js");
-    const run = (env: Record<string, string>) => promisify(execFile)(process.execPath, [bin, "generate", "--root", root], { env: { ...process.env, CI: "", ...env } });
+    const run = (env: Record<string, string>) =>
+      promisify(execFile)(process.execPath, [bin, "generate", "--root", root], { env: { ...process.env, CI: "", ...env } });
     const timed = await run({ CONTRACTS_TIMINGS: "1" });
-    const phases = timed.stderr.split("\n").filter(Boolean).map((line) => /^contracts timing: +\d+ ms {2}(.+)$/.exec(line)?.[1]);
+    const phases = timed.stderr
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => /^contracts timing: +\d+ ms {2}(.+)$/.exec(line)?.[1]);
     expect(phases).toEqual(expect.arrayContaining(["started", "generated", "compared with disk", "written"]));
     expect(phases).not.toContain(undefined);
     expect((await run({ CONTRACTS_TIMINGS: "" })).stderr).toBe("");

@@ -10,9 +10,7 @@ describe("parseSchemaText", () => {
   it("finds repeated keys however strings around them look", () => {
     // Colons, quotes and backslashes inside strings must not count as members.
     const text = '{\n  "a": "x\\": y",\n  "b": { "c": "\\\\", "c": 2 },\n  "d": ["e:", {"f": 1}]\n}';
-    expect(problemsOf(text)).toEqual([
-      '3:21 /b/c key "c" appears twice in the same object; JSON keeps only the last one, silently dropping the first',
-    ]);
+    expect(problemsOf(text)).toEqual(['3:21 /b/c key "c" appears twice in the same object; JSON keeps only the last one, silently dropping the first']);
   });
 
   it("accepts keys that only look repeated inside strings", () => {

@@ -33,8 +33,16 @@ describe("the emitter registry is the one list of what is generated", () => {
       .filter((line) => line.includes("linguist-generated=true"))
       .map((line) => line.split(/\s+/)[0] as string);
     const matches = (pattern: string, root: string) => globToRegExp(pattern).test(`${root}/any-file`);
-    for (const root of roots) expect(patterns.some((p) => matches(p, root)), `${root} is not marked`).toBe(true);
-    for (const pattern of patterns) expect(roots.some((r) => matches(pattern, r)), `${pattern} marks no output root`).toBe(true);
+    for (const root of roots)
+      expect(
+        patterns.some((p) => matches(p, root)),
+        `${root} is not marked`,
+      ).toBe(true);
+    for (const pattern of patterns)
+      expect(
+        roots.some((r) => matches(pattern, r)),
+        `${pattern} marks no output root`,
+      ).toBe(true);
   });
 
   it("every emitter declares where its entity steps run and which libraries shape its output", () => {

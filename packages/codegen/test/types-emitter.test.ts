@@ -98,7 +98,8 @@ describe("types emitter: definitions and refs", () => {
           expect.objectContaining({
             file: "schemas/other.schema.json",
             pointer: "/$defs/Point",
-            message: 'definition name "Point" is also declared at schemas/geometry.schema.json#/$defs/Point; every generated artifact exports it under that one name',
+            message:
+              'definition name "Point" is also declared at schemas/geometry.schema.json#/$defs/Point; every generated artifact exports it under that one name',
           }),
         ]),
       }),

@@ -14,14 +14,18 @@ function startWatch(root: string, debounceMs: number) {
   const nextRun = () => new Promise<number>((resolve) => (waiting = resolve));
   const controller = new AbortController();
   const first = nextRun();
-  const watching = watch(root, { out: (s) => lines.push(s), err: (s) => lines.push(s) }, {
-    debounceMs,
-    signal: controller.signal,
-    onRun: (code) => {
-      runs.push(code);
-      waiting?.(code);
+  const watching = watch(
+    root,
+    { out: (s) => lines.push(s), err: (s) => lines.push(s) },
+    {
+      debounceMs,
+      signal: controller.signal,
+      onRun: (code) => {
+        runs.push(code);
+        waiting?.(code);
+      },
     },
-  });
+  );
   const stop = async () => {
     controller.abort();
     return watching;
@@ -54,7 +58,7 @@ describe("contracts watch", () => {
 
     // A bad save: problems printed, outputs untouched, still watching.
     run = nextRun();
-    await save("{ \"title\": ");
+    await save('{ "title": ');
     expect(await run).toBe(1);
     expect(lines.join("\n")).toContain("schemas/connector-with-status.schema.json:1:12: is not valid JSON");
     expect(await readFile(path.join(root, TYPES_FILE), "utf8")).toBe(afterChange);

@@ -22,7 +22,9 @@ export function mergeComponents<D extends ServiceDocument>(serviceDoc: D): Merge
   const version = serviceDoc.openapi;
   const fragment = /^3\.0\.\d+$/.test(version) ? openapi30 : /^3\.[12]\.\d+$/.test(version) ? openapi31 : undefined;
   if (fragment === undefined) {
-    throw new Error(`mergeComponents: the service document says "openapi": ${JSON.stringify(version)}; @contracts/openapi has components for OpenAPI 3.0.x and 3.1.x (also used for 3.2.x)`);
+    throw new Error(
+      `mergeComponents: the service document says "openapi": ${JSON.stringify(version)}; @contracts/openapi has components for OpenAPI 3.0.x and 3.1.x (also used for 3.2.x)`,
+    );
   }
   const own = serviceDoc.components?.schemas ?? {};
   const ours: { readonly [name: string]: unknown } = fragment.components.schemas;

@@ -5,7 +5,11 @@ import { describe, expect, it } from "vitest";
 import { openapi30, openapi31 } from "../src/index.js";
 
 const read = (file: string) => readFileSync(new URL(`../generated/${file}`, import.meta.url), "utf8");
-const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { name: string; version: string; exports: Record<string, unknown> };
+const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+  name: string;
+  version: string;
+  exports: Record<string, unknown>;
+};
 
 const documents = [
   { version: "3.1", json: "openapi.json", yaml: "openapi.yaml", typed: openapi31 },
@@ -51,7 +55,8 @@ it("3.0 uses no 2020-12 construct: no type arrays, no null type, no const, no ex
     if (Array.isArray(node)) return node.forEach((n, i) => visit(n, `${path}/${i}`));
     if (typeof node !== "object" || node === null) return;
     for (const [key, value] of Object.entries(node)) {
-      if (["const", "examples", "$defs", "$id", "$schema"].includes(key) || (key === "type" && (Array.isArray(value) || value === "null"))) found.push(`${path}/${key}`);
+      if (["const", "examples", "$defs", "$id", "$schema"].includes(key) || (key === "type" && (Array.isArray(value) || value === "null")))
+        found.push(`${path}/${key}`);
       if (key !== "enum") visit(value, `${path}/${key}`);
     }
   };

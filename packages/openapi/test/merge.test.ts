@@ -50,7 +50,9 @@ describe("mergeComponents", () => {
 
   it("refuses an OpenAPI version it has no components for", () => {
     expect(() => mergeComponents({ openapi: "2.0" })).toThrow(
-      new Error('mergeComponents: the service document says "openapi": "2.0"; @contracts/openapi has components for OpenAPI 3.0.x and 3.1.x (also used for 3.2.x)'),
+      new Error(
+        'mergeComponents: the service document says "openapi": "2.0"; @contracts/openapi has components for OpenAPI 3.0.x and 3.1.x (also used for 3.2.x)',
+      ),
     );
   });
 });

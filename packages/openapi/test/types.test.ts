@@ -43,7 +43,8 @@ const probes = (target: string) => [
 
 describe("openapi-typescript's components and @contracts/types", () => {
   it("are mutually assignable for ConnectorWithStatus, and not any", () => {
-    expect(typeErrors(`
+    expect(
+      typeErrors(`
       ${IS_ANY}
       declare const fromOpenApi: FromOpenApi;
       declare const fromTypes: ConnectorWithStatus;
@@ -51,7 +52,8 @@ describe("openapi-typescript's components and @contracts/types", () => {
       export const b: FromOpenApi = fromTypes;
       export const notAny: IsAny<FromOpenApi> = false;
       export const serverNotAny: IsAny<NonNullable<FromOpenApi["server"]>> = false;
-    `)).toEqual([]);
+    `),
+    ).toEqual([]);
   });
 
   it("notices a difference in either direction", () => {

@@ -31,7 +31,10 @@ function diagnostics(samples: Record<string, string>): Map<string, string[]> {
   for (const [file] of files) {
     const name = path.basename(file).slice(2, -5);
     const sourceFile = program.getSourceFile(file);
-    out.set(name, ts.getPreEmitDiagnostics(program, sourceFile).map((d) => `TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`));
+    out.set(
+      name,
+      ts.getPreEmitDiagnostics(program, sourceFile).map((d) => `TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`),
+    );
   }
   return out;
 }
@@ -55,8 +58,16 @@ const rejected: [string, string, RegExp][] = [
   ["a missing field", `const { slug, ...rest } = ${valid};\nconst c: ConnectorWithStatus = rest;`, /^TS2741: Property 'slug' is missing/],
   ["a wrong type", `const c: ConnectorWithStatus = { ...${valid}, enabled: "yes" };`, /^TS2322: Type 'string' is not assignable to type 'boolean'/],
   ["null where not allowed", `const c: ConnectorWithStatus = { ...${valid}, mcpUrl: null };`, /^TS2322: Type 'null' is not assignable to type 'string'/],
-  ["an unknown status", `const c: ConnectorWithStatus = { ...${valid}, server: { id: "s", status: "pending", config: null } };`, /^TS2322: Type '"pending"' is not assignable/],
-  ["an extra key (closed object)", `const c: ConnectorWithStatus = { ...${valid}, color: "red" };`, /^TS2353: Object literal may only specify known properties/],
+  [
+    "an unknown status",
+    `const c: ConnectorWithStatus = { ...${valid}, server: { id: "s", status: "pending", config: null } };`,
+    /^TS2322: Type '"pending"' is not assignable/,
+  ],
+  [
+    "an extra key (closed object)",
+    `const c: ConnectorWithStatus = { ...${valid}, color: "red" };`,
+    /^TS2353: Object literal may only specify known properties/,
+  ],
   ["a missing nested field", `const c: ConnectorWithStatus = { ...${valid}, server: { id: "s", status: null } };`, /^TS2741: Property 'config' is missing/],
 ];
 
@@ -72,7 +83,7 @@ const statuses: ConnectorWithStatus["server"][] = [
 ];
 export { installed, notInstalled, statuses };
 `,
-  ...Object.fromEntries(rejected.map(([name, body], i) => [`rejected${i}`, `${header}${body}\nexport { c };\n`])),
+  ...Object.fromEntries(rejected.map(([, body], i) => [`rejected${i}`, `${header}${body}\nexport { c };\n`])),
 });
 
 describe("@contracts/types: ConnectorWithStatus", () => {

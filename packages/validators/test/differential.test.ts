@@ -39,8 +39,24 @@ const dateTime = fc.oneof(
 const uriUnit = fc.constantFrom(..."aZ09:/?#[]@%.-_~!$&'()*+,;=vf é".split(""), "%2F", "%zz", "::", "1.2.3.4", "256.1.1.1");
 const uri = fc.oneof(
   fc.webUrl({ withQueryParameters: true, withFragments: true }),
-  fc.tuple(fc.constantFrom("http", "https", "a", "x-y.z+1", "1a", ""), fc.constantFrom("://", ":", ":/", "://[", "://u@["), fc.array(uriUnit, { maxLength: 16 })).map(([s, sep, rest]) => s + sep + rest.join("")),
-  fc.constantFrom("a:", "a:b", "urn:isbn:0451450523", "http://[::1]:80/", "http://[v1.x]/", "http://[1:2:3:4:5:6:7:8]/", "http://[::ffff:1.2.3.4]/", "http:x y", "HTTP://X.COM"),
+  fc
+    .tuple(
+      fc.constantFrom("http", "https", "a", "x-y.z+1", "1a", ""),
+      fc.constantFrom("://", ":", ":/", "://[", "://u@["),
+      fc.array(uriUnit, { maxLength: 16 }),
+    )
+    .map(([s, sep, rest]) => s + sep + rest.join("")),
+  fc.constantFrom(
+    "a:",
+    "a:b",
+    "urn:isbn:0451450523",
+    "http://[::1]:80/",
+    "http://[v1.x]/",
+    "http://[1:2:3:4:5:6:7:8]/",
+    "http://[::ffff:1.2.3.4]/",
+    "http:x y",
+    "HTTP://X.COM",
+  ),
   fc.string(),
 );
 const json = fc.jsonValue({ maxDepth: 2 });
@@ -58,7 +74,10 @@ const fields: Record<string, fc.Arbitrary<unknown>> = {
   createdAt: fc.oneof(dateTime, json),
   server: fc.oneof(
     fc.constant(null),
-    fc.record({ id: fc.oneof(fc.string(), json), status: fc.constantFrom("error", "connected", "disconnected", null, "pending", 1), config: record }, { requiredKeys: [] }),
+    fc.record(
+      { id: fc.oneof(fc.string(), json), status: fc.constantFrom("error", "connected", "disconnected", null, "pending", 1), config: record },
+      { requiredKeys: [] },
+    ),
     json,
   ),
 };

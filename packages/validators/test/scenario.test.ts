@@ -46,13 +46,41 @@ const ajvCheck = (title: string) => ajv.getSchema(byTitle(title)["$id"] as strin
 
 const point = { lat: 48.85, lng: 2.35 };
 const person = { id: "123e4567-e89b-12d3-a456-426614174000", email: "ada@example.com", kind: "person", home: point };
-const place = { name: "Paris", at: point, parent: { name: "France", at: point, parent: null }, tree: { label: "a", children: [{ label: "b" }, { label: "c", children: [] }] }, "zip-code": "75001" };
-const team = { name: "core", lead: { ...person, birthplace: place, team: { name: "inner", lead: person } }, members: [person], origin: point, org: { title: "R&D", units: [{ title: "ML", units: [] }] }, meta: { any: [1, { x: null }] }, status: null };
+const place = {
+  name: "Paris",
+  at: point,
+  parent: { name: "France", at: point, parent: null },
+  tree: { label: "a", children: [{ label: "b" }, { label: "c", children: [] }] },
+  "zip-code": "75001",
+};
+const team = {
+  name: "core",
+  lead: { ...person, birthplace: place, team: { name: "inner", lead: person } },
+  members: [person],
+  origin: point,
+  org: { title: "R&D", units: [{ title: "ML", units: [] }] },
+  meta: { any: [1, { x: null }] },
+  status: null,
+};
 
 describe("generated for three files with cross-file refs and recursion", () => {
   it.each([
     ["Place", place],
-    ["Person", { ...person, born: "2024-02-29", wakesAt: "23:59:60Z", age: 36, score: 9.75, level: 4, tags: ["a", "b"], birthplace: place, contact: { mail: "a@b.co", verified: true }, "nick-name": null }],
+    [
+      "Person",
+      {
+        ...person,
+        born: "2024-02-29",
+        wakesAt: "23:59:60Z",
+        age: 36,
+        score: 9.75,
+        level: 4,
+        tags: ["a", "b"],
+        birthplace: place,
+        contact: { mail: "a@b.co", verified: true },
+        "nick-name": null,
+      },
+    ],
     ["Team", team],
   ])("accepts a valid %s, as Ajv does", (name, value) => {
     expect(ajvCheck(name)(value)).toBe(true);
@@ -60,26 +88,76 @@ describe("generated for three files with cross-file refs and recursion", () => {
   });
 
   it.each([
-    ["a ref into another file's definition", "Person", { ...person, home: { lat: 91, lng: 0 } }, [["/home/lat", "maximum", "/home/lat must be <= 90 (got 91)"]]],
-    ["a ref to another file's root", "Person", { ...person, birthplace: { name: "", at: point } }, [["/birthplace/name", "minLength", "/birthplace/name must have at least 1 characters (got \"\")"]]],
-    ["a ref by $id, then into a third file", "Team", { ...team, lead: { ...person, home: { lat: 0 } } }, [["/lead/home", "required", "/lead/home must have required property \"lng\""]]],
-    ["an array of another file's root", "Team", { ...team, members: [person, { ...person, kind: "robot" }] }, [["/members/1/kind", "const", "/members/1/kind must be \"person\" (got \"robot\")"]]],
-    ["the cross-file cycle", "Person", { ...person, team: { name: "t", lead: { ...person, email: "nope" } } }, [["/team/lead/email", "format", "/team/lead/email must be an email address like \"name@example.com\" (got \"nope\")"]]],
-    ["recursion through #", "Place", { ...place, parent: { name: "A", at: point, parent: { name: "B", at: point, parent: { name: "C", at: { lat: 0, lng: 180 } } } } }, [["/parent/parent/parent/at/lng", "exclusiveMaximum", "/parent/parent/parent/at/lng must be < 180 (got 180)"]]],
-    ["recursion through $defs", "Place", { ...place, tree: { label: "a", children: [{ label: "b", children: [{ label: 1 }] }] } }, [["/tree/children/0/children/0/label", "type", "/tree/children/0/children/0/label must be string (got 1)"]]],
-    ["maxItems inside recursion", "Place", { ...place, tree: { label: "a", children: [{ label: "b" }, { label: "c" }, { label: "d" }, { label: "e" }] } }, [["/tree/children", "maxItems", "/tree/children must have at most 3 items (got an array)"]]],
-    ["a non-identifier property name", "Place", { ...place, "zip-code": "7500" }, [["/zip-code", "pattern", "/zip-code must match the pattern ^[0-9]{5}$ (got \"7500\")"]]],
+    [
+      "a ref into another file's definition",
+      "Person",
+      { ...person, home: { lat: 91, lng: 0 } },
+      [["/home/lat", "maximum", "/home/lat must be <= 90 (got 91)"]],
+    ],
+    [
+      "a ref to another file's root",
+      "Person",
+      { ...person, birthplace: { name: "", at: point } },
+      [["/birthplace/name", "minLength", '/birthplace/name must have at least 1 characters (got "")']],
+    ],
+    [
+      "a ref by $id, then into a third file",
+      "Team",
+      { ...team, lead: { ...person, home: { lat: 0 } } },
+      [["/lead/home", "required", '/lead/home must have required property "lng"']],
+    ],
+    [
+      "an array of another file's root",
+      "Team",
+      { ...team, members: [person, { ...person, kind: "robot" }] },
+      [["/members/1/kind", "const", '/members/1/kind must be "person" (got "robot")']],
+    ],
+    [
+      "the cross-file cycle",
+      "Person",
+      { ...person, team: { name: "t", lead: { ...person, email: "nope" } } },
+      [["/team/lead/email", "format", '/team/lead/email must be an email address like "name@example.com" (got "nope")']],
+    ],
+    [
+      "recursion through #",
+      "Place",
+      { ...place, parent: { name: "A", at: point, parent: { name: "B", at: point, parent: { name: "C", at: { lat: 0, lng: 180 } } } } },
+      [["/parent/parent/parent/at/lng", "exclusiveMaximum", "/parent/parent/parent/at/lng must be < 180 (got 180)"]],
+    ],
+    [
+      "recursion through $defs",
+      "Place",
+      { ...place, tree: { label: "a", children: [{ label: "b", children: [{ label: 1 }] }] } },
+      [["/tree/children/0/children/0/label", "type", "/tree/children/0/children/0/label must be string (got 1)"]],
+    ],
+    [
+      "maxItems inside recursion",
+      "Place",
+      { ...place, tree: { label: "a", children: [{ label: "b" }, { label: "c" }, { label: "d" }, { label: "e" }] } },
+      [["/tree/children", "maxItems", "/tree/children must have at most 3 items (got an array)"]],
+    ],
+    [
+      "a non-identifier property name",
+      "Place",
+      { ...place, "zip-code": "7500" },
+      [["/zip-code", "pattern", '/zip-code must match the pattern ^[0-9]{5}$ (got "7500")']],
+    ],
     ["an integer bound", "Person", { ...person, age: 1.5 }, [["/age", "type", "/age must be integer (got 1.5)"]]],
     ["multipleOf, exactly (no tolerance)", "Person", { ...person, score: 0.3 }, [["/score", "multipleOf", "/score must be a multiple of 0.25 (got 0.3)"]]],
     ["exclusiveMinimum", "Person", { ...person, score: 0 }, [["/score", "exclusiveMinimum", "/score must be > 0 (got 0)"]]],
     ["oneOf matching both", "Person", { ...person, level: 6 }, [["/level", "oneOf", "/level must match exactly one schema in oneOf, but matches 2 (got 6)"]]],
-    ["uniqueItems", "Person", { ...person, tags: ["a", "a"] }, [["/tags", "uniqueItems", "/tags must not repeat an item (got \"a\" at items 0 and 1)"]]],
+    ["uniqueItems", "Person", { ...person, tags: ["a", "a"] }, [["/tags", "uniqueItems", '/tags must not repeat an item (got "a" at items 0 and 1)']]],
     ["minItems", "Person", { ...person, tags: [] }, [["/tags", "minItems", "/tags must have at least 1 items (got an array)"]]],
-    ["date", "Person", { ...person, born: "2023-02-29" }, [["/born", "format", "/born must be an RFC 3339 date like \"2024-01-31\" (got \"2023-02-29\")"]]],
-    ["time", "Person", { ...person, wakesAt: "24:00:00Z" }, [["/wakesAt", "format", "/wakesAt must be an RFC 3339 time like \"12:00:00Z\" (got \"24:00:00Z\")"]]],
-    ["uuid", "Person", { ...person, id: "123" }, [["/id", "format", "/id must be a UUID like \"123e4567-e89b-12d3-a456-426614174000\" (got \"123\")"]]],
-    ["enum with null", "Team", { ...team, status: "gone" }, [["/status", "enum", "/status must be one of \"active\", \"archived\", null (got \"gone\")"]]],
-    ["an unknown property in another file's definition", "Team", { ...team, origin: { ...point, alt: 1 } }, [["/origin", "additionalProperties", "/origin must not have unknown property \"alt\""]]],
+    ["date", "Person", { ...person, born: "2023-02-29" }, [["/born", "format", '/born must be an RFC 3339 date like "2024-01-31" (got "2023-02-29")']]],
+    ["time", "Person", { ...person, wakesAt: "24:00:00Z" }, [["/wakesAt", "format", '/wakesAt must be an RFC 3339 time like "12:00:00Z" (got "24:00:00Z")']]],
+    ["uuid", "Person", { ...person, id: "123" }, [["/id", "format", '/id must be a UUID like "123e4567-e89b-12d3-a456-426614174000" (got "123")']]],
+    ["enum with null", "Team", { ...team, status: "gone" }, [["/status", "enum", '/status must be one of "active", "archived", null (got "gone")']]],
+    [
+      "an unknown property in another file's definition",
+      "Team",
+      { ...team, origin: { ...point, alt: 1 } },
+      [["/origin", "additionalProperties", '/origin must not have unknown property "alt"']],
+    ],
   ])("%s: exact errors", (_, name, value, want) => {
     expect(ajvCheck(name)(value)).toBe(false);
     const result = validators[name]?.validate(value);
@@ -107,7 +185,9 @@ describe("deep values of recursive schemas", () => {
       const value = chain(depth);
       expect(validators["Place"]?.is(value)).toBe(false);
       const result = validators["Place"]?.validate(value);
-      expect(result?.ok === false && result.errors.map((e) => [e.keyword, e.path.split("/").length - 1, e.message.replace(/^.* is nested/, "is nested")])).toEqual([["maxDepth", 1000, "is nested deeper than 1000 levels (got an array)"]]);
+      expect(
+        result?.ok === false && result.errors.map((e) => [e.keyword, e.path.split("/").length - 1, e.message.replace(/^.* is nested/, "is nested")]),
+      ).toEqual([["maxDepth", 1000, "is nested deeper than 1000 levels (got an array)"]]);
     }
   });
 
@@ -122,7 +202,8 @@ describe("deep values of recursive schemas", () => {
 /** Near-valid values of a schema: mostly valid, sometimes a value of the wrong kind, a key too many or too few. */
 function resolve(file: string, ref: string): [string, Json] {
   const [base = "", fragment = ""] = ref.split("#");
-  const target = base === "" ? file : base.startsWith("https:") ? ([...schemas].find(([, s]) => s["$id"] === base)?.[0] as string) : `schemas/${base.replace(/^\.\//, "")}`;
+  const target =
+    base === "" ? file : base.startsWith("https:") ? ([...schemas].find(([, s]) => s["$id"] === base)?.[0] as string) : `schemas/${base.replace(/^\.\//, "")}`;
   let node: Json = schemas.get(target) as Schema;
   for (const token of fragment.split("/").slice(1)) node = (node as Schema)[token] as Json;
   return [target, node];
@@ -131,12 +212,25 @@ function resolve(file: string, ref: string): [string, Json] {
 const junk = fc.oneof(fc.constant(null), fc.boolean(), fc.integer({ min: -3, max: 3 }), fc.string({ maxLength: 3 }), fc.constant({}), fc.constant([]));
 /** Per format: values that should pass, then near misses. */
 const FORMATS: Record<string, [string[], string[]]> = {
-  email: [["a@b.co", "x.y+z@example.com"], ["a@b", "no-at", "a@", "@b.c", "a b@c.d"]],
-  date: [["2024-02-29", "0000-01-01"], ["2023-02-29", "2024-13-01", "2024-1-01"]],
-  time: [["12:00:00Z", "23:59:60Z", "12:00:00+01:00", "12:00:00.5z"], ["12:00:00", "24:00:00Z", "1:00:00Z"]],
-  uuid: [["123e4567-e89b-12d3-a456-426614174000", "123E4567-E89B-12D3-A456-426614174000"], ["123e4567e89b12d3a456426614174000", "urn:uuid:123e4567-e89b-12d3-a456-426614174000", "zzz"]],
+  email: [
+    ["a@b.co", "x.y+z@example.com"],
+    ["a@b", "no-at", "a@", "@b.c", "a b@c.d"],
+  ],
+  date: [
+    ["2024-02-29", "0000-01-01"],
+    ["2023-02-29", "2024-13-01", "2024-1-01"],
+  ],
+  time: [
+    ["12:00:00Z", "23:59:60Z", "12:00:00+01:00", "12:00:00.5z"],
+    ["12:00:00", "24:00:00Z", "1:00:00Z"],
+  ],
+  uuid: [
+    ["123e4567-e89b-12d3-a456-426614174000", "123E4567-E89B-12D3-A456-426614174000"],
+    ["123e4567e89b12d3a456426614174000", "urn:uuid:123e4567-e89b-12d3-a456-426614174000", "zzz"],
+  ],
 };
-const mostly = <T>(good: fc.Arbitrary<T>, ...bad: fc.Arbitrary<unknown>[]) => fc.oneof({ arbitrary: good as fc.Arbitrary<unknown>, weight: 24 }, ...bad.map((arbitrary) => ({ arbitrary, weight: 1 })));
+const mostly = <T>(good: fc.Arbitrary<T>, ...bad: fc.Arbitrary<unknown>[]) =>
+  fc.oneof({ arbitrary: good as fc.Arbitrary<unknown>, weight: 24 }, ...bad.map((arbitrary) => ({ arbitrary, weight: 1 })));
 
 function near(file: string, s: Json, depth: number): fc.Arbitrary<unknown> {
   return fc.oneof({ arbitrary: shaped(file, s, depth), weight: 100 }, { arbitrary: junk, weight: 1 });
@@ -175,14 +269,25 @@ function shaped(file: string, s: Json, depth: number): fc.Arbitrary<unknown> {
       const hi = num("maximum", 20);
       const step = num("multipleOf", 1);
       // fast-check favours 0, a multiple of every step (a oneOf of multipleOf 2 and 3 rejects it).
-      return mostly(fc.integer({ min: Math.ceil(lo / step), max: Math.floor(hi / step) }).map((n) => n * step).filter((n) => step === 1 || n % 6 !== 0), fc.integer({ min: lo - 2, max: hi + 2 }), fc.constantFrom(0.5, -1));
+      return mostly(
+        fc
+          .integer({ min: Math.ceil(lo / step), max: Math.floor(hi / step) })
+          .map((n) => n * step)
+          .filter((n) => step === 1 || n % 6 !== 0),
+        fc.integer({ min: lo - 2, max: hi + 2 }),
+        fc.constantFrom(0.5, -1),
+      );
     }
     case "number": {
       const lo = num("minimum", num("exclusiveMinimum", -200));
       const hi = num("maximum", num("exclusiveMaximum", 200));
       const above = "exclusiveMinimum" in s ? 1 : 0;
       const below = "exclusiveMaximum" in s ? 1 : 0;
-      return mostly(fc.integer({ min: 4 * lo + above, max: 4 * hi - below }).map((n) => n / 4), fc.double({ min: lo - 1, max: hi + 1, noNaN: true }), fc.constantFrom(lo, hi, 0.3, 0.1, -0));
+      return mostly(
+        fc.integer({ min: 4 * lo + above, max: 4 * hi - below }).map((n) => n / 4),
+        fc.double({ min: lo - 1, max: hi + 1, noNaN: true }),
+        fc.constantFrom(lo, hi, 0.3, 0.1, -0),
+      );
     }
     case "boolean":
       return fc.boolean();
@@ -192,7 +297,10 @@ function shaped(file: string, s: Json, depth: number): fc.Arbitrary<unknown> {
       if (depth > 3) return fc.constant([]);
       const items = near(file, s["items"] ?? {}, depth + 1);
       const length = { minLength: num("minItems", 0), maxLength: num("maxItems", 3) };
-      return mostly(fc.array(items, s["uniqueItems"] === true ? { ...length, selector: (v: unknown) => JSON.stringify(v) } as never : length), fc.array(items, { maxLength: length.maxLength + 1 }));
+      return mostly(
+        fc.array(items, s["uniqueItems"] === true ? ({ ...length, selector: (v: unknown) => JSON.stringify(v) } as never) : length),
+        fc.array(items, { maxLength: length.maxLength + 1 }),
+      );
     case "object": {
       const properties = (s["properties"] ?? {}) as Schema;
       const required = (s["required"] ?? []) as string[];
@@ -253,7 +361,12 @@ void place, same, robot;
     await writeFile(path.join(root, "usage.ts"), usage);
     const tsconfig = {
       extends: path.join(REPO_ROOT, "tsconfig.base.json"),
-      compilerOptions: { noEmit: true, rootDir: ".", typeRoots: [path.join(REPO_ROOT, "node_modules/@types")], paths: { "@contracts/types": ["./packages/types/src/generated/index.ts"] } },
+      compilerOptions: {
+        noEmit: true,
+        rootDir: ".",
+        typeRoots: [path.join(REPO_ROOT, "node_modules/@types")],
+        paths: { "@contracts/types": ["./packages/types/src/generated/index.ts"] },
+      },
       include: ["usage.ts", "packages/*/src/generated/*.ts"],
     };
     await writeFile(path.join(root, "tsconfig.json"), JSON.stringify(tsconfig));

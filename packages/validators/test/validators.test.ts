@@ -24,16 +24,44 @@ const validSamples: [string, unknown][] = [
 
 // One row per class of invalid value: the only error expected, exactly.
 const invalidSamples: [string, unknown, ValidationError][] = [
-  ["unknown enum value", { ...valid, server: { ...valid.server, status: "pending" } }, { path: "/server/status", keyword: "enum", message: '/server/status must be one of "error", "connected", "disconnected", null (got "pending")' }],
+  [
+    "unknown enum value",
+    { ...valid, server: { ...valid.server, status: "pending" } },
+    { path: "/server/status", keyword: "enum", message: '/server/status must be one of "error", "connected", "disconnected", null (got "pending")' },
+  ],
   ["missing key", without(valid, "name"), { path: "", keyword: "required", message: 'value must have required property "name"' }],
-  ["missing nested key", { ...valid, server: { id: "s", status: "error" } }, { path: "/server", keyword: "required", message: '/server must have required property "config"' }],
+  [
+    "missing nested key",
+    { ...valid, server: { id: "s", status: "error" } },
+    { path: "/server", keyword: "required", message: '/server must have required property "config"' },
+  ],
   ["wrong type", { ...valid, enabled: "yes" }, { path: "/enabled", keyword: "type", message: '/enabled must be boolean (got "yes")' }],
-  ["wrong nested type", { ...valid, server: { ...valid.server, id: 5 } }, { path: "/server/id", keyword: "type", message: "/server/id must be string (got 5)" }],
-  ["bad date-time", { ...valid, createdAt: "2024-13-02T03:04:05Z" }, { path: "/createdAt", keyword: "format", message: '/createdAt must be an RFC 3339 date-time like "2024-01-31T12:00:00Z" (got "2024-13-02T03:04:05Z")' }],
-  ["bad uri", { ...valid, mcpUrl: "not a uri" }, { path: "/mcpUrl", keyword: "format", message: '/mcpUrl must be an absolute URI like "https://example.com/path" (got "not a uri")' }],
-  ["bad nullable uri", { ...valid, iconUrl: "a:" }, { path: "/iconUrl", keyword: "format", message: '/iconUrl must be an absolute URI like "https://example.com/path" (got "a:")' }],
+  [
+    "wrong nested type",
+    { ...valid, server: { ...valid.server, id: 5 } },
+    { path: "/server/id", keyword: "type", message: "/server/id must be string (got 5)" },
+  ],
+  [
+    "bad date-time",
+    { ...valid, createdAt: "2024-13-02T03:04:05Z" },
+    { path: "/createdAt", keyword: "format", message: '/createdAt must be an RFC 3339 date-time like "2024-01-31T12:00:00Z" (got "2024-13-02T03:04:05Z")' },
+  ],
+  [
+    "bad uri",
+    { ...valid, mcpUrl: "not a uri" },
+    { path: "/mcpUrl", keyword: "format", message: '/mcpUrl must be an absolute URI like "https://example.com/path" (got "not a uri")' },
+  ],
+  [
+    "bad nullable uri",
+    { ...valid, iconUrl: "a:" },
+    { path: "/iconUrl", keyword: "format", message: '/iconUrl must be an absolute URI like "https://example.com/path" (got "a:")' },
+  ],
   ["extra key", { ...valid, extra: 1 }, { path: "", keyword: "additionalProperties", message: 'value must not have unknown property "extra"' }],
-  ["extra nested key", { ...valid, server: { ...valid.server, port: 1 } }, { path: "/server", keyword: "additionalProperties", message: '/server must not have unknown property "port"' }],
+  [
+    "extra nested key",
+    { ...valid, server: { ...valid.server, port: 1 } },
+    { path: "/server", keyword: "additionalProperties", message: '/server must not have unknown property "port"' },
+  ],
   ["wrong nesting", { ...valid, server: [valid.server] }, { path: "/server", keyword: "anyOf", message: "/server must be object or null (got an array)" }],
   ["null where not allowed", { ...valid, name: null }, { path: "/name", keyword: "type", message: "/name must be string (got null)" }],
   ["non-object root: null", null, { path: "", keyword: "type", message: "value must be object (got null)" }],
@@ -116,7 +144,15 @@ describe("hostile input", () => {
     ["a 10 MB string at the root", "x".repeat(10_000_000)],
     ["a 10 MB uri", { ...valid, mcpUrl: `https://x.dev/${"a".repeat(10_000_000)}` }],
     ["a 10 MB date-time", { ...valid, createdAt: `2024-01-02T03:04:05.${"1".repeat(10_000_000)}Z` }],
-    ["a throwing getter", Object.defineProperty({ ...valid }, "name", { enumerable: true, get: () => { throw new Error("boom"); } })],
+    [
+      "a throwing getter",
+      Object.defineProperty({ ...valid }, "name", {
+        enumerable: true,
+        get: () => {
+          throw new Error("boom");
+        },
+      }),
+    ],
     ["a revoked proxy", revoked.proxy],
   ];
 

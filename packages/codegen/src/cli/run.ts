@@ -14,7 +14,12 @@ export type Command = "generate" | "check";
  * One generate or check run over the project at `root`; prints its summary or its problems and
  * returns the exit code (0 ok, 1 bad input or drift, 2 internal error).
  */
-export async function runOnce(command: Command, root: string, options: { frozen: boolean; list?: boolean; cache?: boolean; session?: Session; worker?: EmitWorker }, io: Io): Promise<number> {
+export async function runOnce(
+  command: Command,
+  root: string,
+  options: { frozen: boolean; list?: boolean; cache?: boolean; session?: Session; worker?: EmitWorker },
+  io: Io,
+): Promise<number> {
   const started = performance.now();
   try {
     // check (and frozen generate) recompute everything: they must not trust anything on disk.
@@ -30,16 +35,16 @@ export async function runOnce(command: Command, root: string, options: { frozen:
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     if (command === "check" || options.frozen) {
       const label = command === "check" ? "contracts check" : "contracts generate --frozen";
-      const drift = [
-        ...plan.changed.map((f) => `  changed  ${f}`),
-        ...plan.missing.map((f) => `  missing  ${f}`),
-        ...plan.stale.map((f) => `  stale    ${f}`),
-      ];
+      const drift = [...plan.changed.map((f) => `  changed  ${f}`), ...plan.missing.map((f) => `  missing  ${f}`), ...plan.stale.map((f) => `  stale    ${f}`)];
       if (drift.length === 0) {
-        io.out(`contracts ${command}: ${plan.unchanged.length} generated files up to date (${seconds}s)${command === "check" ? "" : ", frozen: nothing written"}`);
+        io.out(
+          `contracts ${command}: ${plan.unchanged.length} generated files up to date (${seconds}s)${command === "check" ? "" : ", frozen: nothing written"}`,
+        );
         return 0;
       }
-      io.err(`${label}: ${drift.length} generated file${drift.length === 1 ? " is" : "s are"} out of date:\n${drift.join("\n")}\nfix: run \`npm run generate\` and commit the result (generated files are never edited by hand).`);
+      io.err(
+        `${label}: ${drift.length} generated file${drift.length === 1 ? " is" : "s are"} out of date:\n${drift.join("\n")}\nfix: run \`npm run generate\` and commit the result (generated files are never edited by hand).`,
+      );
       return 1;
     }
     // A watch session trusts the files it wrote by their size and mtime: only it needs the stats.
@@ -71,7 +76,9 @@ export function reportFailure(command: string, error: unknown, io: Io): number {
   if (error instanceof SchemaProblems) {
     const files = new Set(error.problems.map((p) => p.file)).size;
     const n = error.problems.length;
-    io.err(`contracts ${command}: ${n} problem${n === 1 ? "" : "s"} in ${files} schema file${files === 1 ? "" : "s"}; nothing was written.\n\n${error.problems.map(formatProblem).join("\n\n")}`);
+    io.err(
+      `contracts ${command}: ${n} problem${n === 1 ? "" : "s"} in ${files} schema file${files === 1 ? "" : "s"}; nothing was written.\n\n${error.problems.map(formatProblem).join("\n\n")}`,
+    );
     return 1;
   }
   io.err(`contracts ${command}: internal error (a bug in @contracts/codegen, please report it):\n${(error as Error).stack ?? String(error)}`);

@@ -47,7 +47,10 @@ export function requireWithCodeCache(require: NodeJS.Require, id: string, dir = 
   // compiler's 9 MB, against 0.1 s for both steps (and hashing bytes is cheaper than a string).
   const bytes = readFileSync(file);
   const source = bytes.toString("utf8");
-  const cacheFile = path.join(dir, `${path.basename(file, path.extname(file))}-${createHash("sha256").update(bytes).update(`\0${process.versions.v8}`).digest("hex").slice(0, 32)}.bin`);
+  const cacheFile = path.join(
+    dir,
+    `${path.basename(file, path.extname(file))}-${createHash("sha256").update(bytes).update(`\0${process.versions.v8}`).digest("hex").slice(0, 32)}.bin`,
+  );
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cacheFile);

@@ -4,16 +4,7 @@ import { getAtPointer, joinPointer, splitPointer } from "../load/pointer.js";
 import { isAnnotation } from "../schema/keywords.js";
 import { definitionName } from "../schema/names.js";
 import { indexSchemas, isObject, resolveRef, type SchemaIndex } from "../schema/refs.js";
-import type {
-  Annotations,
-  DefinitionRef,
-  DocsMeta,
-  Entity,
-  Json,
-  Model,
-  ObjectNode,
-  TypeNode,
-} from "./types.js";
+import type { Annotations, DefinitionRef, DocsMeta, Entity, Json, Model, ObjectNode, TypeNode } from "./types.js";
 import { compareCodeUnits } from "../errors.js";
 
 type SchemaObject = { readonly [keyword: string]: Json };

@@ -125,18 +125,7 @@ export interface DefinitionRef {
   readonly name: string;
 }
 
-export type TypeNode =
-  | StringNode
-  | NumberNode
-  | BooleanNode
-  | NullNode
-  | UnknownNode
-  | EnumNode
-  | ConstNode
-  | ArrayNode
-  | ObjectNode
-  | UnionNode
-  | RefNode;
+export type TypeNode = StringNode | NumberNode | BooleanNode | NullNode | UnknownNode | EnumNode | ConstNode | ArrayNode | ObjectNode | UnionNode | RefNode;
 
 /** A named `$defs` entry of an entity's file. */
 export interface Definition {

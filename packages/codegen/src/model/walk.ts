@@ -1,5 +1,5 @@
 import type { SchemaIndex } from "../schema/refs.js";
-import type { Entity, Json, Model, RefNode, TypeNode } from "./types.js";
+import type { Entity, Model, RefNode, TypeNode } from "./types.js";
 
 /** The nodes directly under `node`, in document order (a `$ref` is a leaf: it is not followed). */
 export function childNodes(node: TypeNode): readonly TypeNode[] {

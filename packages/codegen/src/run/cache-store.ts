@@ -56,7 +56,10 @@ export function fileCache(root: string, options: { recordReads?: boolean } = {})
     async write(key, value) {
       const stored: StoredEntity = {};
       for (const [emitter, result] of Object.entries(value)) {
-        stored[emitter] = { files: result.files.map(([file, contents]) => [file, hashOf(contents)]), ...(result.part === undefined ? {} : { part: result.part }) };
+        stored[emitter] = {
+          files: result.files.map(([file, contents]) => [file, hashOf(contents)]),
+          ...(result.part === undefined ? {} : { part: result.part }),
+        };
       }
       // Written in place, not staged and renamed: an entry cut short (a killed run, a reader
       // racing the writer) is not JSON, so it reads as a miss; two runs writing one key write

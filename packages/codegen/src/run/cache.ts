@@ -77,5 +77,7 @@ export function entityKey(entity: Entity, model: Model, fingerprint: string): st
 }
 
 function aggregateKey(emitter: string, entityKeys: readonly string[]): string {
-  return createHash("sha256").update(`aggregate\0${emitter}\0${entityKeys.join("\0")}`).digest("hex");
+  return createHash("sha256")
+    .update(`aggregate\0${emitter}\0${entityKeys.join("\0")}`)
+    .digest("hex");
 }

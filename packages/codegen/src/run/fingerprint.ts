@@ -15,7 +15,11 @@ const CODE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."
  * output (each emitter's `libraries`), as this module resolves them. A package version alone would
  * miss local edits and dependency updates.
  */
-export function codegenFingerprint(emitters: readonly Pick<Emitter, "libraries">[], codeDir: string = CODE_DIR, resolveFrom: string = fileURLToPath(import.meta.url)): string {
+export function codegenFingerprint(
+  emitters: readonly Pick<Emitter, "libraries">[],
+  codeDir: string = CODE_DIR,
+  resolveFrom: string = fileURLToPath(import.meta.url),
+): string {
   const libraries = [...new Set(emitters.flatMap((e) => e.libraries))];
   const hash = createHash("sha256");
   for (const file of listFiles(codeDir)) {

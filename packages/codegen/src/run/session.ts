@@ -28,7 +28,7 @@ export function newSession(root: string, emitters: readonly Emitter[]): Session 
     nextRun(inner, files) {
       cache.nextRun();
       const present = new Set(files.map((f) => f.file));
-      for (const file of [...parsed.keys()]) if (!present.has(file)) parsed.delete(file);
+      for (const file of parsed.keys()) if (!present.has(file)) parsed.delete(file);
       const parse = (file: string, text: string): ParseResult => {
         const before = parsed.get(file);
         const result = before?.text === text ? before.result : parseSchemaText(file, text);

@@ -1,4 +1,22 @@
 /**
+ * Keywords that describe or structure a schema without constraining its values: the model keeps
+ * them next to any other keyword (the `$ref`, `enum`, `anyOf` ... that decides a node's kind).
+ */
+export const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set([
+  "title",
+  "description",
+  "readOnly",
+  "writeOnly",
+  "deprecated",
+  "examples",
+  "default",
+  "$comment",
+  "$schema",
+  "$id",
+  "$defs",
+]);
+
+/**
  * The JSON Schema keywords every emitter honours. Anything else fails validation naming its
  * pointer: a keyword one emitter would silently drop would make the artifacts disagree.
  */
@@ -10,13 +28,7 @@ export const SUPPORTED_KEYWORDS: ReadonlySet<string> = new Set([
   "$defs",
   "$comment",
   // annotations
-  "title",
-  "description",
-  "readOnly",
-  "writeOnly",
-  "deprecated",
-  "examples",
-  "default",
+  ...ANNOTATION_KEYWORDS,
   // validation
   "type",
   "enum",
@@ -48,12 +60,6 @@ export const SUPPORTED_FORMATS: ReadonlySet<string> = new Set(["date-time", "dat
 export function isExtension(keyword: string): boolean {
   return keyword.startsWith("x-");
 }
-
-/**
- * Keywords that describe or structure a schema without constraining its values: the model keeps
- * them next to any other keyword (the `$ref`, `enum`, `anyOf` ... that decides a node's kind).
- */
-export const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set(["title", "description", "readOnly", "writeOnly", "deprecated", "examples", "default", "$comment", "$schema", "$id", "$defs"]);
 
 export function isAnnotation(keyword: string): boolean {
   return ANNOTATION_KEYWORDS.has(keyword) || isExtension(keyword);

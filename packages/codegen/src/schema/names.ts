@@ -29,10 +29,31 @@ export function definitionName(schema: Json, key: string): string {
  * TypeScript's global types the generated modules use (`Record<string, unknown>`, arrays...): a
  * declaration of the same name would shadow them, so every emitter writing TypeScript reserves them.
  */
-export const TYPESCRIPT_GLOBALS: ReadonlyMap<string, string> = reserve(
-  "a TypeScript built-in type the generated code uses",
-  ["Array", "BigInt", "Boolean", "Date", "Error", "Function", "JSON", "Map", "Math", "Number", "Object", "Omit", "Partial", "Pick", "Promise", "Readonly", "ReadonlyArray", "Record", "RegExp", "Required", "Set", "String", "Symbol"],
-);
+export const TYPESCRIPT_GLOBALS: ReadonlyMap<string, string> = reserve("a TypeScript built-in type the generated code uses", [
+  "Array",
+  "BigInt",
+  "Boolean",
+  "Date",
+  "Error",
+  "Function",
+  "JSON",
+  "Map",
+  "Math",
+  "Number",
+  "Object",
+  "Omit",
+  "Partial",
+  "Pick",
+  "Promise",
+  "Readonly",
+  "ReadonlyArray",
+  "Record",
+  "RegExp",
+  "Required",
+  "Set",
+  "String",
+  "Symbol",
+]);
 
 /** `names`, each reserved for the reason `why` (an emitter's `reservedNames`), after `others`. */
 export function reserve(why: string, names: readonly string[], ...others: ReadonlyMap<string, string>[]): ReadonlyMap<string, string> {

@@ -41,14 +41,14 @@ export function resolveRef(fromFile: string, ref: string, index: SchemaIndex): R
     return {
       ok: false,
       reason: `$ref "${ref}" is not a valid URI reference: a "%" in it does not start a percent-encoded UTF-8 character`,
-      hint: "write \"%25\" for a literal \"%\" (and \"~0\" / \"~1\" for \"~\" / \"/\" in a JSON pointer token)",
+      hint: 'write "%25" for a literal "%" (and "~0" / "~1" for "~" / "/" in a JSON pointer token)',
     };
   }
   if (fragment !== "" && !fragment.startsWith("/")) {
     return {
       ok: false,
       reason: `$ref "${ref}" uses an anchor, which is not supported`,
-      hint: "point at a JSON pointer instead, e.g. \"#/$defs/Name\"",
+      hint: 'point at a JSON pointer instead, e.g. "#/$defs/Name"',
     };
   }
   let file = fromFile;
@@ -56,7 +56,11 @@ export function resolveRef(fromFile: string, ref: string, index: SchemaIndex): R
     const byId = index.byId.get(base);
     if (byId !== undefined) file = byId;
     else if (/^[a-z][a-z0-9+.-]*:/i.test(base)) {
-      return { ok: false, reason: `$ref "${ref}" names no schema of this project`, hint: "use a relative file reference such as \"./other.schema.json\", or the $id of a file in schemas/" };
+      return {
+        ok: false,
+        reason: `$ref "${ref}" names no schema of this project`,
+        hint: 'use a relative file reference such as "./other.schema.json", or the $id of a file in schemas/',
+      };
     } else file = path.posix.normalize(path.posix.join(path.posix.dirname(fromFile), base));
   }
   const doc = index.files.get(file);
@@ -71,7 +75,7 @@ export function resolveRef(fromFile: string, ref: string, index: SchemaIndex): R
     return {
       ok: false,
       reason: `$ref "${ref}" points at ${fragment || "the root"} of ${file}, where nothing is defined`,
-      hint: "fix the pointer, or add the definition it names (usually under \"$defs\")",
+      hint: 'fix the pointer, or add the definition it names (usually under "$defs")',
     };
   }
   return { ok: true, target: { file, pointer: fragment } };

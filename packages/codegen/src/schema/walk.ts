@@ -3,7 +3,19 @@ import { joinPointer } from "../load/pointer.js";
 import { isObject } from "./refs.js";
 
 /** Keywords whose value is one subschema. */
-const SCHEMA_KEYWORDS = ["additionalProperties", "items", "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedItems", "unevaluatedProperties", "additionalItems"] as const;
+const SCHEMA_KEYWORDS = [
+  "additionalProperties",
+  "items",
+  "not",
+  "if",
+  "then",
+  "else",
+  "contains",
+  "propertyNames",
+  "unevaluatedItems",
+  "unevaluatedProperties",
+  "additionalItems",
+] as const;
 /** Keywords whose value is an array of subschemas. */
 const SCHEMA_ARRAY_KEYWORDS = ["anyOf", "oneOf", "allOf", "prefixItems"] as const;
 /** Keywords whose value maps names to subschemas. */
@@ -13,11 +25,7 @@ const SCHEMA_MAP_KEYWORDS = ["properties", "$defs", "definitions", "patternPrope
  * Visits every subschema (depth first, in document order) with its pointer. Only schema positions
  * are visited: a property *named* "$ref" or an `enum` value is data, not a schema.
  */
-export function walkSchemas(
-  schema: Json,
-  visit: (node: Json, pointer: string) => void,
-  pointer = "",
-): void {
+export function walkSchemas(schema: Json, visit: (node: Json, pointer: string) => void, pointer = ""): void {
   visit(schema, pointer);
   if (!isObject(schema)) return;
   for (const key of Object.keys(schema)) {

@@ -18,46 +18,56 @@ const PASCAL_CASE = /^[A-Z][A-Za-z0-9]*$/;
  */
 export function checkConventions(source: SourceFile, index: SchemaIndex): Problem[] {
   const problems: Problem[] = [];
-  const add = (pointer: string, message: string, hint: string) =>
-    problems.push({ file: source.file, pointer, ...source.locate(pointer), message, hint });
+  const add = (pointer: string, message: string, hint: string) => problems.push({ file: source.file, pointer, ...source.locate(pointer), message, hint });
   const root = source.value;
   if (!isObject(root)) return problems;
 
   const title = root["title"];
   if (typeof title !== "string") {
-    add("", "has no \"title\": the title is the entity's exported name", "add \"title\": \"EntityName\" (PascalCase, unique across schemas/)");
+    add("", 'has no "title": the title is the entity\'s exported name', 'add "title": "EntityName" (PascalCase, unique across schemas/)');
   } else if (!PASCAL_CASE.test(title)) {
-    add("/title", `title ${JSON.stringify(title)} is not a PascalCase identifier`, `rename it to ${JSON.stringify(suggestedTitle(title))}: letters and digits, starting with an upper-case letter`);
+    add(
+      "/title",
+      `title ${JSON.stringify(title)} is not a PascalCase identifier`,
+      `rename it to ${JSON.stringify(suggestedTitle(title))}: letters and digits, starting with an upper-case letter`,
+    );
   }
   const id = root["$id"];
   const fileName = source.file.slice(source.file.lastIndexOf("/") + 1);
   if (typeof id !== "string") {
-    add("", "has no \"$id\"", `add a stable "$id", e.g. "https://contracts.dev/${source.file}"`);
+    add("", 'has no "$id"', `add a stable "$id", e.g. "https://contracts.dev/${source.file}"`);
   } else if (id.replace(/#.*$/, "").split("/").pop() !== fileName) {
     // A relative $ref resolves against the $id for every JSON Schema tool, and against the file
     // for us: they agree only when the $id ends with the file's name.
-    add("/$id", `"$id" ${JSON.stringify(id)} does not end with the file's name, ${JSON.stringify(fileName)}`, `end it with "/${fileName}" (e.g. "https://contracts.dev/schemas/${fileName}") so relative "$ref"s resolve to the same file for every JSON Schema tool`);
+    add(
+      "/$id",
+      `"$id" ${JSON.stringify(id)} does not end with the file's name, ${JSON.stringify(fileName)}`,
+      `end it with "/${fileName}" (e.g. "https://contracts.dev/schemas/${fileName}") so relative "$ref"s resolve to the same file for every JSON Schema tool`,
+    );
   }
   if (root["type"] !== "object") {
-    add(root["type"] === undefined ? "" : "/type", "the root is not an object schema: an entity is an object", "set \"type\": \"object\" at the root and describe the entity's fields under \"properties\"");
+    add(
+      root["type"] === undefined ? "" : "/type",
+      "the root is not an object schema: an entity is an object",
+      'set "type": "object" at the root and describe the entity\'s fields under "properties"',
+    );
   }
   const docs = root["x-docs"];
   if (docs !== undefined) {
     const ok = isObject(docs) && typeof docs["section"] === "string" && typeof docs["group"] === "string" && typeof docs["order"] === "number";
-    if (!ok) add("/x-docs", "\"x-docs\" must be an object with string \"section\", string \"group\" and number \"order\"", "write e.g. \"x-docs\": { \"section\": \"Reference\", \"group\": \"Types\", \"order\": 50 }");
+    if (!ok)
+      add(
+        "/x-docs",
+        '"x-docs" must be an object with string "section", string "group" and number "order"',
+        'write e.g. "x-docs": { "section": "Reference", "group": "Types", "order": 50 }',
+      );
   }
 
   walkSchemas(root, (node, pointer) => checkNode(node, pointer, source, index, add));
   return problems;
 }
 
-function checkNode(
-  node: Json,
-  pointer: string,
-  source: SourceFile,
-  index: SchemaIndex,
-  add: (pointer: string, message: string, hint: string) => void,
-): void {
+function checkNode(node: Json, pointer: string, source: SourceFile, index: SchemaIndex, add: (pointer: string, message: string, hint: string) => void): void {
   // `additionalProperties: false` is how objects are closed; `false` anywhere else is unsupported.
   if (node === false && !pointer.endsWith("/additionalProperties")) {
     add(pointer, "the schema `false` (nothing is valid) is not supported", "remove the property, or describe the values it takes");
@@ -66,12 +76,20 @@ function checkNode(
   if (!isObject(node)) return;
   for (const keyword of Object.keys(node)) {
     if (SUPPORTED_KEYWORDS.has(keyword) || isExtension(keyword)) continue;
-    add(joinPointer(pointer, keyword), `keyword "${keyword}" is not supported by the emitters`, "express the constraint with supported keywords (see README, \"Schema conventions\") or open an issue to support it");
+    add(
+      joinPointer(pointer, keyword),
+      `keyword "${keyword}" is not supported by the emitters`,
+      'express the constraint with supported keywords (see README, "Schema conventions") or open an issue to support it',
+    );
   }
   const pattern = node["pattern"];
   const patternProblem = typeof pattern === "string" ? patternError(pattern) : undefined;
   if (patternProblem !== undefined) {
-    add(joinPointer(pointer, "pattern"), `pattern ${JSON.stringify(pattern)} is not a valid regular expression with the "u" (Unicode) flag: ${patternProblem}`, "escape only characters that need it (write \"_\", not \"\\\\_\"): validators and fixtures compile patterns with the \"u\" flag, as JSON Schema specifies");
+    add(
+      joinPointer(pointer, "pattern"),
+      `pattern ${JSON.stringify(pattern)} is not a valid regular expression with the "u" (Unicode) flag: ${patternProblem}`,
+      'escape only characters that need it (write "_", not "\\\\_"): validators and fixtures compile patterns with the "u" flag, as JSON Schema specifies',
+    );
   }
   checkReservedNames(node, pointer, add);
   checkSiblings(node, pointer, add);
@@ -83,13 +101,21 @@ function checkNode(
   const properties = node["properties"];
   if (isObject(properties)) {
     if (node["additionalProperties"] !== false) {
-      add(pointer === "" ? "" : pointer, "an object with declared properties must be closed", "add \"additionalProperties\": false (use { \"type\": \"object\", \"additionalProperties\": {} } for an open record)");
+      add(
+        pointer === "" ? "" : pointer,
+        "an object with declared properties must be closed",
+        'add "additionalProperties": false (use { "type": "object", "additionalProperties": {} } for an open record)',
+      );
     }
     const required = node["required"];
     if (Array.isArray(required)) {
       required.forEach((name: Json, i: number) => {
         if (typeof name === "string" && !Object.hasOwn(properties, name)) {
-          add(joinPointer(pointer, "required", i), `required property "${name}" is not declared in "properties"`, "declare it under \"properties\" or remove it from \"required\"");
+          add(
+            joinPointer(pointer, "required", i),
+            `required property "${name}" is not declared in "properties"`,
+            'declare it under "properties" or remove it from "required"',
+          );
         }
       });
     }
@@ -98,7 +124,7 @@ function checkNode(
   if (Array.isArray(enumValues)) {
     enumValues.forEach((value: Json, i: number) => {
       if (value !== null && typeof value === "object") {
-        add(joinPointer(pointer, "enum", i), "enum values must be strings, numbers, booleans or null", "use \"const\" or an object schema for structured values");
+        add(joinPointer(pointer, "enum", i), "enum values must be strings, numbers, booleans or null", 'use "const" or an object schema for structured values');
       }
     });
   }
@@ -108,14 +134,22 @@ function checkNode(
     if (!resolved.ok) {
       add(joinPointer(pointer, "$ref"), resolved.reason, resolved.hint);
     } else if (resolved.target.pointer !== "" && !/^\/\$defs\/[^/]+$/.test(resolved.target.pointer)) {
-      add(joinPointer(pointer, "$ref"), `$ref "${ref}" points inside a schema (${resolved.target.pointer}); only a schema root or a "$defs" entry has a name to generate`, "move the shared part under \"$defs\" and point at \"#/$defs/Name\"");
+      add(
+        joinPointer(pointer, "$ref"),
+        `$ref "${ref}" points inside a schema (${resolved.target.pointer}); only a schema root or a "$defs" entry has a name to generate`,
+        'move the shared part under "$defs" and point at "#/$defs/Name"',
+      );
     } else {
       const byUri = uriTarget(source.value, ref);
       const targetId = index.files.get(resolved.target.file);
       const expected = isObject(targetId) && typeof targetId["$id"] === "string" ? targetId["$id"].replace(/#.*$/, "") : undefined;
       if (byUri !== undefined && expected !== undefined && byUri !== expected) {
         // We resolve by file; every other JSON Schema tool resolves against the $id.
-        add(joinPointer(pointer, "$ref"), `$ref "${ref}" leads to ${resolved.target.file} by file but to ${byUri} by "$id", and ${resolved.target.file}'s "$id" is ${expected}`, `give both files "$id"s with the same base (e.g. "https://contracts.dev/schemas/<file name>"), or refer to the other file by its "$id"`);
+        add(
+          joinPointer(pointer, "$ref"),
+          `$ref "${ref}" leads to ${resolved.target.file} by file but to ${byUri} by "$id", and ${resolved.target.file}'s "$id" is ${expected}`,
+          `give both files "$id"s with the same base (e.g. "https://contracts.dev/schemas/<file name>"), or refer to the other file by its "$id"`,
+        );
       }
     }
   }
@@ -134,10 +168,17 @@ function suggestedTitle(title: string): string {
  */
 function checkReservedNames(node: Json, pointer: string, add: (pointer: string, message: string, hint: string) => void): void {
   if (!isObject(node)) return;
-  for (const [keyword, what] of [["properties", "property"], ["$defs", "definition"]] as const) {
+  for (const [keyword, what] of [
+    ["properties", "property"],
+    ["$defs", "definition"],
+  ] as const) {
     const named = node[keyword];
     if (isObject(named) && Object.hasOwn(named, "__proto__")) {
-      add(joinPointer(pointer, keyword, "__proto__"), `${what} name "__proto__" is not supported: JavaScript treats it as the object's prototype, so generated code and JSON handling would drop or misuse it`, `rename the ${what}`);
+      add(
+        joinPointer(pointer, keyword, "__proto__"),
+        `${what} name "__proto__" is not supported: JavaScript treats it as the object's prototype, so generated code and JSON handling would drop or misuse it`,
+        `rename the ${what}`,
+      );
     }
   }
 }

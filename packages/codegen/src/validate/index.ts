@@ -60,13 +60,16 @@ function checkUniqueDefinitionNames(sources: readonly SourceFile[], reservedName
     // Two entity titles alone are reported by checkUniqueTitles.
     if (places.length < 2 || defs.length === 0) continue;
     for (const place of defs) {
-      const others = places.filter((p) => p !== place).map((p) => `${p.source.file}#${p.pointer}`).join(", ");
+      const others = places
+        .filter((p) => p !== place)
+        .map((p) => `${p.source.file}#${p.pointer}`)
+        .join(", ");
       problems.push({
         file: place.source.file,
         pointer: place.pointer,
         ...place.source.locate(place.pointer),
         message: `definition name "${name}" is also declared at ${others}; every generated artifact exports it under that one name`,
-        hint: "rename one of them (a $defs key, or its \"title\"), or $ref the existing definition instead of repeating it",
+        hint: 'rename one of them (a $defs key, or its "title"), or $ref the existing definition instead of repeating it',
       });
     }
   }
@@ -101,7 +104,10 @@ function sameValue(sources: readonly SourceFile[], keyword: string, say: (value:
   for (const [value, files] of owners) {
     if (files.length < 2) continue;
     for (const owner of files) {
-      const others = files.filter((o) => o !== owner).map((o) => o.file).join(", ");
+      const others = files
+        .filter((o) => o !== owner)
+        .map((o) => o.file)
+        .join(", ");
       problems.push({ file: owner.file, pointer, ...owner.locate(pointer), ...say(value, others) });
     }
   }

@@ -41,14 +41,16 @@ export function checkMetaSchema(source: SourceFile, validate: ValidateFunction):
     hint,
   });
   if (!isObject(schema)) {
-    return [problem("", "is not a JSON Schema: the document must be an object", `start from {"$schema": "${DRAFT_2020_12}", "title": "Name", "type": "object", ...}`)];
+    return [
+      problem("", "is not a JSON Schema: the document must be an object", `start from {"$schema": "${DRAFT_2020_12}", "title": "Name", "type": "object", ...}`),
+    ];
   }
   const declared = schema["$schema"];
   if (declared !== DRAFT_2020_12) {
     const hint = `set "$schema": "${DRAFT_2020_12}" (and convert the schema to 2020-12 if it was written for another draft)`;
     return [
       declared === undefined
-        ? problem("", "is not a JSON Schema 2020-12 document: it has no \"$schema\"", hint)
+        ? problem("", 'is not a JSON Schema 2020-12 document: it has no "$schema"', hint)
         : problem("/$schema", `is not a JSON Schema 2020-12 document: "$schema" is ${JSON.stringify(declared)}`, hint),
     ];
   }

@@ -16,15 +16,24 @@ export function checkSatisfiable(node: Json, pointer: string, add: Add): void {
 
   const values = node["enum"];
   if (Array.isArray(values)) {
-    if (values.length === 0) add(at("enum"), "\"enum\" is empty, so no value is valid", "list the values the field takes, or remove the field");
+    if (values.length === 0) add(at("enum"), '"enum" is empty, so no value is valid', "list the values the field takes, or remove the field");
     if (types) {
       values.forEach((value: Json, i: number) => {
-        if (!hasType(value, types)) add(joinPointer(pointer, "enum", i), `enum value ${JSON.stringify(value)} is not of ${typeList(types)}, so it can never be valid`, "remove the value, or add its type to \"type\"");
+        if (!hasType(value, types))
+          add(
+            joinPointer(pointer, "enum", i),
+            `enum value ${JSON.stringify(value)} is not of ${typeList(types)}, so it can never be valid`,
+            'remove the value, or add its type to "type"',
+          );
       });
     }
   }
   if ("const" in node && types && !hasType(node["const"] as Json, types)) {
-    add(at("const"), `const ${JSON.stringify(node["const"])} is not of ${typeList(types)}, so no value is valid`, "make the const a value of that type, or fix \"type\"");
+    add(
+      at("const"),
+      `const ${JSON.stringify(node["const"])} is not of ${typeList(types)}, so no value is valid`,
+      'make the const a value of that type, or fix "type"',
+    );
   }
 
   checkOneOfNull(node, pointer, add);
@@ -63,7 +72,7 @@ function checkOneOfNull(node: { readonly [key: string]: Json }, pointer: string,
   add(
     joinPointer(pointer, "oneOf", accepting[1] as number),
     `null is accepted by branches ${accepting.join(" and ")} of "oneOf", so null is never valid (oneOf needs exactly one branch to match)`,
-    "accept null in one branch only (drop \"null\" from the other branch's \"type\"), or use \"anyOf\"",
+    'accept null in one branch only (drop "null" from the other branch\'s "type"), or use "anyOf"',
   );
 }
 

@@ -30,7 +30,11 @@ export function checkSiblings(node: Json, pointer: string, add: Add): void {
   if (lead === undefined) return;
   for (const keyword of Object.keys(node)) {
     if (keyword === lead || isAnnotation(keyword) || KEPT_BESIDE[lead].has(keyword)) continue;
-    add(joinPointer(pointer, keyword), `"${keyword}" next to "${lead}" is not supported: the emitters follow the "${lead}" alone and would silently drop it`, hintFor(lead, keyword));
+    add(
+      joinPointer(pointer, keyword),
+      `"${keyword}" next to "${lead}" is not supported: the emitters follow the "${lead}" alone and would silently drop it`,
+      hintFor(lead, keyword),
+    );
   }
 }
 

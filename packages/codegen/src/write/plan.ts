@@ -83,7 +83,7 @@ export function recordOnDisk(
   written: ReadonlyMap<string, { size: number; mtimeMs: number }>,
   known: Map<string, OnDisk>,
 ): void {
-  for (const file of [...known.keys()]) if (!outputs.has(file)) known.delete(file);
+  for (const file of known.keys()) if (!outputs.has(file)) known.delete(file);
   const confirmed = new Set(plan.confirmedByStat);
   for (const [file, { size, mtimeMs }] of written) known.set(file, { contents: outputs.get(file) ?? "", size, mtimeMs });
   for (const [file, contents] of outputs) {

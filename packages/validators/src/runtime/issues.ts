@@ -155,7 +155,11 @@ export function oneOf(out: Issue[], path: readonly Segment[], v: unknown, branch
 /** Canonical text of JSON data (sorted keys), for uniqueItems' deep equality. */
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
-  if (isPlainObject(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(",")}}`;
+  if (isPlainObject(v))
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+      .join(",")}}`;
   return JSON.stringify(v) ?? String(v);
 }
 
@@ -167,7 +171,8 @@ export function duplicates(out: Issue[], path: readonly Segment[], v: readonly u
     const first = seen.get(key);
     // Not `fail`: its "(got …)" would show the whole array; the repeated item is what helps.
     if (first !== undefined) {
-      if (out.length < MAX_ERRORS) out.push({ path, keyword: "uniqueItems", message: `${where(path)} must not repeat an item (got ${show(v[i])} at items ${first} and ${i})` });
+      if (out.length < MAX_ERRORS)
+        out.push({ path, keyword: "uniqueItems", message: `${where(path)} must not repeat an item (got ${show(v[i])} at items ${first} and ${i})` });
       return;
     }
     seen.set(key, i);

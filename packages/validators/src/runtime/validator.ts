@@ -32,7 +32,13 @@ export interface ValidatorOptions {
  * Builds an entity's validator from its compiled check (TypeBox, ahead of time) and its generated
  * error walker, which runs only once the check has rejected the value.
  */
-export function defineValidator<T>(name: string, schema: unknown, compiled: (value: unknown) => boolean, errorsRoot: Walker, options: ValidatorOptions = {}): Validator<T> {
+export function defineValidator<T>(
+  name: string,
+  schema: unknown,
+  compiled: (value: unknown) => boolean,
+  errorsRoot: Walker,
+  options: ValidatorOptions = {},
+): Validator<T> {
   const { maxDepth } = options;
   const check = maxDepth === undefined ? compiled : (value: unknown) => depthProblem(value, maxDepth) === undefined && compiled(value);
   const walker: Walker =

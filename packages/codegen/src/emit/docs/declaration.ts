@@ -23,8 +23,7 @@ type Ts =
   | { readonly kind: "object"; readonly members: readonly Member[]; readonly expanded: boolean };
 
 type Member =
-  | { readonly kind: "property"; readonly key: string; readonly optional: boolean; readonly type: Ts }
-  | { readonly kind: "index"; readonly type: Ts };
+  { readonly kind: "property"; readonly key: string; readonly optional: boolean; readonly type: Ts } | { readonly kind: "index"; readonly type: Ts };
 
 type Doc = builders.Doc;
 const { align, group, hardline, ifBreak, indent, indentIfBreak, join, line, softline } = builders;
@@ -78,7 +77,9 @@ function tsOf(node: TypeNode): Ts {
     case "array":
       return arrayOf(node.items);
     case "object":
-      return node.properties.length === 0 ? record(node.additionalProperties === false ? NEVER : tsOf(node.additionalProperties)) : { kind: "object", members: objectMembers(node), expanded: true };
+      return node.properties.length === 0
+        ? record(node.additionalProperties === false ? NEVER : tsOf(node.additionalProperties))
+        : { kind: "object", members: objectMembers(node), expanded: true };
     case "union":
       return unionOf(node.members.map(tsOf));
     case "ref":
@@ -159,7 +160,11 @@ function hugs(type: Ts & { kind: "union" }): boolean {
 
 /** print/union-type.js: `A | B` flat, else one `| member` a line, indented unless the parent indents. */
 function union(type: Ts & { kind: "union" }, position: Position): Doc {
-  if (hugs(type)) return join(" | ", type.types.map((t) => print(t, "other")));
+  if (hugs(type))
+    return join(
+      " | ",
+      type.types.map((t) => print(t, "other")),
+    );
   const printed = group(type.types.map((t, i) => [i === 0 ? ifBreak("| ") : [line, "| "], align(2, print(t, "other"))]));
   if (position === "array") return group([indent([softline, printed]), softline]);
   if (position === "alias" || position === "type-argument") return printed;
@@ -169,13 +174,36 @@ function union(type: Ts & { kind: "union" }, position: Position): Doc {
 /** print/type-parameters.js: `Record<string, T>`, broken one argument a line (no trailing comma). */
 function typeArguments(args: readonly Ts[]): Doc {
   if (args.length === 0) return "";
-  return group(["<", indent([softline, join([",", line], args.map((a) => print(a, "type-argument")))]), softline, ">"]);
+  return group([
+    "<",
+    indent([
+      softline,
+      join(
+        [",", line],
+        args.map((a) => print(a, "type-argument")),
+      ),
+    ]),
+    softline,
+    ">",
+  ]);
 }
 
 /** print/array.js for a tuple type: `[a, b]`, broken one element a line with a trailing comma. */
 function tuple(elements: readonly Ts[]): Doc {
   if (elements.length === 0) return "[]";
-  return group(["[", indent([softline, join([",", line], elements.map((e) => group(print(e, "other")))), ifBreak(",")]), softline, "]"]);
+  return group([
+    "[",
+    indent([
+      softline,
+      join(
+        [",", line],
+        elements.map((e) => group(print(e, "other"))),
+      ),
+      ifBreak(","),
+    ]),
+    softline,
+    "]",
+  ]);
 }
 
 /**

@@ -188,7 +188,7 @@ function stripCodePadding(content: string): string {
 
 /** Start of the next backtick run exactly `length` long after `from`, or -1. */
 function closingRun(text: string, from: number, length: number): number {
-  for (let i = text.indexOf("`", from); i !== -1; ) {
+  for (let i = text.indexOf("`", from); i !== -1;) {
     const run = runAt(text, i, "`");
     if (run === length) return i;
     i = text.indexOf("`", i + run);

@@ -22,7 +22,7 @@ export function checkPageNames(model: Model, indexName: string): void {
         entity,
         "/title",
         `title "${entity.name}" names the docs page ${entity.name}.md, which is the same file as that of ${other} on case-insensitive file systems`,
-        "choose a title that differs from every other title, and from \"Index\", in more than letter case",
+        'choose a title that differs from every other title, and from "Index", in more than letter case',
       ),
     );
   }

@@ -32,7 +32,10 @@ export function renderPagesModule(model: Model, pagePath: (name: string) => stri
     doNotEditHeader(model.entities.map((e) => e.file)),
     "",
     "/** Name of an entity that has a reference page. */",
-    unionAlias("export type EntityName", model.entities.map((e) => stringLiteral(e.name))),
+    unionAlias(
+      "export type EntityName",
+      model.entities.map((e) => stringLiteral(e.name)),
+    ),
     "",
     "/** An entity's reference page and its frontmatter. */",
     "export interface EntityPage {",

@@ -1,5 +1,5 @@
 import { compareCodeUnits, InternalError, SchemaProblems, sortProblems, type Problem } from "../../errors.js";
-import type { Entity, Json, Model } from "../../model/types.js";
+import type { Entity, Json } from "../../model/types.js";
 import { TYPESCRIPT_GLOBALS } from "../../schema/names.js";
 import { defineEmitter, doNotEditHeader, problemAt } from "../emitter.js";
 import { collectComponents, type Components } from "./components.js";
@@ -20,7 +20,8 @@ export const OPENAPI_SRC_DIR = "packages/openapi/src/generated";
 export const OPENAPI_INFO = {
   title: "@contracts/openapi",
   version: "0.1.0",
-  description: "Every contract entity under components/schemas, generated from schemas/ by @contracts/codegen. Merge them into a service's document; paths are the service's.",
+  description:
+    "Every contract entity under components/schemas, generated from schemas/ by @contracts/codegen. Merge them into a service's document; paths are the service's.",
 } as const;
 
 /** The OpenAPI versions written; 3.1.x Schema Objects are JSON Schema 2020-12 as written. */
@@ -65,7 +66,10 @@ export const openapiEmitter = defineEmitter({
     const types: Record<string, string> = Object.assign({}, ...entityParts.map((p) => p.types));
     const yaml31: Record<string, string> = Object.assign({}, ...entityParts.map((p) => p.yaml31));
     const yaml30: Record<string, string> = Object.assign({}, ...entityParts.map((p) => p.yaml30));
-    const inOrder = (blocks: Record<string, string>) => Object.keys(blocks).sort(compareCodeUnits).map((name) => blocks[name] as string);
+    const inOrder = (blocks: Record<string, string>) =>
+      Object.keys(blocks)
+        .sort(compareCodeUnits)
+        .map((name) => blocks[name] as string);
     const header = doNotEditHeader(model.entities.map((e) => e.file));
     const documents = [
       header,
@@ -83,7 +87,14 @@ export const openapiEmitter = defineEmitter({
       [`${OPENAPI_DIR}/openapi-3.0.json`, toJsonText(oas30)],
       [`${OPENAPI_DIR}/openapi-3.0.yaml`, toYamlDocument(oas30, inOrder(yaml30))],
       [`${OPENAPI_SRC_DIR}/documents.ts`, documents],
-      [`${OPENAPI_SRC_DIR}/openapi-types.ts`, `${header}\n\n${componentsModule(Object.keys(types).sort(compareCodeUnits).map((name) => types[name] as string))}`],
+      [
+        `${OPENAPI_SRC_DIR}/openapi-types.ts`,
+        `${header}\n\n${componentsModule(
+          Object.keys(types)
+            .sort(compareCodeUnits)
+            .map((name) => types[name] as string),
+        )}`,
+      ],
     ]);
   },
 });
@@ -126,7 +137,11 @@ function assembleDocuments(parts: readonly EntityComponents[]): { oas31: Openapi
 }
 
 function sortByName(schemas: Record<string, Json>): Record<string, Json> {
-  return Object.fromEntries(Object.keys(schemas).sort(compareCodeUnits).map((k) => [k, schemas[k] as Json]));
+  return Object.fromEntries(
+    Object.keys(schemas)
+      .sort(compareCodeUnits)
+      .map((k) => [k, schemas[k] as Json]),
+  );
 }
 
 /** Keys in code-unit order, like every other object of the documents. */
@@ -135,4 +150,3 @@ type OpenapiDocument = Json & { components: { schemas: Record<string, Json> } };
 function document(openapi: string, schemas: Record<string, Json>): OpenapiDocument {
   return { components: { schemas }, info: sortData(OPENAPI_INFO), openapi, paths: {} };
 }
-

@@ -45,7 +45,8 @@ export function openapiTypescript(): OpenapiTypescriptParts {
     astToString: ts["astToString"] as OpenapiTypescript["astToString"],
   };
   for (const [name, value] of Object.entries(parts)) {
-    if (value === undefined) throw new InternalError(`openapi-typescript no longer exports ${name} where @contracts/codegen expects it (was it upgraded without its pin?)`);
+    if (value === undefined)
+      throw new InternalError(`openapi-typescript no longer exports ${name} where @contracts/codegen expects it (was it upgraded without its pin?)`);
   }
   return parts;
 }

@@ -26,12 +26,7 @@ const YAML_OPTIONS = { noRefs: true, lineWidth: -1, indent: 2, quotingType: '"' 
  * prints the same at any depth, so shifting it is exact.
  */
 export function toYamlComponents(schemas: Readonly<Record<string, Json>>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(schemas).map(([name, schema]) => [
-      name,
-      indent(dump({ [name]: schema }, YAML_OPTIONS), "    "),
-    ]),
-  );
+  return Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, indent(dump({ [name]: schema }, YAML_OPTIONS), "    ")]));
 }
 
 /**

@@ -46,7 +46,8 @@ export async function emitEntityTypes(entity: Entity, model: Model): Promise<str
     if (!resolved.ok) throw new InternalError(`${entity.file}: unresolved $ref ${ref} reached the types emitter`);
     const { file, pointer } = resolved.target;
     const doc = index.files.get(file);
-    const name = pointer === "" ? String(isObject(doc) ? doc["title"] : "") : definitionName(getAtPointer(doc, pointer) as Json, splitPointer(pointer).pop() ?? "");
+    const name =
+      pointer === "" ? String(isObject(doc) ? doc["title"] : "") : definitionName(getAtPointer(doc, pointer) as Json, splitPointer(pointer).pop() ?? "");
     if (file !== entity.file) {
       const from = `./${slugOf.get(file)}.js`;
       imports.set(from, (imports.get(from) ?? new Set()).add(name));

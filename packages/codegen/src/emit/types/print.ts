@@ -27,7 +27,9 @@ export async function printDeclarations(source: string): Promise<string> {
     endOfLine: "lf",
   });
   if (errors.length > 0) {
-    throw new InternalError(`json-schema-to-typescript printed TypeScript that does not parse:\n${errors.map((e) => e.codeframe ?? e.message).join("\n")}\n${source}`);
+    throw new InternalError(
+      `json-schema-to-typescript printed TypeScript that does not parse:\n${errors.map((e) => e.codeframe ?? e.message).join("\n")}\n${source}`,
+    );
   }
   return code;
 }

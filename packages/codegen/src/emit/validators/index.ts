@@ -18,7 +18,11 @@ export const validatorsEmitter = defineEmitter({
   name: "validators",
   outputRoots: [VALIDATORS_DIR],
   libraries: ["typebox"],
-  reservedNames: reserve("exported by @contracts/validators itself", ["ContractValidationError", "StandardSchemaV1", "ValidationError", "ValidationResult", "Validator", "EntityName"], TYPESCRIPT_GLOBALS),
+  reservedNames: reserve(
+    "exported by @contracts/validators itself",
+    ["ContractValidationError", "StandardSchemaV1", "ValidationError", "ValidationResult", "Validator", "EntityName"],
+    TYPESCRIPT_GLOBALS,
+  ),
   thread: "main",
   async entity(entity, model) {
     const walkers = emitWalkers(entity, model);

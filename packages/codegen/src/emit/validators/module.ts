@@ -14,7 +14,13 @@ export function checkModule(entity: Entity, check: CompiledCheck, files: readonl
 function walkerImports(walkers: Walkers): Code[] {
   return [...walkers.imports]
     .sort(([a], [b]) => compareCodeUnits(a, b))
-    .map(([slug, names]) => code`import { ${join([...names].sort(compareCodeUnits).map((n) => code`errors$${name(n)}`), ", ")} } from ${`./${slug}.js`};\n`);
+    .map(
+      ([slug, names]) =>
+        code`import { ${join(
+          [...names].sort(compareCodeUnits).map((n) => code`errors$${name(n)}`),
+          ", ",
+        )} } from ${`./${slug}.js`};\n`,
+    );
 }
 
 /**
@@ -30,7 +36,10 @@ export function entityModule(entity: Entity, check: CompiledCheck, walkers: Walk
   const X = name(entity.name);
   const validator = name(`${entity.name}Validator`);
   const doc = entity.description === undefined ? code`` : code`/** ${verbatim(entity.description.replaceAll("*/", "*\\/"))} */\n`;
-  const exported = join(walkers.exports.map(([local, as]) => code`${local} as ${as}`), ", ");
+  const exported = join(
+    walkers.exports.map(([local, as]) => code`${local} as ${as}`),
+    ", ",
+  );
   // Values that nest through a recursive definition are bounded before the recursive check runs.
   const options = recursive ? code`, { maxDepth: rt.MAX_DEPTH }` : code``;
   const text = code`${verbatim(doNotEditHeader([entity.file]))}

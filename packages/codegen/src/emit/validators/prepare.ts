@@ -69,7 +69,16 @@ export function prepareForTypeBox(schema: Json): Prepared {
     if (hasObjectKeywords(node)) {
       const extra = node["additionalProperties"];
       const declared = propertyNames(node);
-      refine.push(extra === false || (extra !== undefined && !isEmptySchema(extra)) ? use(code`rt.plainObject`) : use(code`rt.jsonRecord([${join(declared.map((k) => code`${k}`), ", ")}])`));
+      refine.push(
+        extra === false || (extra !== undefined && !isEmptySchema(extra))
+          ? use(code`rt.plainObject`)
+          : use(
+              code`rt.jsonRecord([${join(
+                declared.map((k) => code`${k}`),
+                ", ",
+              )}])`,
+            ),
+      );
     }
     if ((hasArrayKeywords(node) && isEmptySchema(node["items"] ?? true)) || !constrainsType(node)) refine.push(use(code`rt.jsonValue`));
     if (refine.length > 0) out["~refine"] = refine;

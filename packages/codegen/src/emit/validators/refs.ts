@@ -67,7 +67,7 @@ export function bundle(entity: Entity, model: Model): Bundle {
           if (target === undefined) throw new InternalError(`${from.file}#${pointer}: $ref missing from the model`);
           out.push(key(target.file, target.pointer));
           result[k] = local(target);
-        } else if ((k === "properties") && isSchemaObject(v)) {
+        } else if (k === "properties" && isSchemaObject(v)) {
           result[k] = Object.fromEntries(Object.entries(v).map(([name, s]) => [name, rewrite(s, joinPointer(pointer, k, name))]));
         } else if ((k === "items" || k === "additionalProperties") && typeof v !== "boolean") {
           result[k] = rewrite(v, joinPointer(pointer, k));

@@ -1,11 +1,11 @@
 import type { Json } from "../../model/types.js";
 import { joinPointer } from "../../load/pointer.js";
-import { isExtension } from "../../schema/keywords.js";
+import { ANNOTATION_KEYWORDS, isExtension } from "../../schema/keywords.js";
 
 export type SchemaObject = { readonly [keyword: string]: Json };
 
 /** Keywords that never change a verdict. */
-const ANNOTATIONS: ReadonlySet<string> = new Set(["$schema", "$id", "$comment", "$defs", "title", "description", "readOnly", "writeOnly", "deprecated", "examples", "default"]);
+const ANNOTATIONS = ANNOTATION_KEYWORDS;
 
 export function isSchemaObject(v: Json | undefined): v is SchemaObject {
   return typeof v === "object" && v !== null && !Array.isArray(v);

@@ -89,7 +89,14 @@ describe("the openapi emitter on $defs, cross-file refs and every rewritten cons
     expect(Object.keys(oas31.components.schemas)).toEqual(["Dims", "Owner", "Size", "Widget"]);
     expect(Object.keys(oas30.components.schemas)).toEqual(["Dims", "Owner", "Size", "Widget"]);
     const refs = (doc: object) => JSON.stringify(doc).match(/"\$ref":"[^"]*"/g);
-    expect(new Set(refs(oas31))).toEqual(new Set(['"$ref":"#/components/schemas/Size"', '"$ref":"#/components/schemas/Dims"', '"$ref":"#/components/schemas/Owner"', '"$ref":"#/components/schemas/Widget"']));
+    expect(new Set(refs(oas31))).toEqual(
+      new Set([
+        '"$ref":"#/components/schemas/Size"',
+        '"$ref":"#/components/schemas/Dims"',
+        '"$ref":"#/components/schemas/Owner"',
+        '"$ref":"#/components/schemas/Widget"',
+      ]),
+    );
     expect(new Set(refs(oas30))).toEqual(new Set(refs(oas31)));
   });
 
@@ -103,7 +110,10 @@ describe("the openapi emitter on $defs, cross-file refs and every rewritten cons
     // The document fields let Ajv load a whole document as the resource holding the components;
     // draft 4 lacks the annotations OpenAPI 3.0 adds.
     const documentFields = ["openapi", "info", "paths", "components"];
-    for (const [ajv, extra] of [[v31, documentFields], [v30, [...documentFields, "example", "readOnly", "writeOnly", "deprecated"]]] as const) {
+    for (const [ajv, extra] of [
+      [v31, documentFields],
+      [v30, [...documentFields, "example", "readOnly", "writeOnly", "deprecated"]],
+    ] as const) {
       addFormats(ajv);
       for (const k of extra) ajv.addKeyword(k);
     }
@@ -115,7 +125,13 @@ describe("the openapi emitter on $defs, cross-file refs and every rewritten cons
     // Mostly valid values (every branch of every union, null where allowed), sometimes wrong ones.
     const pick = (valid: unknown[], wrong: unknown[]) =>
       fc.oneof({ weight: 10, arbitrary: fc.constantFrom(...valid) }, { weight: 1, arbitrary: fc.constantFrom(...wrong) });
-    const ownerValue = pick([{ name: "A", email: null }, { name: "A", email: "a@b.co" }], [{ name: "", email: null }, { name: "A", email: "nope" }, { name: "A" }, null, "A"]);
+    const ownerValue = pick(
+      [
+        { name: "A", email: null },
+        { name: "A", email: "a@b.co" },
+      ],
+      [{ name: "", email: null }, { name: "A", email: "nope" }, { name: "A" }, null, "A"],
+    );
     const widgetValue = fc.letrec((tie) => ({
       widget: fc.record(
         {
@@ -175,16 +191,30 @@ describe("constructs the emitter refuses", () => {
     return [];
   };
   /** The entity of `schemas/<name>.schema.json`: its `$id` ends with that file's name, as validation requires. */
-  const entity = (name: string, title: string, extra: object) => ({ $schema: "https://json-schema.org/draft/2020-12/schema", $id: `${BASE}/${name}.schema.json`, title, type: "object", additionalProperties: false, ...extra });
+  const entity = (name: string, title: string, extra: object) => ({
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: `${BASE}/${name}.schema.json`,
+    title,
+    type: "object",
+    additionalProperties: false,
+    ...extra,
+  });
 
   it("a $defs entry named like another component (refused by validation, naming both places)", async () => {
-    expect(await problemsOf([["owner", owner], ["thing", entity("thing", "Thing", { $defs: { Owner: { type: "string" } }, properties: { o: { $ref: "#/$defs/Owner" } } })]])).toEqual([
+    expect(
+      await problemsOf([
+        ["owner", owner],
+        ["thing", entity("thing", "Thing", { $defs: { Owner: { type: "string" } }, properties: { o: { $ref: "#/$defs/Owner" } } })],
+      ]),
+    ).toEqual([
       'schemas/thing.schema.json:8:5 at /$defs/Owner: definition name "Owner" is also declared at schemas/owner.schema.json#/title; every generated artifact exports it under that one name\n  fix: rename one of them (a $defs key, or its "title"), or $ref the existing definition instead of repeating it',
     ]);
   });
 
   it("a $defs key that is not an identifier becomes a PascalCase component name", async () => {
-    const { oas31 } = await documentsOf([file("thing", entity("thing", "Thing", { $defs: { "my size": { type: "string" } }, properties: { s: { $ref: "#/$defs/my size" } } }))]);
+    const { oas31 } = await documentsOf([
+      file("thing", entity("thing", "Thing", { $defs: { "my size": { type: "string" } }, properties: { s: { $ref: "#/$defs/my size" } } })),
+    ]);
     expect(Object.keys(oas31.components.schemas)).toEqual(["MySize", "Thing"]);
   });
 
@@ -201,7 +231,9 @@ describe("openapi-typescript types, built per entity", () => {
     const { readFile } = await import("node:fs/promises");
     const path = await import("node:path");
     const dir = path.join(import.meta.dirname, "../../fixtures/generality");
-    const scenario = await Promise.all(["drawing", "owner"].map(async (name) => ({ file: `schemas/${name}.schema.json`, text: await readFile(path.join(dir, `${name}.schema.json`), "utf8") })));
+    const scenario = await Promise.all(
+      ["drawing", "owner"].map(async (name) => ({ file: `schemas/${name}.schema.json`, text: await readFile(path.join(dir, `${name}.schema.json`), "utf8") })),
+    );
     for (const m of [modelFiles, scenario]) {
       const files = await generateWith([openapiEmitter], m);
       const generated = files.get("packages/openapi/src/generated/openapi-types.ts") ?? "";

@@ -17,7 +17,17 @@ export interface StepInput {
 export type Step = (node: Record<string, Json>, input: StepInput) => Record<string, Json>;
 
 /** Keywords that describe without constraining (after `examples` became `example`). */
-export const ANNOTATIONS: ReadonlySet<string> = new Set(["title", "description", "readOnly", "writeOnly", "deprecated", "example", "examples", "default", "$comment"]);
+export const ANNOTATIONS: ReadonlySet<string> = new Set([
+  "title",
+  "description",
+  "readOnly",
+  "writeOnly",
+  "deprecated",
+  "example",
+  "examples",
+  "default",
+  "$comment",
+]);
 
 export function isAnnotation(keyword: string): boolean {
   return ANNOTATIONS.has(keyword) || keyword.startsWith("x-");

@@ -47,7 +47,11 @@ export const constToEnum: Step = (node, { pointer, ctx }) => {
   const { const: value, ...rest } = node;
   const values = rest["enum"];
   if (Array.isArray(values) && !values.some((v: Json) => sameJson(v, value as Json))) {
-    ctx.report(`${pointer}/const`, "\"const\" is not one of the \"enum\" values next to it, so no value is valid", "remove the \"const\" or the \"enum\", or make the const one of the enum values");
+    ctx.report(
+      `${pointer}/const`,
+      '"const" is not one of the "enum" values next to it, so no value is valid',
+      'remove the "const" or the "enum", or make the const one of the enum values',
+    );
     return node;
   }
   return { ...rest, enum: [value as Json] };

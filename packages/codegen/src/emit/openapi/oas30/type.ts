@@ -29,7 +29,7 @@ export const typeToNullable: Step = (node, { pointer, ctx }) => {
   if (nonNull.length === 0) {
     const values = node["enum"];
     if (Array.isArray(values) && !values.includes(null)) {
-      ctx.report(`${pointer}/type`, "\"type\": \"null\" next to an \"enum\" without null accepts no value", "add null to the enum, or remove the \"type\"");
+      ctx.report(`${pointer}/type`, '"type": "null" next to an "enum" without null accepts no value', 'add null to the enum, or remove the "type"');
       return node;
     }
     // OpenAPI 3.0.3 requires a nullable enum to list null explicitly.

@@ -14,7 +14,10 @@ export const refKeyword: KeywordGroup = (s, ctx) => (typeof s["$ref"] === "strin
 export const anyOfKeyword: KeywordGroup = (s, ctx) => {
   const branches = s["anyOf"];
   if (!Array.isArray(branches)) return [];
-  const walkers = join(branches.map((_, i) => walkerName(joinPointer(ctx.pointer, "anyOf", i))), ", ");
+  const walkers = join(
+    branches.map((_, i) => walkerName(joinPointer(ctx.pointer, "anyOf", i))),
+    ", ",
+  );
   return [code`rt.anyOf(out, path, v, "anyOf", [${walkers}]);`];
 };
 
@@ -22,6 +25,9 @@ export const anyOfKeyword: KeywordGroup = (s, ctx) => {
 export const oneOfKeyword: KeywordGroup = (s, ctx) => {
   const branches = s["oneOf"];
   if (!Array.isArray(branches)) return [];
-  const walkers = join(branches.map((_, i) => walkerName(joinPointer(ctx.pointer, "oneOf", i))), ", ");
+  const walkers = join(
+    branches.map((_, i) => walkerName(joinPointer(ctx.pointer, "oneOf", i))),
+    ", ",
+  );
   return [code`rt.oneOf(out, path, v, [${walkers}]);`];
 };

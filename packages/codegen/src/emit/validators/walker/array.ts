@@ -18,6 +18,9 @@ export const arrayKeywords: KeywordGroup = (s, ctx) => {
   if (s["uniqueItems"] === true) body.push(code`rt.duplicates(out, path, v);`);
   const items = s["items"];
   if (items === undefined || isEmptySchema(items)) body.push(code`rt.notJson(out, path, v);`);
-  else body.push(code`for (let i = 0; i < v.length && out.length < rt.MAX_ERRORS; i++) ${walkerName(joinPointer(ctx.pointer, "items"))}(v[i], [...path, i], out);`);
+  else
+    body.push(
+      code`for (let i = 0; i < v.length && out.length < rt.MAX_ERRORS; i++) ${walkerName(joinPointer(ctx.pointer, "items"))}(v[i], [...path, i], out);`,
+    );
   return [guarded(s, "array", code`Array.isArray(v)`, body)];
 };

@@ -13,8 +13,19 @@ import { objectKeywords } from "./object.js";
 import { constKeyword, enumKeyword, formatChecker, jsonData, numberKeywords, stringKeywords, typeKeyword } from "./scalar.js";
 
 /** In the order a person wants errors: the type first, then the parts, then unions. */
-const GROUPS: readonly KeywordGroup[] = [refKeyword, typeKeyword, jsonData, objectKeywords, arrayKeywords, enumKeyword, constKeyword, stringKeywords, numberKeywords, anyOfKeyword, oneOfKeyword];
-
+const GROUPS: readonly KeywordGroup[] = [
+  refKeyword,
+  typeKeyword,
+  jsonData,
+  objectKeywords,
+  arrayKeywords,
+  enumKeyword,
+  constKeyword,
+  stringKeywords,
+  numberKeywords,
+  anyOfKeyword,
+  oneOfKeyword,
+];
 
 /**
  * Every node of the entity's file that a walker is emitted for: what the root and each `$defs`
@@ -24,7 +35,10 @@ const GROUPS: readonly KeywordGroup[] = [refKeyword, typeKeyword, jsonData, obje
 function reachable(entity: Entity, targets: ReadonlyMap<string, DefinitionRef>): [string, Json][] {
   const seen = new Set<string>();
   const out: [string, Json][] = [];
-  const pending: [string, Json][] = [["", entity.schema], ...entity.definitions.map((d): [string, Json] => [d.pointer, getAtPointer(entity.schema, d.pointer) as Json])];
+  const pending: [string, Json][] = [
+    ["", entity.schema],
+    ...entity.definitions.map((d): [string, Json] => [d.pointer, getAtPointer(entity.schema, d.pointer) as Json]),
+  ];
   // Iterative: a long chain of definitions must not exhaust the generator's stack.
   while (pending.length > 0) {
     const [pointer, node] = pending.pop() as [string, Json];
@@ -48,11 +62,25 @@ export function unsupported(entity: Entity, nodes: readonly [string, Json][]): P
     if (!isSchemaObject(node)) continue;
     const values = [...(Array.isArray(node["enum"]) ? node["enum"] : []), ...("const" in node ? [node["const"]] : [])];
     if (values.some((v) => typeof v === "object" && v !== null)) {
-      problems.push(problemAt(entity, pointer, "enum/const with object or array values is not supported by the validators emitter", "use primitive values (string, number, boolean, null)"));
+      problems.push(
+        problemAt(
+          entity,
+          pointer,
+          "enum/const with object or array values is not supported by the validators emitter",
+          "use primitive values (string, number, boolean, null)",
+        ),
+      );
     }
     const format = node["format"];
     if (typeof format === "string" && formatChecker(format) === undefined) {
-      problems.push(problemAt(entity, joinPointer(pointer, "format"), `format "${format}" has no checker in @contracts/validators`, "use date-time, date, time, uri, email or uuid, or add an Ajv-exact checker to packages/validators/src/runtime/formats.ts"));
+      problems.push(
+        problemAt(
+          entity,
+          joinPointer(pointer, "format"),
+          `format "${format}" has no checker in @contracts/validators`,
+          "use date-time, date, time, uri, email or uuid, or add an Ajv-exact checker to packages/validators/src/runtime/formats.ts",
+        ),
+      );
     }
   }
   return problems;
@@ -109,6 +137,9 @@ export function emitWalkers(entity: Entity, model: Model): Walkers {
       },
     }),
   );
-  const exports: [Code, Code][] = [[walkerName(""), exportedWalker(entity.name)], ...entity.definitions.map((d): [Code, Code] => [walkerName(d.pointer), exportedWalker(d.name)])];
+  const exports: [Code, Code][] = [
+    [walkerName(""), exportedWalker(entity.name)],
+    ...entity.definitions.map((d): [Code, Code] => [walkerName(d.pointer), exportedWalker(d.name)]),
+  ];
   return { functions, imports, exports };
 }

@@ -22,10 +22,17 @@ export const objectKeywords: KeywordGroup = (s, ctx) => {
     body.push(code`if (${present}) ${walker}(v[${key}], [...path, ${key}], out);`);
   }
   const extra = s["additionalProperties"];
-  const isDeclared = join(declared.map((k) => code`k === ${k}`), " || ");
+  const isDeclared = join(
+    declared.map((k) => code`k === ${k}`),
+    " || ",
+  );
   // With every property required and no others allowed, TypeBox counts own names (enumerable or not).
-  const keys = extra === false && declared.length === required.length && declared.every((k) => required.includes(k)) ? code`Object.getOwnPropertyNames(v)` : code`Object.keys(v)`;
-  const each = (action: Code): Code => (declared.length === 0 ? code`for (const k of ${keys}) ${action};` : code`for (const k of ${keys}) if (!(${isDeclared})) ${action};`);
+  const keys =
+    extra === false && declared.length === required.length && declared.every((k) => required.includes(k))
+      ? code`Object.getOwnPropertyNames(v)`
+      : code`Object.keys(v)`;
+  const each = (action: Code): Code =>
+    declared.length === 0 ? code`for (const k of ${keys}) ${action};` : code`for (const k of ${keys}) if (!(${isDeclared})) ${action};`;
   if (extra === false) body.push(each(code`rt.notAllowed(out, path, k)`));
   else if (extra === undefined || isEmptySchema(extra)) body.push(each(code`rt.notJson(out, [...path, k], v[k])`));
   else body.push(each(code`${walkerName(joinPointer(ctx.pointer, "additionalProperties"))}(v[k], [...path, k], out)`));

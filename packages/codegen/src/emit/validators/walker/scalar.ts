@@ -62,7 +62,8 @@ export const stringKeywords: KeywordGroup = (s) => {
   const format = s["format"];
   if (typeof min === "number") body.push(code`if (rt.codePoints(v) < ${min}) rt.fail(out, path, "minLength", ${`must have at least ${min} characters`}, v);`);
   if (typeof max === "number") body.push(code`if (rt.codePoints(v) > ${max}) rt.fail(out, path, "maxLength", ${`must have at most ${max} characters`}, v);`);
-  if (typeof pattern === "string") body.push(code`if (!new RegExp(${pattern}, "u").test(v)) rt.fail(out, path, "pattern", ${`must match the pattern ${pattern}`}, v);`);
+  if (typeof pattern === "string")
+    body.push(code`if (!new RegExp(${pattern}, "u").test(v)) rt.fail(out, path, "pattern", ${`must match the pattern ${pattern}`}, v);`);
   if (typeof format === "string") {
     const [fn, example] = FORMATS[format] ?? ["", ""];
     body.push(code`if (!rt.${name(fn)}(v)) rt.fail(out, path, "format", ${`must be ${example}`}, v);`);
