@@ -79,7 +79,7 @@ export async function main(
     try {
       return await watch(root, io, { debounceMs, signal: controller.signal });
     } catch (error) {
-      return reportFailure(command, error, io);
+      return reportFailure(command, error, io, root);
     } finally {
       process.off("SIGINT", stop);
     }
