@@ -44,7 +44,8 @@ function checkUniqueDefinitionNames(sources: readonly SourceFile[]): Problem[] {
   const problems: Problem[] = [];
   for (const [name, places] of declared) {
     const kept = json2tsName(name);
-    if (kept !== name) {
+    // "__proto__" is refused on its own (conventions), as no name at all.
+    if (kept !== name && name !== "__proto__") {
       for (const place of places.filter((p) => p.pointer !== "/title")) {
         problems.push({
           file: place.source.file,
