@@ -34,6 +34,10 @@ export async function runOnce(command: Command, root: string, options: { frozen:
       ...(session ? { session } : {}),
       ...(options.worker ? { worker: options.worker } : {}),
     });
+    if (generated.warnings?.length) {
+      const n = generated.warnings.length;
+      io.err(`contracts ${command}: ${n} warning${n === 1 ? "" : "s"} (rules the project config sets to "warn"):\n\n${generated.warnings.map(formatProblem).join("\n\n")}\n`);
+    }
     const plan = planWrites(root, generated.outputs, generated.ownedRoots, session?.onDisk, generated.onDisk);
     phase("compared with disk");
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
