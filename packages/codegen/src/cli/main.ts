@@ -22,6 +22,9 @@ Options:
   --debounce <ms>    watch: quiet time after a save before regenerating (default 100)
   -h, --help         show this help
 
+Files:
+  contracts.config.json   optional project settings at the root (rule levels, see the README)
+
 Environment:
   CONTRACTS_TIMINGS=1  print when each phase of a run ended (ms since start) on stderr`;
 
