@@ -12,6 +12,12 @@ export interface GenerateOptions {
   readonly runner: EntityRunner;
   /** Parses one schema file (default `parseSchemaText`; a watch session passes one that remembers). */
   readonly parse?: (file: string, text: string) => ParseResult;
+  /**
+   * Work on the valid model that overlaps emitting (a project rule checked off this thread):
+   * started once the model is built, awaited before `generate` returns; a `SchemaProblems` it
+   * throws fails the run as any other problem.
+   */
+  readonly alongside?: (model: Model) => Promise<void>;
 }
 
 export interface Generated {
@@ -55,6 +61,9 @@ function reservedNames(emitters: readonly Emitter[]): ReadonlyMap<string, string
 export async function generate(files: readonly RawSchemaFile[], options: GenerateOptions): Promise<Generated> {
   const { emitters, runner } = options;
   const model = modelFromFiles(files, options);
+  const alongside = options.alongside?.(model);
+  // Awaited below; emitting may throw first.
+  alongside?.catch(() => undefined);
   const problems: Problem[] = [];
   for (const emitter of emitters) {
     try {
@@ -89,6 +98,7 @@ export async function generate(files: readonly RawSchemaFile[], options: Generat
   for (const [file, contents] of outputs) {
     if (!contents.endsWith("\n") || contents.includes("\r")) throw new InternalError(`${file}: output must use LF and end with a newline`);
   }
+  await alongside;
   const sorted = new Map([...outputs].sort(([a], [b]) => compareCodeUnits(a, b)));
   return { model, outputs: sorted, ownedRoots: emitters.flatMap((e) => e.outputRoots) };
 }

@@ -2,8 +2,11 @@ import { generate, type Generated } from "../core/generate.js";
 import { inThreadRunner, type EntityRunner } from "../core/runner.js";
 import type { Emitter } from "../emit/emitter.js";
 import { emitters as registry } from "../emit/index.js";
-import { SchemaProblems } from "../errors.js";
+import { SchemaProblems, sortProblems, type Problem } from "../errors.js";
+import { readConfig } from "../load/config.js";
 import { readSchemaFiles, SCHEMA_DIR } from "../load/read.js";
+import type { Model } from "../model/types.js";
+import { checkPatterns } from "../validate/patterns.js";
 import { cachedRunner } from "./cache.js";
 import { fileCache } from "./cache-store.js";
 import { codegenFingerprint } from "./fingerprint.js";
@@ -18,6 +21,8 @@ export interface ProjectRun extends Generated {
   readonly threads: number;
   /** Generated files read from disk this run (by the cache) and found as expected. */
   readonly onDisk?: ReadonlyMap<string, string>;
+  /** Problems of rules the project config sets to "warn": printed, generation goes on. */
+  readonly warnings?: readonly Problem[];
 }
 
 export interface ProjectOptions {
@@ -40,6 +45,7 @@ export async function generateProject(root: string, options: ProjectOptions = {}
   const emitters = options.emitters ?? registry;
   const { session, worker } = options;
   try {
+    const config = readConfig(root);
     const files = readSchemaFiles(root);
     if (files.length === 0) {
       throw new SchemaProblems([
@@ -59,13 +65,22 @@ export async function generateProject(root: string, options: ProjectOptions = {}
     const store = options.cache === false || session ? undefined : fileCache(root, { recordReads: true });
     const fromSession = session?.nextRun(inner, files);
     const cached = fromSession?.runner ?? (store ? cachedRunner(inner, store, codegenFingerprint(emitters)) : undefined);
-    const generated = await generate(files, { emitters, runner: cached ?? inner, ...(fromSession ? { parse: fromSession.parse } : {}) });
+    // recheck runs off this thread, overlapping emitting.
+    const level = config.rules["unsafe-patterns"];
+    let warnings: Problem[] = [];
+    const alongside = async (model: Model) => {
+      const unsafe = sortProblems(await checkPatterns(model, level));
+      if (level === "error" && unsafe.length > 0) throw new SchemaProblems(unsafe);
+      warnings = unsafe;
+    };
+    const generated = await generate(files, { emitters, runner: cached ?? inner, alongside, ...(fromSession ? { parse: fromSession.parse } : {}) });
     phase("generated");
     return {
       ...generated,
       emitted: cached?.emitted ?? generated.model.entities.length,
       threads: split?.threads ?? 1,
       ...(store?.onDisk ? { onDisk: store.onDisk } : {}),
+      ...(warnings.length > 0 ? { warnings } : {}),
     };
   } finally {
     worker?.close();
