@@ -4,7 +4,7 @@
  * `/server/status must be one of "error", "connected", "disconnected", null (got "pending")`.
  * Shared here rather than inlined per entity so every entity phrases errors the same way.
  */
-import { isPlainObject, jsonProblem, type Segment } from "./json.js";
+import { isPlainObject, type Segment } from "./json.js";
 
 export type { Segment } from "./json.js";
 
@@ -17,8 +17,12 @@ export interface Issue {
   readonly expected?: string;
 }
 
-/** A generated error walker: appends what is wrong with `v` (found at `path`) to `out`. */
-export type Walker = (v: any, path: readonly Segment[], out: Issue[]) => void;
+/**
+ * A generated error walker: appends what is wrong with `v` (found at `path`) to `out`. `path` is
+ * one array shared by the whole walk: a walker pushes a child's key before walking it and pops it
+ * after, and an issue takes a copy. So a walk allocates only for the errors it finds.
+ */
+export type Walker = (v: any, path: Segment[], out: Issue[]) => void;
 
 /** Enough to fix a request; bounds the work on garbage input. */
 export const MAX_ERRORS = 100;
@@ -78,37 +82,24 @@ function where(path: readonly Segment[]): string {
 }
 
 /** `<path> <requirement> (got <value>)`. */
-export function fail(out: Issue[], path: readonly Segment[], keyword: string, requirement: string, v: unknown): void {
-  if (out.length < MAX_ERRORS) out.push({ path, keyword, message: `${where(path)} ${requirement} (got ${show(v)})` });
+export function fail(out: Issue[], path: Segment[], keyword: string, requirement: string, v: unknown): void {
+  if (out.length < MAX_ERRORS) out.push({ path: path.slice(), keyword, message: `${where(path)} ${requirement} (got ${show(v)})` });
 }
 
 /*
  * `required` and `additionalProperties` errors sit at the object that breaks the rule, as Ajv
  * reports them (and as @contracts/fixtures' expected errors say); the message names the property.
  */
-export function missing(out: Issue[], path: readonly Segment[], key: string): void {
-  if (out.length < MAX_ERRORS) out.push({ path, keyword: "required", message: `${where(path)} must have required property ${JSON.stringify(key)}` });
+export function missing(out: Issue[], path: Segment[], key: string): void {
+  if (out.length < MAX_ERRORS) out.push({ path: path.slice(), keyword: "required", message: `${where(path)} must have required property ${JSON.stringify(key)}` });
 }
 
-export function notAllowed(out: Issue[], path: readonly Segment[], key: string): void {
-  if (out.length < MAX_ERRORS) out.push({ path, keyword: "additionalProperties", message: `${where(path)} must not have unknown property ${show(key)}` });
+export function notAllowed(out: Issue[], path: Segment[], key: string): void {
+  if (out.length < MAX_ERRORS) out.push({ path: path.slice(), keyword: "additionalProperties", message: `${where(path)} must not have unknown property ${show(key)}` });
 }
 
-export function typeError(out: Issue[], path: readonly Segment[], expected: string, v: unknown): void {
-  if (out.length < MAX_ERRORS) out.push({ path, keyword: "type", expected, message: `${where(path)} must be ${expected} (got ${show(v)})` });
-}
-
-/** An object that is not a JSON object (Date, Map, boxed primitive, class instance...). */
-export function notPlain(out: Issue[], path: readonly Segment[], v: unknown): boolean {
-  if (isPlainObject(v)) return false;
-  fail(out, path, "type", "must be a plain JSON object", v);
-  return true;
-}
-
-/** Where a schema leaves a value unconstrained, it must still be JSON data. */
-export function notJson(out: Issue[], path: readonly Segment[], v: unknown): void {
-  const problem = jsonProblem(v);
-  if (problem !== undefined) fail(out, [...path, ...problem.path], "type", problem.message, problem.value);
+export function typeError(out: Issue[], path: Segment[], expected: string, v: unknown): void {
+  if (out.length < MAX_ERRORS) out.push({ path: path.slice(), keyword: "type", expected, message: `${where(path)} must be ${expected} (got ${show(v)})` });
 }
 
 /**
@@ -116,7 +107,7 @@ export function notJson(out: Issue[], path: readonly Segment[], v: unknown): voi
  * noise, so report the errors of the closest remaining branch (the object branch of a nullable
  * object), or one merged type error when every branch rejects the type.
  */
-export function anyOf(out: Issue[], path: readonly Segment[], v: unknown, keyword: string, branches: readonly Walker[]): void {
+export function anyOf(out: Issue[], path: Segment[], v: unknown, keyword: string, branches: readonly Walker[]): void {
   let best: Issue[] | undefined;
   const expected: string[] = [];
   for (const branch of branches) {
@@ -141,7 +132,7 @@ export function anyOf(out: Issue[], path: readonly Segment[], v: unknown, keywor
 }
 
 /** oneOf: exactly one branch accepts the value. */
-export function oneOf(out: Issue[], path: readonly Segment[], v: unknown, branches: readonly Walker[]): void {
+export function oneOf(out: Issue[], path: Segment[], v: unknown, branches: readonly Walker[]): void {
   let matches = 0;
   for (const branch of branches) {
     const found: Issue[] = [];
@@ -160,14 +151,14 @@ function canonical(v: unknown): string {
 }
 
 /** uniqueItems: at the array, as Ajv reports it; the message names the first repeat. */
-export function duplicates(out: Issue[], path: readonly Segment[], v: readonly unknown[]): void {
+export function duplicates(out: Issue[], path: Segment[], v: readonly unknown[]): void {
   const seen = new Map<string, number>();
   for (let i = 0; i < v.length; i++) {
     const key = canonical(v[i]);
     const first = seen.get(key);
     // Not `fail`: its "(got …)" would show the whole array; the repeated item is what helps.
     if (first !== undefined) {
-      if (out.length < MAX_ERRORS) out.push({ path, keyword: "uniqueItems", message: `${where(path)} must not repeat an item (got ${show(v[i])} at items ${first} and ${i})` });
+      if (out.length < MAX_ERRORS) out.push({ path: path.slice(), keyword: "uniqueItems", message: `${where(path)} must not repeat an item (got ${show(v[i])} at items ${first} and ${i})` });
       return;
     }
     seen.set(key, i);
