@@ -136,28 +136,29 @@ SetExternal({ identifier: "External", variables: [rt.ownProperties(["id", "statu
 
 function errorsRoot(v: any, path: rt.Segment[], out: rt.Issue[]): void {
   if (!((typeof v === "object" && v !== null && !Array.isArray(v)))) return rt.typeError(out, path, "object", v);
-  if (!Object.hasOwn(v, "id")) rt.missing(out, path, "id");
-  if (!Object.hasOwn(v, "name")) rt.missing(out, path, "name");
-  if (!Object.hasOwn(v, "slug")) rt.missing(out, path, "slug");
-  if (!Object.hasOwn(v, "description")) rt.missing(out, path, "description");
-  if (!Object.hasOwn(v, "iconUrl")) rt.missing(out, path, "iconUrl");
-  if (!Object.hasOwn(v, "mcpUrl")) rt.missing(out, path, "mcpUrl");
-  if (!Object.hasOwn(v, "oauthScopes")) rt.missing(out, path, "oauthScopes");
-  if (!Object.hasOwn(v, "configSchema")) rt.missing(out, path, "configSchema");
-  if (!Object.hasOwn(v, "enabled")) rt.missing(out, path, "enabled");
-  if (!Object.hasOwn(v, "createdAt")) rt.missing(out, path, "createdAt");
-  if (!Object.hasOwn(v, "server")) rt.missing(out, path, "server");
-  if (Object.hasOwn(v, "id")) { path.push("id"); errors_properties_id(v["id"], path, out); path.pop(); }
-  if (Object.hasOwn(v, "name")) { path.push("name"); errors_properties_name(v["name"], path, out); path.pop(); }
-  if (Object.hasOwn(v, "slug")) { path.push("slug"); errors_properties_slug(v["slug"], path, out); path.pop(); }
-  if (Object.hasOwn(v, "description")) { path.push("description"); errors_properties_description(v["description"], path, out); path.pop(); }
-  if (Object.hasOwn(v, "iconUrl")) { path.push("iconUrl"); errors_properties_iconUrl(v["iconUrl"], path, out); path.pop(); }
-  if (Object.hasOwn(v, "mcpUrl")) { path.push("mcpUrl"); errors_properties_mcpUrl(v["mcpUrl"], path, out); path.pop(); }
-  if (Object.hasOwn(v, "oauthScopes")) { path.push("oauthScopes"); errors_properties_oauthScopes(v["oauthScopes"], path, out); path.pop(); }
-  if (Object.hasOwn(v, "configSchema")) { path.push("configSchema"); errors_properties_configSchema(v["configSchema"], path, out); path.pop(); }
-  if (Object.hasOwn(v, "enabled")) { path.push("enabled"); errors_properties_enabled(v["enabled"], path, out); path.pop(); }
-  if (Object.hasOwn(v, "createdAt")) { path.push("createdAt"); errors_properties_createdAt(v["createdAt"], path, out); path.pop(); }
-  if (Object.hasOwn(v, "server")) { path.push("server"); errors_properties_server(v["server"], path, out); path.pop(); }
+  if (!("id" in v)) rt.missing(out, path, "id");
+  if (!("name" in v)) rt.missing(out, path, "name");
+  if (!("slug" in v)) rt.missing(out, path, "slug");
+  if (!("description" in v)) rt.missing(out, path, "description");
+  if (!("iconUrl" in v)) rt.missing(out, path, "iconUrl");
+  if (!("mcpUrl" in v)) rt.missing(out, path, "mcpUrl");
+  if (!("oauthScopes" in v)) rt.missing(out, path, "oauthScopes");
+  if (!("configSchema" in v)) rt.missing(out, path, "configSchema");
+  if (!("enabled" in v)) rt.missing(out, path, "enabled");
+  if (!("createdAt" in v)) rt.missing(out, path, "createdAt");
+  if (!("server" in v)) rt.missing(out, path, "server");
+  rt.inherited(out, path, v, ["id", "name", "slug", "description", "iconUrl", "mcpUrl", "oauthScopes", "configSchema", "enabled", "createdAt", "server"]);
+  if ("id" in v) { path.push("id"); errors_properties_id(v["id"], path, out); path.pop(); }
+  if ("name" in v) { path.push("name"); errors_properties_name(v["name"], path, out); path.pop(); }
+  if ("slug" in v) { path.push("slug"); errors_properties_slug(v["slug"], path, out); path.pop(); }
+  if ("description" in v) { path.push("description"); errors_properties_description(v["description"], path, out); path.pop(); }
+  if ("iconUrl" in v) { path.push("iconUrl"); errors_properties_iconUrl(v["iconUrl"], path, out); path.pop(); }
+  if ("mcpUrl" in v) { path.push("mcpUrl"); errors_properties_mcpUrl(v["mcpUrl"], path, out); path.pop(); }
+  if ("oauthScopes" in v) { path.push("oauthScopes"); errors_properties_oauthScopes(v["oauthScopes"], path, out); path.pop(); }
+  if ("configSchema" in v) { path.push("configSchema"); errors_properties_configSchema(v["configSchema"], path, out); path.pop(); }
+  if ("enabled" in v) { path.push("enabled"); errors_properties_enabled(v["enabled"], path, out); path.pop(); }
+  if ("createdAt" in v) { path.push("createdAt"); errors_properties_createdAt(v["createdAt"], path, out); path.pop(); }
+  if ("server" in v) { path.push("server"); errors_properties_server(v["server"], path, out); path.pop(); }
   for (const k of Object.getOwnPropertyNames(v)) if (!(k === "id" || k === "name" || k === "slug" || k === "description" || k === "iconUrl" || k === "mcpUrl" || k === "oauthScopes" || k === "configSchema" || k === "enabled" || k === "createdAt" || k === "server")) rt.notAllowed(out, path, k);
 }
 
@@ -194,7 +195,7 @@ function errors_properties_oauthScopes(v: any, path: rt.Segment[], out: rt.Issue
 }
 
 function errors_properties_configSchema(v: any, path: rt.Segment[], out: rt.Issue[]): void {
-  rt.anyOf(out, path, v, "anyOf", [errors_properties_configSchema_anyOf_0, errors_properties_configSchema_anyOf_1]);
+  rt.anyOf(out, path, v, "anyOf", [((typeof v === "object" && v !== null && !Array.isArray(v))) ? errors_properties_configSchema_anyOf_0 : "object", (v === null) ? errors_properties_configSchema_anyOf_1 : "null"]);
 }
 
 function errors_properties_configSchema_anyOf_0(v: any, path: rt.Segment[], out: rt.Issue[]): void {
@@ -215,17 +216,18 @@ function errors_properties_createdAt(v: any, path: rt.Segment[], out: rt.Issue[]
 }
 
 function errors_properties_server(v: any, path: rt.Segment[], out: rt.Issue[]): void {
-  rt.anyOf(out, path, v, "anyOf", [errors_properties_server_anyOf_0, errors_properties_server_anyOf_1]);
+  rt.anyOf(out, path, v, "anyOf", [((typeof v === "object" && v !== null && !Array.isArray(v))) ? errors_properties_server_anyOf_0 : "object", (v === null) ? errors_properties_server_anyOf_1 : "null"]);
 }
 
 function errors_properties_server_anyOf_0(v: any, path: rt.Segment[], out: rt.Issue[]): void {
   if (!((typeof v === "object" && v !== null && !Array.isArray(v)))) return rt.typeError(out, path, "object", v);
-  if (!Object.hasOwn(v, "id")) rt.missing(out, path, "id");
-  if (!Object.hasOwn(v, "status")) rt.missing(out, path, "status");
-  if (!Object.hasOwn(v, "config")) rt.missing(out, path, "config");
-  if (Object.hasOwn(v, "id")) { path.push("id"); errors_properties_server_anyOf_0_properties_id(v["id"], path, out); path.pop(); }
-  if (Object.hasOwn(v, "status")) { path.push("status"); errors_properties_server_anyOf_0_properties_status(v["status"], path, out); path.pop(); }
-  if (Object.hasOwn(v, "config")) { path.push("config"); errors_properties_server_anyOf_0_properties_config(v["config"], path, out); path.pop(); }
+  if (!("id" in v)) rt.missing(out, path, "id");
+  if (!("status" in v)) rt.missing(out, path, "status");
+  if (!("config" in v)) rt.missing(out, path, "config");
+  rt.inherited(out, path, v, ["id", "status", "config"]);
+  if ("id" in v) { path.push("id"); errors_properties_server_anyOf_0_properties_id(v["id"], path, out); path.pop(); }
+  if ("status" in v) { path.push("status"); errors_properties_server_anyOf_0_properties_status(v["status"], path, out); path.pop(); }
+  if ("config" in v) { path.push("config"); errors_properties_server_anyOf_0_properties_config(v["config"], path, out); path.pop(); }
   for (const k of Object.getOwnPropertyNames(v)) if (!(k === "id" || k === "status" || k === "config")) rt.notAllowed(out, path, k);
 }
 
@@ -239,7 +241,7 @@ function errors_properties_server_anyOf_0_properties_status(v: any, path: rt.Seg
 }
 
 function errors_properties_server_anyOf_0_properties_config(v: any, path: rt.Segment[], out: rt.Issue[]): void {
-  rt.anyOf(out, path, v, "anyOf", [errors_properties_server_anyOf_0_properties_config_anyOf_0, errors_properties_server_anyOf_0_properties_config_anyOf_1]);
+  rt.anyOf(out, path, v, "anyOf", [((typeof v === "object" && v !== null && !Array.isArray(v))) ? errors_properties_server_anyOf_0_properties_config_anyOf_0 : "object", (v === null) ? errors_properties_server_anyOf_0_properties_config_anyOf_1 : "null"]);
 }
 
 function errors_properties_server_anyOf_0_properties_config_anyOf_0(v: any, path: rt.Segment[], out: rt.Issue[]): void {

@@ -9,4 +9,4 @@ export type { StandardSchemaV1 } from "./standard.js";
 export { isDate, isDateTime, isEmail, isTime, isUri, isUuid, MAX_FORMAT_LENGTH } from "./formats.js";
 export { depthProblem, isJsonValue, isPlainObject, jsonProblem, MAX_DEPTH } from "./json.js";
 export { formats, multipleOf, ownProperties, type Refinement } from "./refine.js";
-export { anyOf, codePoints, duplicates, fail, MAX_ERRORS, missing, notAllowed, oneOf, typeError, type Issue, type Segment, type Walker } from "./issues.js";
+export { anyOf, codePoints, duplicates, fail, inherited, MAX_ERRORS, missing, notAllowed, oneOf, typeError, type Branch, type Issue, type Segment, type Walker } from "./issues.js";

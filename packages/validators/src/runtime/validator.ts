@@ -31,7 +31,7 @@ export interface Validator<T> {
 }
 
 function toError(issue: Issue): ValidationError {
-  return { path: toPointer(issue.path), message: issue.message, keyword: issue.keyword };
+  return { path: issue.pointer ?? toPointer(issue.path), message: issue.message, keyword: issue.keyword };
 }
 
 export interface ValidatorOptions {

@@ -15,10 +15,13 @@ export const objectKeywords: KeywordGroup = (s, ctx) => {
   const declared = propertyNames(s);
   const required = requiredNames(s);
   const body: Code[] = [];
-  for (const key of required) body.push(code`if (!Object.hasOwn(v, ${key})) rt.missing(out, path, ${key});`);
+  // `in`, as TypeBox checks `required` (fast: an inline cache per key); rt.inherited then reports
+  // the inherited ones, which rt.ownProperties rejects in the check.
+  for (const key of required) body.push(code`if (!(${key} in v)) rt.missing(out, path, ${key});`);
+  if (required.length > 0) body.push(code`rt.inherited(out, path, v, [${join(required.map((k) => code`${k}`), ", ")}]);`);
   for (const key of declared) {
     const walker = walkerName(joinPointer(ctx.pointer, "properties", key));
-    const present = required.includes(key) ? code`Object.hasOwn(v, ${key})` : code`${key} in v && v[${key}] !== undefined`;
+    const present = required.includes(key) ? code`${key} in v` : code`${key} in v && v[${key}] !== undefined`;
     body.push(code`if (${present}) ${atChild(code`${key}`, walker, code`v[${key}]`)}`);
   }
   const extra = s["additionalProperties"];

@@ -13,12 +13,16 @@ const TYPE_CHECKS: Readonly<Record<string, Code>> = {
   array: code`Array.isArray(v)`,
 };
 
+/** The test of a node's `type` keyword on `v` (one of its types). */
+export function typeTest(list: readonly string[]): Code {
+  return join(list.map((t) => TYPE_CHECKS[t] ?? code`false`), " || ");
+}
+
 /** @see https://json-schema.org/draft/2020-12/json-schema-validation#section-6.1.1 */
 export const typeKeyword: KeywordGroup = (s) => {
   const list = types(s);
   if (list.length === 0) return [];
-  const checks = list.map((t) => TYPE_CHECKS[t] ?? code`false`);
-  return [code`if (!(${join(checks, " || ")})) return rt.typeError(out, path, ${list.join(" or ")}, v);`];
+  return [code`if (!(${typeTest(list)})) return rt.typeError(out, path, ${list.join(" or ")}, v);`];
 };
 
 /** @see https://json-schema.org/draft/2020-12/json-schema-validation#section-6.1.2 */
