@@ -39,7 +39,7 @@ const isNullSchema = (s: unknown): boolean => isObject(s) && s["type"] === "null
 
 /**
  * OpenAPI 3.0's Schema Object: `nullable` instead of `null` in `type` or an `anyOf` branch, `enum`
- * for `const`, no `$defs` (refs are inlined; a recursive schema cannot be, so it throws, as the spec
+ * for `const`, `example` for `examples`, no `$id`, `$comment` or `$defs` (refs are inlined; a recursive schema cannot be, so it throws, as the spec
  * allows for a conversion that is not supported).
  */
 function toOpenApi30(bundled: Schema): Schema {
@@ -59,10 +59,12 @@ function toOpenApi30(bundled: Schema): Schema {
     for (const [k, v] of Object.entries(node)) if (k !== "$defs") out[k] = k === "enum" || k === "const" ? v : inline(v, open);
     return out;
   };
-  const { $defs: _, ...root } = bundled;
+  const { $defs: _, $schema: __, ...root } = bundled;
   const flat = inline(root, ["#"]);
   return mapSchemas(flat, (s) => {
-    const out: Schema = { ...s };
+    const { $id: _id, $comment: _comment, examples, ...out } = s;
+    // OpenAPI 3.0 has one `example`, and no `$id` or `$comment`.
+    if (Array.isArray(examples) && examples.length > 0 && !("example" in out)) out["example"] = examples[0];
     if ("const" in out) {
       out["enum"] = [out["const"]];
       delete out["const"];
@@ -88,15 +90,21 @@ function toOpenApi30(bundled: Schema): Schema {
   }) as Schema;
 }
 
+/** `$schema` first, naming the target's dialect (the schema as written names 2020-12). */
+function withDialect(target: string, schema: Schema): Schema {
+  const { $schema: _, ...rest } = schema;
+  return { $schema: DIALECTS[target], ...rest };
+}
+
 /** The converter of one entity's self-contained 2020-12 schema. */
 export function jsonSchemaConverter(bundled: Schema): StandardJSONSchemaV1.Converter {
   const convert = (options: StandardJSONSchemaV1.Options): Schema => {
     const target = options?.target;
     switch (target) {
       case "draft-2020-12":
-        return { $schema: DIALECTS[target], ...(mapSchemas(bundled, (s) => s) as Schema) };
+        return withDialect(target, mapSchemas(bundled, (s) => s) as Schema);
       case "draft-07":
-        return { $schema: DIALECTS[target], ...toDraft07(bundled) };
+        return withDialect(target, toDraft07(bundled));
       case "openapi-3.0":
         return toOpenApi30(bundled);
       default:
