@@ -18,7 +18,7 @@ import { pathToFileURL } from "node:url";
 import { Compile } from "typebox/compile";
 import * as ours from "@contracts/validators";
 import { isConnectorWithStatusByHand } from "./hand-guard.mjs";
-import { deepSchema, table, wideRecord, withConfigSchema, withServerConfig } from "./values.mjs";
+import { deepSchema, table, wideRecord, wideSchema, withConfigSchema, withServerConfig } from "./values.mjs";
 
 const here = import.meta.dirname;
 const schema = JSON.parse(readFileSync(path.join(here, "../schemas/connector-with-status.schema.json"), "utf8"));
@@ -36,7 +36,7 @@ const before = process.env.BENCH_BEFORE ? await import(pathToFileURL(path.resolv
 
 // --- the validators -------------------------------------------------------------------------
 const AJV = evalAllowed ? "Ajv" : "Ajv standalone";
-const checks = { ours: ours.isConnectorWithStatus };
+const checks = { ours: ours.isConnectorWithStatus, "ours jsonOnly": ours.validators.ConnectorWithStatus.jsonOnly.is };
 const validates = { ours: (v) => ours.validateConnectorWithStatus(v).ok };
 if (before) {
   checks.before = before.isConnectorWithStatus;
@@ -145,6 +145,23 @@ const depths = [1, 2, 4, 8, 16, 32, 33, 64, 128, 256, 512, 998];
 print(`### configSchema depth sweep (is(), ${mode})`, measure(depths.map((d) => [`depth ${d}`, withConfigSchema(deepSchema(d))]), pick(sweepNames)), sweepNames, AJV);
 const widths = [1, 10, 100, 1000, 10000];
 print(`### server.config width sweep (is(), ${mode})`, measure(widths.map((w) => [`${w} keys`, withServerConfig(wideRecord(w))]), pick(sweepNames)), sweepNames, AJV);
+
+// The jsonOnly mode's scan: what it adds to is(), per node of the value (objects, arrays, primitives).
+const nodes = (v) => (typeof v === "object" && v !== null ? 1 + Object.values(v).reduce((n, c) => n + nodes(c), 0) : 1);
+const scanRows = [
+  ["configSchema, 300 properties", withConfigSchema(wideSchema(300))],
+  ["configSchema 400 deep (800 levels of JSON)", withConfigSchema(deepSchema(400))],
+  ["server.config, 10,000 keys", withServerConfig(wideRecord(10_000))],
+];
+const scanned = measure(scanRows, pick(["ours", "ours jsonOnly"]));
+console.log(`\n### jsonOnly's JSON-data scan, ${mode}\n`);
+console.log("| value | nodes | is() | jsonOnly.is() | scan ns per node |");
+console.log("|---|---:|---:|---:|---:|");
+for (const [label, value] of scanRows) {
+  const r = scanned.get(label);
+  const [a, b] = [median(r.ours), median(r["ours jsonOnly"])];
+  console.log(`| ${label} | ${nodes(value).toLocaleString("en-US")} | ${fmt(a)} | ${fmt(b)} | ${((b - a) / nodes(value)).toFixed(1)} |`);
+}
 
 const ALL = evalAllowed ? "Ajv allErrors" : "Ajv standalone allErrors";
 const invalid = table.filter(([, , want]) => !want).map(([l, v]) => [l, v]);
