@@ -1,8 +1,9 @@
 import { createRequire } from "node:module";
 import { Validator as OpenApiValidator } from "@seriousme/openapi-schema-validator";
+import type { StandardJSONSchemaV1, StandardSchemaV1 } from "@standard-schema/spec";
 import { toJsonSchema } from "xsschema";
 import { describe, expect, it } from "vitest";
-import { ConnectorWithStatus, validators } from "../src/index.js";
+import { ConnectorWithStatus, validators, type ConnectorWithStatus as ConnectorWithStatusType } from "../src/index.js";
 import { valid, without } from "./samples.js";
 
 /**
@@ -24,7 +25,14 @@ function compile(Ajv: new (o: object) => { compile(s: unknown): (v: unknown) => 
   return ajv.compile(schema);
 }
 
+// The spec's own published types (not our copies): a validator is both, as a typecheck proves.
+const asPublished: StandardSchemaV1<ConnectorWithStatusType> & StandardJSONSchemaV1<ConnectorWithStatusType> = validators.ConnectorWithStatus;
+
 describe("Standard JSON Schema", () => {
+  it("implements the spec's published interfaces", () => {
+    expect(asPublished["~standard"].jsonSchema.input({ target: "draft-07" })).toHaveProperty("$schema", "http://json-schema.org/draft-07/schema#");
+  });
+
   it("is read by a real consumer, xsschema, without an adapter", async () => {
     const schema = await toJsonSchema(validators.ConnectorWithStatus);
     expect(schema).toEqual(standard.jsonSchema.input({ target: "draft-07" }));

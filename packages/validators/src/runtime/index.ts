@@ -4,8 +4,8 @@
  * once). Generated code imports it; users get the public part through the package index.
  */
 export { ContractValidationError, type ValidationError, type ValidationResult } from "./errors.js";
-export { defineValidator, type Validator, type ValidatorOptions } from "./validator.js";
-export type { StandardSchemaV1 } from "./standard.js";
+export { defineValidator, type StandardProps, type Validator, type ValidatorOptions } from "./validator.js";
+export type { StandardJSONSchemaV1, StandardSchemaV1 } from "./standard.js";
 export { isDate, isDateTime, isEmail, isTime, isUri, isUuid, MAX_FORMAT_LENGTH } from "./formats.js";
 export { depthProblem, isJsonValue, isPlainObject, jsonProblem, MAX_DEPTH } from "./json.js";
 export { formats, multipleOf, ownProperties, type Refinement } from "./refine.js";
