@@ -8,7 +8,8 @@
 //
 // Rounds are interleaved (every validator measured on a value, then the next round), and the median
 // round is reported: the machine is shared, so read the ratios, not the absolute figures.
-// BENCH_ROUNDS (default 15) and BENCH_MS (time per measurement, default 3) tune the run;
+// BENCH_ROUNDS (default 15), BENCH_MS (time per measurement, default 3) and BENCH_WARM_MS (mixed
+// warm-up per validator and table, default 300) tune the run;
 // BENCH_BEFORE=<dir> adds a second build of @contracts/validators (its dist/) side by side.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -25,6 +26,7 @@ const schema = JSON.parse(readFileSync(path.join(here, "../schemas/connector-wit
 const child = process.argv[2] === "--child";
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const BATCH_NS = Number(process.env.BENCH_MS ?? 3) * 1e6;
+const WARM_NS = Number(process.env.BENCH_WARM_MS ?? 300) * 1e6;
 let evalAllowed = true;
 try {
   new Function("");
@@ -74,6 +76,9 @@ checks["hand guard"] = isConnectorWithStatusByHand;
 let sink = 0;
 /** ns per call of `fn(value)`, over a batch of `n` calls. */
 function batch(fn, value, n) {
+  // Each batch starts from a collected heap (the bench runs with --expose-gc), so no validator
+  // pays for the garbage of the one measured before it.
+  globalThis.gc?.();
   const t0 = process.hrtime.bigint();
   for (let i = 0; i < n; i++) if (fn(value)) sink++;
   return Number(process.hrtime.bigint() - t0) / n;
@@ -94,6 +99,13 @@ const median = (xs) => {
 /** rows: [label, value]; fns: name -> fn. Returns label -> name -> ns of each round, rounds interleaved. */
 function measure(rows, fns) {
   const names = Object.keys(fns);
+  // Warm up on the rows mixed, as a service's validator is warm on mixed traffic: measured one
+  // value at a time from cold, a validator's first thousands of calls (interpreted, then
+  // recompiled as each new kind of value deoptimizes it) would swamp the figure.
+  for (const k of names) {
+    const t0 = process.hrtime.bigint();
+    while (Number(process.hrtime.bigint() - t0) < WARM_NS) for (const [, value] of rows) if (fns[k](value)) sink++;
+  }
   const plan = rows.map(([label, value]) => ({ label, value, n: Object.fromEntries(names.map((k) => [k, calibrate(fns[k], value)])), ns: Object.fromEntries(names.map((k) => [k, []])) }));
   for (let r = 0; r < ROUNDS; r++) {
     for (const row of plan) {
@@ -170,6 +182,6 @@ print(`### validateX (every error) vs Ajv allErrors: ns per invalid value, ${mod
 if (sink < 0) console.log(sink);
 
 if (!child) {
-  const run = spawnSync(process.execPath, ["--disallow-code-generation-from-strings", import.meta.filename, "--child", JSON.stringify(standaloneFiles)], { stdio: "inherit" });
+  const run = spawnSync(process.execPath, ["--expose-gc", "--disallow-code-generation-from-strings", import.meta.filename, "--child", JSON.stringify(standaloneFiles)], { stdio: "inherit" });
   process.exitCode = run.status ?? 1;
 }

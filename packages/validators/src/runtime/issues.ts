@@ -115,13 +115,10 @@ export function missing(out: Issue[], path: Segment[], key: string): void {
 }
 
 /**
- * Required properties found by `in` but inherited, on an object whose prototype is not a plain one
- * (rt.ownProperties in the check): they do not count. Plain objects, the common case, cost one
- * prototype read.
+ * Required properties found by `in` but inherited (rt.ownProperties in the check): they do not
+ * count. Walkers call it only for objects whose prototype is not a plain one.
  */
 export function inherited(out: Issue[], path: Segment[], v: object, required: readonly string[]): void {
-  const proto: unknown = Object.getPrototypeOf(v);
-  if (proto === Object.prototype || proto === null) return;
   for (const key of required) if (key in v && !Object.hasOwn(v, key)) missing(out, path, key);
 }
 
@@ -131,6 +128,12 @@ export function notAllowed(out: Issue[], path: Segment[], key: string): void {
 
 export function typeError(out: Issue[], path: Segment[], expected: string, v: unknown): void {
   if (out.length < MAX_ERRORS) record(out, path, "type", `must be ${expected} (got ${show(v)})`, expected);
+}
+
+/** The expected types of a `type` error at the branch's own depth, if the branch has one. */
+function typeIssue(found: readonly Issue[], depth: number): string | undefined {
+  for (const e of found) if (e.expected !== undefined && e.path.length === depth) return e.expected;
+  return undefined;
 }
 
 /**
@@ -155,9 +158,9 @@ export function anyOf(out: Issue[], path: Segment[], v: unknown, keyword: string
     const found: Issue[] = [];
     branch(v, path, found);
     if (found.length === 0) return;
-    const wrongType = found.find((e) => e.expected !== undefined && e.path.length === path.length);
-    if (wrongType?.expected !== undefined) {
-      expected.push(wrongType.expected);
+    const wrongType = typeIssue(found, path.length);
+    if (wrongType !== undefined) {
+      expected.push(wrongType);
       continue;
     }
     if (best === undefined || found.length < best.length) best = found;

@@ -16,9 +16,9 @@ export const objectKeywords: KeywordGroup = (s, ctx) => {
   const required = requiredNames(s);
   const body: Code[] = [];
   // `in`, as TypeBox checks `required` (fast: an inline cache per key); rt.inherited then reports
-  // the inherited ones, which rt.ownProperties rejects in the check.
+  // the inherited ones, which rt.ownProperties rejects in the check (never on a plain object).
   for (const key of required) body.push(code`if (!(${key} in v)) rt.missing(out, path, ${key});`);
-  if (required.length > 0) body.push(code`rt.inherited(out, path, v, [${join(required.map((k) => code`${k}`), ", ")}]);`);
+  if (required.length > 0) body.push(code`if (!rt.isPlainPrototype(Object.getPrototypeOf(v))) rt.inherited(out, path, v, [${join(required.map((k) => code`${k}`), ", ")}]);`);
   for (const key of declared) {
     const walker = walkerName(joinPointer(ctx.pointer, "properties", key));
     const present = required.includes(key) ? code`${key} in v` : code`${key} in v && v[${key}] !== undefined`;
