@@ -111,7 +111,7 @@ export function fail(out: Issue[], path: Segment[], keyword: string, requirement
  * reports them (and as @contracts/fixtures' expected errors say); the message names the property.
  */
 export function missing(out: Issue[], path: Segment[], key: string): void {
-  if (out.length < MAX_ERRORS) record(out, path, "required", `must have required property ${JSON.stringify(key)}`, undefined);
+  if (out.length < MAX_ERRORS) record(out, path, "required", `must have required property ${quote(key)}`, undefined);
 }
 
 /**
