@@ -107,6 +107,11 @@ const oracle = (value: unknown) => {
   const json = want && isJsonData(value);
   return { value, is: want, walker: want, jsonOnly: json, jsonOnlyWalker: json };
 };
+/** The verdicts must equal the oracle's; the deep comparison (which shows the value) only on a difference. */
+function agrees(value: unknown, want: ReturnType<typeof oracle>): void {
+  const got = verdicts(value);
+  if (got.is !== want.is || got.walker !== want.walker || got.jsonOnly !== want.jsonOnly || got.jsonOnlyWalker !== want.jsonOnlyWalker) expect(got).toEqual(want);
+}
 
 /** What in-process values hold that JSON cannot, and objects of other kinds and realms. */
 const notJson = fc.constantFrom<() => unknown>(
@@ -176,7 +181,7 @@ describe("differential test against Ajv 2020 + ajv-formats", () => {
         runs++;
         const want = oracle(value);
         if (want.is) accepted++;
-        expect(verdicts(value)).toEqual(want);
+        agrees(value, want);
       }),
       { numRuns: 10_000, seed: 20_240_102 },
     );
@@ -184,7 +189,7 @@ describe("differential test against Ajv 2020 + ajv-formats", () => {
     // Both verdicts must be well represented for the comparison to mean anything.
     expect(accepted).toBeGreaterThan(500);
     expect(accepted).toBeLessThan(9_500);
-  });
+  }, 120_000);
 
   it("agrees on 3 000 values with wide, deep, cyclic or non-JSON open records and objects of other kinds and realms, in both modes", () => {
     const seen = { accepted: 0, jsonOnlyAccepted: 0, differ: 0 };
@@ -194,7 +199,7 @@ describe("differential test against Ajv 2020 + ajv-formats", () => {
         if (want.is) seen.accepted++;
         if (want.jsonOnly) seen.jsonOnlyAccepted++;
         if (want.is !== want.jsonOnly) seen.differ++;
-        expect(verdicts(value)).toEqual(want);
+        agrees(value, want);
       }),
       { numRuns: 3_000, seed: 20_261_202 },
     );
@@ -202,5 +207,5 @@ describe("differential test against Ajv 2020 + ajv-formats", () => {
     expect(seen.accepted).toBeGreaterThan(300);
     expect(seen.jsonOnlyAccepted).toBeGreaterThan(100);
     expect(seen.differ).toBeGreaterThan(300);
-  });
+  }, 120_000);
 });
