@@ -147,7 +147,7 @@ function errorsRoot(v: any, path: rt.Segment[], out: rt.Issue[]): void {
   if (!("enabled" in v)) rt.missing(out, path, "enabled");
   if (!("createdAt" in v)) rt.missing(out, path, "createdAt");
   if (!("server" in v)) rt.missing(out, path, "server");
-  if (!rt.isPlainPrototype(Object.getPrototypeOf(v))) rt.inherited(out, path, v, ["id", "name", "slug", "description", "iconUrl", "mcpUrl", "oauthScopes", "configSchema", "enabled", "createdAt", "server"]);
+  if (!rt.isPlainPrototype(Object.getPrototypeOf(v)) || rt.isPolluted()) rt.inherited(out, path, v, ["id", "name", "slug", "description", "iconUrl", "mcpUrl", "oauthScopes", "configSchema", "enabled", "createdAt", "server"]);
   if ("id" in v) { path.push("id"); errors_properties_id(v["id"], path, out); path.pop(); }
   if ("name" in v) { path.push("name"); errors_properties_name(v["name"], path, out); path.pop(); }
   if ("slug" in v) { path.push("slug"); errors_properties_slug(v["slug"], path, out); path.pop(); }
@@ -224,7 +224,7 @@ function errors_properties_server_anyOf_0(v: any, path: rt.Segment[], out: rt.Is
   if (!("id" in v)) rt.missing(out, path, "id");
   if (!("status" in v)) rt.missing(out, path, "status");
   if (!("config" in v)) rt.missing(out, path, "config");
-  if (!rt.isPlainPrototype(Object.getPrototypeOf(v))) rt.inherited(out, path, v, ["id", "status", "config"]);
+  if (!rt.isPlainPrototype(Object.getPrototypeOf(v)) || rt.isPolluted()) rt.inherited(out, path, v, ["id", "status", "config"]);
   if ("id" in v) { path.push("id"); errors_properties_server_anyOf_0_properties_id(v["id"], path, out); path.pop(); }
   if ("status" in v) { path.push("status"); errors_properties_server_anyOf_0_properties_status(v["status"], path, out); path.pop(); }
   if ("config" in v) { path.push("config"); errors_properties_server_anyOf_0_properties_config(v["config"], path, out); path.pop(); }

@@ -8,5 +8,5 @@ export { defineValidator, type StandardProps, type Validator, type ValidatorOpti
 export type { StandardJSONSchemaV1, StandardSchemaV1 } from "./standard.js";
 export { isDate, isDateTime, isEmail, isTime, isUri, isUuid, MAX_FORMAT_LENGTH } from "./formats.js";
 export { depthProblem, isJsonValue, isPlainObject, isPlainPrototype, jsonProblem, MAX_DEPTH } from "./json.js";
-export { formats, multipleOf, ownProperties, type Refinement } from "./refine.js";
+export { formats, isPolluted, multipleOf, ownProperties, type Refinement } from "./refine.js";
 export { anyOf, codePoints, duplicates, fail, inherited, MAX_ERRORS, missing, notAllowed, oneOf, typeError, type Branch, type Issue, type Segment, type Walker } from "./issues.js";

@@ -36,18 +36,34 @@ export const formats: Readonly<Record<string, Refinement>> = {
  * Objects with required properties: those must be the object's own, as JSON.stringify and `{...v}`
  * see it (TypeBox checks `required` with `in`, which an inherited property passes, and its
  * additionalProperties count of own names then lets an own unknown key take the inherited one's
- * place). This realm's plain objects (JSON.parse, literals, `structuredClone`) inherit nothing that
- * could be a property, so a prototype check settles them in a few ns; only other prototypes
- * (another realm's, class instances, `Object.create(proto)`) pay the own-property test.
+ * place). A plain object of this realm inherits only from `Object.prototype`, so the own test is
+ * needed for a required name that lives there: a built-in one (`toString`), or one someone else
+ * set (`Object.prototype.server = ...`, prototype pollution, which makes `"server" in {}` true
+ * everywhere). Such an assignment is enumerable, so one `for...in` over `Object.prototype` (about
+ * 9 ns; it has no enumerable property of its own) tells whether to ask; `Object.hasOwn` on every
+ * name of every object instead made the canonical check half as slow again, and `k in
+ * Object.prototype` per name cost more still (a dictionary-mode object). Other prototypes
+ * (another realm's, class instances) ask for every name.
  */
 export function ownProperties(required: readonly string[]): Refinement {
+  const keys = [...required];
+  const builtIn = keys.filter((k) => k in OBJECT_PROTOTYPE);
   return refinement((v) => {
     if (typeof v !== "object" || v === null) return true;
     const proto: unknown = Object.getPrototypeOf(v);
-    if (proto === OBJECT_PROTOTYPE || proto === null) return true;
-    for (const k of required) if (!Object.hasOwn(v, k)) return false;
+    if (proto === null) return true;
+    const names = proto !== OBJECT_PROTOTYPE || isPolluted() ? keys : builtIn;
+    for (let i = 0; i < names.length; i++) if (!HAS_OWN.call(v, names[i] as string)) return false;
     return true;
   }, "must have its required properties as own properties");
+}
+
+const HAS_OWN = OBJECT_PROTOTYPE.hasOwnProperty;
+
+/** Whether `Object.prototype` has an enumerable property: something assigned to it at run time. */
+export function isPolluted(): boolean {
+  for (const _ in OBJECT_PROTOTYPE) return true;
+  return false;
 }
 
 /**

@@ -16,9 +16,12 @@ export const objectKeywords: KeywordGroup = (s, ctx) => {
   const required = requiredNames(s);
   const body: Code[] = [];
   // `in`, as TypeBox checks `required` (fast: an inline cache per key); rt.inherited then reports
-  // the inherited ones, which rt.ownProperties rejects in the check (never on a plain object).
+  // the inherited ones, which rt.ownProperties rejects in the check: on another prototype, on a
+  // polluted Object.prototype, or for a name every object inherits (`toString`).
   for (const key of required) body.push(code`if (!(${key} in v)) rt.missing(out, path, ${key});`);
-  if (required.length > 0) body.push(code`if (!rt.isPlainPrototype(Object.getPrototypeOf(v))) rt.inherited(out, path, v, [${join(required.map((k) => code`${k}`), ", ")}]);`);
+  const requiredList = join(required.map((k) => code`${k}`), ", ");
+  if (required.some((k) => k in Object.prototype)) body.push(code`rt.inherited(out, path, v, [${requiredList}]);`);
+  else if (required.length > 0) body.push(code`if (!rt.isPlainPrototype(Object.getPrototypeOf(v)) || rt.isPolluted()) rt.inherited(out, path, v, [${requiredList}]);`);
   for (const key of declared) {
     const walker = walkerName(joinPointer(ctx.pointer, "properties", key));
     const present = required.includes(key) ? code`${key} in v` : code`${key} in v && v[${key}] !== undefined`;
