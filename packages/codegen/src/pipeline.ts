@@ -6,6 +6,7 @@ import { fileCache, type CachedEntity, type CacheStore } from "./cache/store.js"
 import { mergeInto, type Emitter, type Outputs } from "./emit/emitter.js";
 import { startEmitWorker, WORKER_EMITTERS, type EmitWorker } from "./parallel/split.js";
 import { emitters as defaultEmitters } from "./emit/index.js";
+import { apiManifestTarget } from "./emit/api-manifest/index.js";
 import { parseSchemaText, type SourceFile } from "./load/parse.js";
 import { readSchemaFiles, SCHEMA_DIR, type RawSchemaFile } from "./load/read.js";
 import { buildModel } from "./model/build.js";
@@ -128,11 +129,14 @@ export async function emitAll(model: Model, emitters: readonly Emitter[] = defau
     mergeInto(outputs, files, emitter.name);
   }
   phase("aggregates emitted");
+  // The API manifest describes the default packages: a caller's own emitter set gets none.
+  const derived = emitters === defaultEmitters ? [apiManifestTarget] : [];
+  for (const target of derived) mergeInto(outputs, target.derive(outputs), target.name);
   for (const [file, contents] of outputs) {
     if (!contents.endsWith("\n") || contents.includes("\r")) throw new InternalError(`${file}: output must use LF and end with a newline`);
   }
   const sorted = new Map([...outputs].sort(([a], [b]) => compareCodeUnits(a, b)));
-  return { model, outputs: sorted, ownedRoots: emitters.flatMap((e) => e.outputRoots), emitted };
+  return { model, outputs: sorted, ownedRoots: [...emitters, ...derived].flatMap((e) => e.outputRoots), emitted };
 }
 
 function aggregateKey(emitter: string, entityKeys: readonly string[]): string {

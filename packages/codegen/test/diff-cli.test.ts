@@ -169,3 +169,37 @@ describe("changesets", () => {
     expect((await runCli("diff", "--root", root, "--base", "main", "--require-changeset")).code).toBe(1);
   });
 });
+
+describe("the generated API surface (api/exports.json)", () => {
+  it("a $defs entry's title renamed renames its exported type in every package: major, though the values are the same", async () => {
+    const { root, git, edit } = await repo();
+    await edit((s) => {
+      s.$defs = { Server: { ...s.properties.server.anyOf[0], title: "Install" } };
+      s.properties.server.anyOf[0] = { $ref: "#/$defs/Server" };
+    });
+    git("commit", "-qam", "a titled definition");
+    await edit((s) => (s.$defs.Server.title = "ServerInstall"));
+    const result = JSON.parse((await runCli("diff", "--root", root, "--base", "HEAD", "--json")).stdout);
+    expect(result.bump).toBe("major");
+    const api = result.changes.filter((c: any) => c.entity.startsWith("@contracts/"));
+    expect(api.map((c: any) => [c.bump, c.entity, c.change])).toEqual([
+      ["major", "@contracts/openapi", "OpenAPI component Install removed"],
+      ["minor", "@contracts/openapi", "OpenAPI component ServerInstall added"],
+      ["major", "@contracts/types", "export Install removed"],
+      ["minor", "@contracts/types", "export ServerInstall added"],
+    ]);
+    expect(api[2].pointer).toBe("/packages~1types/exports/Install");
+  });
+
+  it("the base's committed manifest is what is compared: an export the codegen stopped emitting is major", async () => {
+    const { root, git } = await repo();
+    await mkdir(path.join(root, "api"));
+    const manifest = { "packages/validators": { exports: ["ConnectorWithStatus", "ConnectorWithStatusValidator", "EntityName", "assertConnectorWithStatus", "checkConnectorWithStatus", "isConnectorWithStatus", "parseConnectorWithStatus", "validateConnectorWithStatus", "validators"] } };
+    await writeFile(path.join(root, "api/exports.json"), JSON.stringify(manifest));
+    git("add", "-A");
+    git("commit", "-qm", "manifest of an older codegen");
+    const result = JSON.parse((await runCli("diff", "--root", root, "--base", "HEAD", "--json")).stdout);
+    expect(result.bump).toBe("major");
+    expect(result.changes.filter((c: any) => c.bump === "major").map((c: any) => [c.entity, c.change])).toEqual([["@contracts/validators", "export checkConnectorWithStatus removed"]]);
+  });
+});

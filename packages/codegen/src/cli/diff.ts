@@ -4,11 +4,13 @@ import parseChangeset from "@changesets/parse";
 import { SchemaProblems } from "../errors.js";
 import { emitters } from "../emit/index.js";
 import { readSchemaFiles } from "../load/read.js";
-import { modelFromFiles } from "../pipeline.js";
+import { emitAll, modelFromFiles } from "../pipeline.js";
+import { API_MANIFEST, type ApiManifest } from "../emit/api-manifest/index.js";
+import { diffManifests } from "../diff/api.js";
 import { changesetFor, missingBumps, type PendingChangeset } from "../diff/changeset.js";
 import { report } from "../diff/classify.js";
 import { formatReport } from "../diff/format.js";
-import { DiffInputError, filesAt, resolveCommit, schemaFilesAt } from "../diff/git.js";
+import { DiffInputError, fileAt, filesAt, resolveCommit, schemaFilesAt } from "../diff/git.js";
 import { diffModels } from "../diff/models.js";
 import type { Model } from "../model/types.js";
 import type { Io } from "./io.js";
@@ -33,7 +35,9 @@ export async function runDiff(root: string, options: DiffOptions, io: Io): Promi
     const commit = resolveCommit(root, options.base);
     const before = modelAt(schemaFilesAt(root, commit), options.base);
     const after = modelFromFiles(readSchemaFiles(root));
-    const result = report(diffModels(before, after));
+    const names = packageNames(root);
+    const api = diffManifests(await manifestAt(root, commit, before), await manifestOf(after), (dir) => names.get(dir) ?? dir);
+    const result = report([...diffModels(before, after), ...api]);
     io.out(options.json ? JSON.stringify(result, null, 2) : formatReport(result, options.base));
     const packages = generatedPackages(root);
     if (options.writeChangeset) {
@@ -65,6 +69,36 @@ export async function runDiff(root: string, options: DiffOptions, io: Io): Promi
   }
 }
 
+/**
+ * The base's API manifest: as committed there (it records what that commit's codegen emitted),
+ * or, for a commit from before the manifest existed, what this codegen emits from its schemas.
+ */
+async function manifestAt(root: string, commit: string, model: Model): Promise<ApiManifest> {
+  const committed = fileAt(root, commit, API_MANIFEST);
+  return committed === undefined ? manifestOf(model) : (JSON.parse(committed) as ApiManifest);
+}
+
+/** The manifest the working tree's schemas generate now (the committed one may not be regenerated yet). */
+async function manifestOf(model: Model): Promise<ApiManifest> {
+  if (model.entities.length === 0) return {};
+  const { outputs } = await emitAll(model);
+  return JSON.parse(outputs.get(API_MANIFEST) ?? "{}") as ApiManifest;
+}
+
+/** Package directory → its package.json name, for every generated package. */
+function packageNames(root: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const dir of generatedDirs()) {
+    const file = path.join(root, dir, "package.json");
+    if (existsSync(file)) out.set(dir, (JSON.parse(readFileSync(file, "utf8")) as { name?: string }).name ?? dir);
+  }
+  return out;
+}
+
+function generatedDirs(): Set<string> {
+  return new Set(emitters.flatMap((e) => e.outputRoots).map((r) => r.split("/").slice(0, 2).join("/")));
+}
+
 /** The base's model; its problems are named `<ref>:<file>` so they are not taken for the working tree's. */
 function modelAt(files: Parameters<typeof modelFromFiles>[0], ref: string): Model {
   try {
@@ -80,9 +114,8 @@ function modelAt(files: Parameters<typeof modelFromFiles>[0], ref: string): Mode
  * each output root, when it is not private.
  */
 export function generatedPackages(root: string): string[] {
-  const dirs = new Set(emitters.flatMap((e) => e.outputRoots).map((r) => r.split("/").slice(0, 2).join("/")));
   const names: string[] = [];
-  for (const dir of dirs) {
+  for (const dir of generatedDirs()) {
     const file = path.join(root, dir, "package.json");
     if (!existsSync(file)) continue;
     const json = JSON.parse(readFileSync(file, "utf8")) as { name?: string; private?: boolean };
