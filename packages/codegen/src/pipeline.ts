@@ -9,6 +9,7 @@ import { emitters as defaultEmitters } from "./emit/index.js";
 import { apiManifestTarget } from "./emit/api-manifest/index.js";
 import { parseSchemaText, type SourceFile } from "./load/parse.js";
 import { readSchemaFiles, SCHEMA_DIR, type RawSchemaFile } from "./load/read.js";
+import { readPublishedPackages } from "./load/packages.js";
 import { buildModel } from "./model/build.js";
 import type { Json, Model } from "./model/types.js";
 import type { Session } from "./session.js";
@@ -120,9 +121,10 @@ export async function emitAll(model: Model, emitters: readonly Emitter[] = defau
   phase("cache written");
   const emitted = misses.length;
   if (problems.length > 0) throw new SchemaProblems(sortProblems(problems));
-  // Aggregates read the model and the parts, which the entity keys cover: cached under all of them.
+  // Aggregates read the model and the parts, which the entity keys cover, and the package versions:
+  // cached under all of them.
   for (const emitter of emitters) {
-    const key = keys ? aggregateKey(emitter.name, [...keys.values()]) : undefined;
+    const key = keys ? aggregateKey(emitter.name, [...keys.values(), JSON.stringify(model.packages ?? {})]) : undefined;
     const cached = key ? (await cache?.read(key))?.[emitter.name] : undefined;
     const files = cached ? new Map(cached.files) : await emitter.aggregate(model, parts.get(emitter.name) ?? new Map());
     if (key && !cached) await cache?.write(key, { [emitter.name]: { files: [...files] } });
@@ -200,7 +202,7 @@ export async function generateProject(
   const worker = wanted ? (options.worker ?? startEmitWorker()) : undefined;
   if (!wanted) options.worker?.close();
   try {
-    const model = modelFromFiles(files, session?.parsed);
+    const model: Model = Object.freeze({ ...modelFromFiles(files, session?.parsed), packages: Object.freeze(readPublishedPackages(root, emitters.flatMap((e) => e.outputRoots))) });
     phase("validated");
     const used = { threads: 1 };
     const useCache = options.cache ?? true;
