@@ -227,12 +227,7 @@ export const openapi30 = {
           "server"
         ],
         "title": "ConnectorWithStatus",
-        "type": "object",
-        "x-docs": {
-          "group": "Types",
-          "order": 50,
-          "section": "Reference"
-        }
+        "type": "object"
       }
     }
   },
