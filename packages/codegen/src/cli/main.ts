@@ -30,6 +30,9 @@ Options:
                      diff: exit 1 when the changesets added since --base do not cover the bump
   -h, --help         show this help
 
+Files:
+  contracts.config.json   optional project settings at the root (rule levels, see the README)
+
 Environment:
   CONTRACTS_TIMINGS=1  print when each phase of a run ended (ms since start) on stderr`;
 
@@ -100,7 +103,7 @@ export async function main(
     try {
       return await watch(root, io, { debounceMs, signal: controller.signal });
     } catch (error) {
-      return reportFailure(command, error, io);
+      return reportFailure(command, error, io, root);
     } finally {
       process.off("SIGINT", stop);
     }
