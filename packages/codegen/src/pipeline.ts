@@ -6,8 +6,10 @@ import { fileCache, type CachedEntity, type CacheStore } from "./cache/store.js"
 import { mergeInto, type Emitter, type Outputs } from "./emit/emitter.js";
 import { startEmitWorker, WORKER_EMITTERS, type EmitWorker } from "./parallel/split.js";
 import { emitters as defaultEmitters } from "./emit/index.js";
+import { apiManifestTarget } from "./emit/api-manifest/index.js";
 import { parseSchemaText, type SourceFile } from "./load/parse.js";
 import { readSchemaFiles, SCHEMA_DIR, type RawSchemaFile } from "./load/read.js";
+import { readPublishedPackages } from "./load/packages.js";
 import { buildModel } from "./model/build.js";
 import type { Json, Model } from "./model/types.js";
 import type { Session } from "./session.js";
@@ -123,20 +125,24 @@ export async function emitAll(model: Model, emitters: readonly Emitter[] = defau
   phase("cache written");
   const emitted = misses.length;
   if (problems.length > 0) throw new SchemaProblems(sortProblems(problems));
-  // Aggregates read the model and the parts, which the entity keys cover: cached under all of them.
+  // Aggregates read the model and the parts, which the entity keys cover, and the package versions:
+  // cached under all of them.
   for (const emitter of emitters) {
-    const key = keys ? aggregateKey(emitter.name, [...keys.values()]) : undefined;
+    const key = keys ? aggregateKey(emitter.name, [...keys.values(), JSON.stringify(model.packages ?? {})]) : undefined;
     const cached = key ? (await cache?.read(key))?.[emitter.name] : undefined;
     const files = cached ? new Map(cached.files) : await emitter.aggregate(model, parts.get(emitter.name) ?? new Map());
     if (key && !cached) await cache?.write(key, { [emitter.name]: { files: [...files] } });
     mergeInto(outputs, files, emitter.name);
   }
   phase("aggregates emitted");
+  // The API manifest describes the default packages: a caller's own emitter set gets none.
+  const derived = emitters === defaultEmitters ? [apiManifestTarget] : [];
+  for (const target of derived) mergeInto(outputs, target.derive(outputs), target.name);
   for (const [file, contents] of outputs) {
     if (!contents.endsWith("\n") || contents.includes("\r")) throw new InternalError(`${file}: output must use LF and end with a newline`);
   }
   const sorted = new Map([...outputs].sort(([a], [b]) => compareCodeUnits(a, b)));
-  return { model, outputs: sorted, ownedRoots: emitters.flatMap((e) => e.outputRoots), emitted };
+  return { model, outputs: sorted, ownedRoots: [...emitters, ...derived].flatMap((e) => e.outputRoots), emitted };
 }
 
 function aggregateKey(emitter: string, entityKeys: readonly string[]): string {
@@ -201,7 +207,7 @@ export async function generateProject(
   const worker = wanted ? (options.worker ?? startEmitWorker()) : undefined;
   if (!wanted) options.worker?.close();
   try {
-    const model = modelFromFiles(files, session?.parsed);
+    const model: Model = Object.freeze({ ...modelFromFiles(files, session?.parsed), packages: Object.freeze(readPublishedPackages(root, emitters.flatMap((e) => e.outputRoots))) });
     phase("validated");
     // Overlaps emitting: recheck runs off this thread. Awaited before anything is written.
     const level = config.rules["unsafe-patterns"];

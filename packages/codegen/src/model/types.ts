@@ -169,7 +169,18 @@ export interface Entity {
   readonly locate?: (pointer: string) => { line: number; column: number };
 }
 
+/** A package the outputs are published in, from its package.json. */
+export interface PublishedPackage {
+  readonly name: string;
+  readonly version: string;
+}
+
 export interface Model {
   /** Entities sorted by name (code-unit order). */
   readonly entities: readonly Entity[];
+  /**
+   * The packages outputs go into, by directory (`packages/openapi`), read from their package.json
+   * at load (absent in models built from schemas alone, as in tests).
+   */
+  readonly packages?: Readonly<Record<string, PublishedPackage>>;
 }
