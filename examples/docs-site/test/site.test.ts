@@ -130,7 +130,10 @@ async function checkEntityPage(page: Page, siteUrl: string, entity: SchemaEntity
   // Definition: the interface, declaring every field.
   const definition = (await content.locator("h2#definition + div[class*='language-ts'] pre code").textContent()) ?? "";
   expect(definition.split("\n")[0]).toBe(`interface ${entity.title} {`);
-  const declared = definition.split("\n").flatMap((line) => /^ {2}([A-Za-z_$][\w$]*|"[^"]*")\??: /.exec(line)?.[1] ?? []);
+  const declared = definition
+    .split("\n")
+    .flatMap((line) => /^ {2}([A-Za-z_$][\w$]*|"[^"]*")\??: /.exec(line)?.[1] ?? [])
+    .map((name) => (name.startsWith('"') ? (JSON.parse(name) as string) : name));
   expect(declared).toEqual(entity.fields);
 
   // Fields: Field | Type | Notes, one row per field in schema order.
@@ -241,7 +244,7 @@ describe.skipIf(!chromiumFound)("the docs site in Chromium", () => {
     let pagesBefore: Map<string, Buffer>;
 
     beforeAll(async () => {
-      pagesBefore = new Map(entityPages.concat([indexPage as never]).map((p) => [p.path, readFileSync(pageUrl(p))]));
+      pagesBefore = new Map([...entityPages, indexPage].map((p) => [p.path, readFileSync(pageUrl(p))]));
       await buildSite({ outDir });
       site = await serveSite(outDir);
       page = await browser.newPage({ viewport });
