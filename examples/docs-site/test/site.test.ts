@@ -104,6 +104,14 @@ function sidebarOutline(page: Page): Promise<string[]> {
   );
 }
 
+/**
+ * The page's H1 becomes `title`. After a click VitePress's router changes the URL first and renders
+ * the new page after it, so the heading is awaited, not read once.
+ */
+async function expectHeading(page: Page, title: string): Promise<void> {
+  await expect.poll(async () => headingText(await page.locator(".vp-doc h1").textContent()), { timeout: 15_000 }).toBe(title);
+}
+
 /** Opens a page of the site and fails unless the server answered 200. */
 async function open(page: Page, url: string): Promise<void> {
   const response = await page.goto(url, { waitUntil: "load" });
@@ -280,7 +288,7 @@ describe.skipIf(!chromiumFound)("the docs site in Chromium", () => {
       // Client-side navigation, as a reader clicks: the router finds the page.
       await page.locator(".vp-doc table a", { hasText: "ConnectorWithStatus" }).click();
       await page.waitForURL(/\/ConnectorWithStatus\.html$/);
-      expect(headingText(await page.locator(".vp-doc h1").textContent())).toBe("ConnectorWithStatus");
+      await expectHeading(page, "ConnectorWithStatus");
     });
 
     it("has no broken link on any page", async () => {
@@ -369,7 +377,7 @@ describe.skipIf(!chromiumFound)("the docs site in Chromium", () => {
       expect(await link.getAttribute("href")).toBe("./ConnectorWithStatus.html");
       await link.click();
       await page.waitForURL(/\/ConnectorWithStatus\.html$/);
-      expect(headingText(await page.locator(".vp-doc h1").textContent())).toBe("ConnectorWithStatus");
+      await expectHeading(page, "ConnectorWithStatus");
     });
 
     it("has no broken link on any page", async () => {
