@@ -1,6 +1,10 @@
+import path from "node:path";
+
 /**
- * Two kinds of failure, kept apart on purpose: a `Problem` is the user's (bad schema input) and is
- * printed as one line plus a hint, never with a stack; anything else is our bug and may show one.
+ * Three kinds of failure, kept apart on purpose: a `Problem` is the user's (bad schema input) and
+ * an `EnvironmentError` the user's machine (a permission, a full disk, a directory where a file
+ * belongs, another run holding the project); both are printed as one located line plus a hint,
+ * never with a stack. Anything else is our bug and may show one.
  */
 
 /** One thing wrong with one schema file, located so the user can jump to it. */
@@ -32,6 +36,79 @@ export class InternalError extends Error {
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = "InternalError";
+  }
+}
+
+/**
+ * The file system refused an operation the run needs. `file` is project-relative where it lies
+ * inside the project (absolute otherwise); `reason` is the OS error in words, `code` its name.
+ */
+export class EnvironmentError extends Error {
+  readonly operation: string;
+  readonly file: string;
+  readonly code: string;
+  readonly reason: string;
+  readonly hint: string;
+  constructor(fields: { operation: string; file: string; code: string; reason: string; hint: string }, options?: ErrorOptions) {
+    super(`cannot ${fields.operation} ${fields.file}: ${fields.reason}${fields.code ? ` (${fields.code})` : ""}`, options);
+    this.name = "EnvironmentError";
+    this.operation = fields.operation;
+    this.file = fields.file;
+    this.code = fields.code;
+    this.reason = fields.reason;
+    this.hint = fields.hint;
+  }
+}
+
+/** What each OS error says, in words, and what the user can do about it. */
+const OS_ERRORS: Record<string, { reason: string; hint: (file: string) => string }> = {
+  EACCES: { reason: "permission denied", hint: (f) => `give the user running contracts access to ${f} and the folder holding it (or run contracts as their owner)` },
+  EPERM: { reason: "operation not permitted", hint: (f) => `give the user running contracts access to ${f} and the folder holding it (or run contracts as their owner)` },
+  EROFS: { reason: "the file system is read-only", hint: () => "run contracts in a writable checkout (the generated files live in the repository), or remount it read-write" },
+  ENOSPC: { reason: "no space left on the device", hint: () => "free some disk space, then run contracts again (nothing was half-written)" },
+  EDQUOT: { reason: "the disk quota is exhausted", hint: () => "free some space within your quota, then run contracts again (nothing was half-written)" },
+  EISDIR: { reason: "it is a directory, where a file belongs", hint: (f) => `remove or rename the directory ${f}` },
+  ENOTDIR: { reason: "a part of the path is a file, where a directory belongs", hint: (f) => `remove or rename the file that stands in the path of ${f}` },
+  ENOENT: { reason: "it does not exist", hint: (f) => `check that ${f} exists (and was not removed while contracts ran)` },
+  EMFILE: { reason: "too many files are open", hint: () => "raise the open-file limit (ulimit -n), then run contracts again" },
+  ENFILE: { reason: "too many files are open on this system", hint: () => "close other programs or raise the system's open-file limit, then run contracts again" },
+  EBUSY: { reason: "the file is busy (in use by another program)", hint: () => "close the program that holds it, then run contracts again" },
+  EIO: { reason: "an input/output error (the disk or its file system)", hint: () => "check the disk, then run contracts again" },
+  ENAMETOOLONG: { reason: "the path is too long for the file system", hint: () => "move the project to a shorter path" },
+};
+
+/** A Node file-system error (`code` such as EACCES, and the `syscall` that failed). */
+export function isOsError(error: unknown): error is NodeJS.ErrnoException & { code: string } {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string" && typeof (error as NodeJS.ErrnoException).syscall === "string";
+}
+
+/**
+ * Turns an OS error met while doing `operation` on `target` into an `EnvironmentError`; anything
+ * else is returned as it is (it is not the environment's).
+ */
+export function environmentError(error: unknown, operation: string, target: string, root: string): unknown {
+  if (!isOsError(error)) return error;
+  const rel = path.relative(root, target);
+  const file = rel === "" ? "." : rel.startsWith("..") || path.isAbsolute(rel) ? target : rel.split(path.sep).join("/");
+  const known = OS_ERRORS[error.code];
+  return new EnvironmentError(
+    {
+      operation,
+      file,
+      code: error.code,
+      reason: known?.reason ?? (error.message.replace(/^[A-Z]+: /, "").split(",")[0] ?? error.code),
+      hint: known?.hint(file) ?? "fix the file system problem, then run contracts again",
+    },
+    { cause: error },
+  );
+}
+
+/** Runs `fn`, reporting an OS error as an `EnvironmentError` on `target`. */
+export function atEdge<T>(operation: string, target: string, root: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    throw environmentError(error, operation, target, root);
   }
 }
 

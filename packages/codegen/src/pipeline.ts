@@ -12,6 +12,8 @@ import { buildModel } from "./model/build.js";
 import type { Json, Model } from "./model/types.js";
 import type { Session } from "./session.js";
 import { validateSources } from "./validate/index.js";
+import { checkPatterns } from "./validate/patterns.js";
+import { readConfig } from "./load/config.js";
 import { phase } from "./timings.js";
 
 export interface Generated {
@@ -24,6 +26,8 @@ export interface Generated {
   readonly threads?: number;
   /** Generated files read from disk this run (by the cache) and found as expected. */
   readonly onDisk?: ReadonlyMap<string, string>;
+  /** Problems of rules the project config sets to "warn": printed, generation goes on. */
+  readonly warnings?: readonly Problem[];
 }
 
 /** load → validate → model: throws `SchemaProblems` with every problem of every file. */
@@ -174,6 +178,7 @@ export async function generateProject(
   options: { emitters?: readonly Emitter[]; cache?: boolean; parallel?: boolean; session?: Session; worker?: EmitWorker } = {},
 ): Promise<Generated> {
   phase("started");
+  const config = readConfig(root);
   const files = readSchemaFiles(root);
   if (files.length === 0) {
     throw new SchemaProblems([
@@ -198,6 +203,10 @@ export async function generateProject(
   try {
     const model = modelFromFiles(files, session?.parsed);
     phase("validated");
+    // Overlaps emitting: recheck runs off this thread. Awaited before anything is written.
+    const level = config.rules["unsafe-patterns"];
+    const patterns = checkPatterns(model, level);
+    patterns.catch(() => undefined); // awaited below; emitting may throw first
     const used = { threads: 1 };
     const useCache = options.cache ?? true;
     session?.cache.nextRun();
@@ -206,7 +215,9 @@ export async function generateProject(
       ...(cache ? { cache, fingerprint: fingerprintOnce() } : {}),
       ...(worker ? { emitEntities: splitByEmitter(files, model, emitters, worker, used) } : {}),
     });
-    return { ...generated, threads: used.threads, ...(cache?.onDisk ? { onDisk: cache.onDisk } : {}) };
+    const unsafe = await patterns;
+    if (level === "error" && unsafe.length > 0) throw new SchemaProblems(sortProblems(unsafe));
+    return { ...generated, threads: used.threads, ...(cache?.onDisk ? { onDisk: cache.onDisk } : {}), ...(unsafe.length > 0 ? { warnings: sortProblems(unsafe) } : {}) };
   } finally {
     worker?.close();
   }

@@ -3,11 +3,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { applyPlan } from "../src/write/apply.js";
+import { hasJournal, RUN_STATE_DIR } from "../src/write/transaction.js";
 
+/** Every file and folder below `dir`, but the run's own state (its journal folder), checked apart. */
 async function listTree(dir: string, prefix = ""): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const rel = `${prefix}${entry.name}`;
+    if (RUN_STATE_DIR.startsWith(`${rel}/`) || rel === RUN_STATE_DIR) continue;
     if (entry.isDirectory()) out.push(`${rel}/`, ...(await listTree(path.join(dir, entry.name), `${rel}/`)));
     else out.push(rel);
   }
@@ -31,6 +34,7 @@ describe("the write stage", () => {
     expect(await readFile(path.join(root, "out/changed.ts"), "utf8")).toBe("new\n");
     expect(await readFile(path.join(root, "out/deep/missing.ts"), "utf8")).toBe("fresh\n");
     expect(await listTree(root)).toEqual(["out/", "out/changed.ts", "out/deep/", "out/deep/missing.ts"]);
+    expect(hasJournal(root)).toBe(false);
     expect([...written.keys()].sort()).toEqual(["out/changed.ts", "out/deep/missing.ts"]);
     expect(written.get("out/changed.ts")?.size).toBe(4);
     expect(applyPlan(root, { ...plan, stale: [] }, outputs).size).toBe(0);
@@ -57,5 +61,6 @@ describe("the write stage", () => {
     expect(await readFile(path.join(root, "out/a.ts"), "utf8")).toBe("a before\n");
     expect(await readFile(path.join(root, "out/c.ts"), "utf8")).toBe("c before\n");
     expect(await listTree(root)).toEqual(["out/", `${blocker}/`, "out/a.ts", "out/c.ts", "out/stale.ts"].sort());
+    expect(hasJournal(root)).toBe(false);
   });
 });

@@ -274,6 +274,63 @@ const exact: [string, { file: () => string | object; want: string }][] = [
       want: "schemas/connector-with-status.schema.json:113:7 at /properties/x/minLength: \"minLength\" next to \"$ref\" is not supported: the emitters follow the \"$ref\" alone and would silently drop it\n  fix: move \"minLength\" into the definition the $ref points at (or a new \"$defs\" entry that has it); only annotations (description, title, readOnly, default, examples, deprecated, x-...) may sit next to it",
     },
   ],
+  // Issue 20: accepted once, then broken at build time. Each is refused where it is written.
+  [
+    "a definition name json-schema-to-typescript would rename",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { $ref: "#/$defs/Item2x" } }, $defs: { Item2x: { type: "string" } } }),
+      want: "schemas/connector-with-status.schema.json:129:5 at /$defs/Item2x: definition name \"Item2x\" would be declared as \"Item2X\" by json-schema-to-typescript (it capitalises the first letter, a letter after a digit, and drops \"_\" before a letter), and imported as \"Item2x\"\n  fix: rename the $defs key to \"Item2X\", or give the definition \"title\": \"Item2X\"",
+    },
+  ],
+  [
+    "a definition that only refers to itself",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { $ref: "#/$defs/Loop" } }, $defs: { Loop: { $ref: "#/$defs/Loop" } } }),
+      want: "schemas/connector-with-status.schema.json:130:7 at /$defs/Loop/$ref: $ref \"#/$defs/Loop\" makes Loop contain itself with no object property in between (Loop → Loop), a type TypeScript cannot declare\n  fix: let the recursion pass through an object's property (e.g. {\"type\": \"object\", \"properties\": {\"children\": {\"type\": \"array\", \"items\": {\"$ref\": ...}}}}), or remove it",
+    },
+  ],
+  [
+    "a recursive array definition (no object property in between)",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { $ref: "#/$defs/List" } }, $defs: { List: { type: "array", items: { $ref: "#/$defs/List" } } } }),
+      want: "schemas/connector-with-status.schema.json:132:9 at /$defs/List/items/$ref: $ref \"#/$defs/List\" makes List contain itself with no object property in between (List → List), a type TypeScript cannot declare\n  fix: let the recursion pass through an object's property (e.g. {\"type\": \"object\", \"properties\": {\"children\": {\"type\": \"array\", \"items\": {\"$ref\": ...}}}}), or remove it",
+    },
+  ],
+  [
+    "a repeated enum value",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { type: "string", enum: ["a", "b", "a"] } } }),
+      want: "schemas/connector-with-status.schema.json:115:9 at /properties/x/enum/2: enum value \"a\" is listed twice (first at /properties/x/enum/0)\n  fix: remove the repeated value",
+    },
+  ],
+  [
+    "a default of another type than its schema",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { type: "integer", default: "three" } } }),
+      want: "schemas/connector-with-status.schema.json:112:7 at /properties/x/default: default \"three\" does not match its schema: the value must be integer\n  fix: make the default a valid value of the schema, or remove it",
+    },
+  ],
+  [
+    "an optional property named like an Object.prototype member",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), toString: { type: "string" } } }),
+      want: "schemas/connector-with-status.schema.json:110:5 at /properties/toString: optional property \"toString\" has the name of a member every JavaScript object inherits (Object.prototype.toString): TypeScript would see the inherited one on every value that leaves it out\n  fix: make \"toString\" required, or rename it",
+    },
+  ],
+  [
+    "a minItems too large to build a fixture of",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { type: "array", items: { type: "string" }, minItems: 1e8 } } }),
+      want: "schemas/connector-with-status.schema.json:115:7 at /properties/x/minItems: minItems 100000000 is above the 1000 items the fixtures build an array of (every fixture case would hold one)\n  fix: lower \"minItems\" to at most 1000",
+    },
+  ],
+  [
+    "a minLength too large to build a fixture of, with a format",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { type: "string", format: "email", minLength: 1e8 } } }),
+      want: "schemas/connector-with-status.schema.json:113:7 at /properties/x/minLength: minLength 100000000 is above the 10000 characters the fixtures build a string of (every fixture case would hold one)\n  fix: lower \"minLength\" to at most 10000",
+    },
+  ],
   [
     "a validation keyword next to enum",
     {

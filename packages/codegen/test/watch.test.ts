@@ -1,4 +1,4 @@
-import { readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { watch } from "../src/cli/watch.js";
@@ -30,6 +30,44 @@ function startWatch(root: string, debounceMs: number) {
 }
 
 describe("contracts watch", () => {
+  it("recovers when schemas/ is deleted and created again, and when the project is moved away and back", async () => {
+    const canonical = await canonicalSchema();
+    const root = await makeProject({ "connector-with-status.schema.json": canonical });
+    const schemas = path.join(root, "schemas");
+    const { lines, first, nextRun, stop } = startWatch(root, 50);
+    expect(await first).toBe(0);
+    const waitFor = async (line: string) => {
+      for (let i = 0; i < 100 && !lines.includes(line); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(lines).toContain(line);
+    };
+
+    await rm(schemas, { recursive: true });
+    await waitFor("contracts watch: schemas/ is gone; waiting for it to come back");
+    let run = nextRun();
+    await mkdir(schemas);
+    await writeFile(path.join(schemas, "connector-with-status.schema.json"), JSON.stringify({ ...canonical, description: "Back again." }, null, 2));
+    expect(await run).toBe(0);
+    expect(lines).toContain("contracts watch: schemas/ is back");
+    expect(await readFile(path.join(root, TYPES_FILE), "utf8")).toContain("Back again.");
+
+    // The watcher now follows the new folder: a save regenerates.
+    run = nextRun();
+    await writeFile(path.join(schemas, "connector-with-status.schema.json"), JSON.stringify({ ...canonical, description: "Saved after." }, null, 2));
+    expect(await run).toBe(0);
+    expect(await readFile(path.join(root, TYPES_FILE), "utf8")).toContain("Saved after.");
+
+    // The whole project moved away and back (a branch switch by another tool, a rename).
+    await rename(root, `${root}.away`);
+    await new Promise((r) => setTimeout(r, 300));
+    await rename(`${root}.away`, root);
+    await new Promise((r) => setTimeout(r, 300));
+    run = nextRun();
+    await writeFile(path.join(schemas, "connector-with-status.schema.json"), JSON.stringify({ ...canonical, description: "Moved back." }, null, 2));
+    expect(await run).toBe(0);
+    expect(await readFile(path.join(root, TYPES_FILE), "utf8")).toContain("Moved back.");
+    expect(await stop()).toBe(0);
+  }, 30_000);
+
   it("regenerates on save, survives a bad save, and recovers on the next good one", async () => {
     const canonical = await canonicalSchema();
     const root = await makeProject({ "connector-with-status.schema.json": canonical });

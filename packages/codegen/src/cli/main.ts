@@ -22,6 +22,9 @@ Options:
   --debounce <ms>    watch: quiet time after a save before regenerating (default 100)
   -h, --help         show this help
 
+Files:
+  contracts.config.json   optional project settings at the root (rule levels, see the README)
+
 Environment:
   CONTRACTS_TIMINGS=1  print when each phase of a run ended (ms since start) on stderr`;
 
@@ -79,7 +82,7 @@ export async function main(
     try {
       return await watch(root, io, { debounceMs, signal: controller.signal });
     } catch (error) {
-      return reportFailure(command, error, io);
+      return reportFailure(command, error, io, root);
     } finally {
       process.off("SIGINT", stop);
     }

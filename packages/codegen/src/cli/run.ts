@@ -1,4 +1,4 @@
-import { formatProblem, SchemaProblems } from "../errors.js";
+import { EnvironmentError, environmentError, formatProblem, isOsError, SchemaProblems } from "../errors.js";
 import { generateProject } from "../pipeline.js";
 import { applyPlan } from "../write/apply.js";
 import type { EmitWorker } from "../parallel/split.js";
@@ -6,6 +6,7 @@ import type { Session } from "../session.js";
 import { saveCodeCaches } from "../load/code-cache.js";
 import { phase } from "../timings.js";
 import { planWrites, recordOnDisk } from "../write/plan.js";
+import { acquireLock, hasJournal, recover, type WriteLock } from "../write/transaction.js";
 import type { Io } from "./io.js";
 
 export type Command = "generate" | "check";
@@ -16,15 +17,27 @@ export type Command = "generate" | "check";
  */
 export async function runOnce(command: Command, root: string, options: { frozen: boolean; list?: boolean; cache?: boolean; session?: Session; worker?: EmitWorker }, io: Io): Promise<number> {
   const started = performance.now();
+  let lock: WriteLock | undefined;
   try {
     // check (and frozen generate) recompute everything: they must not trust anything on disk.
     const readOnly = command === "check" || options.frozen;
     const session = readOnly ? undefined : options.session;
+    if (readOnly) {
+      if (hasJournal(root)) io.err(`contracts ${command}: a \`contracts generate\` was interrupted while writing; run \`contracts generate\` to finish it.`);
+    } else {
+      lock = await acquireLock(root, command, { onWait: (holder) => io.err(`contracts ${command}: waiting for another contracts ${holder.command} (pid ${holder.pid}) to finish writing this project`) });
+      const recovered = recover(root);
+      if (recovered.action !== "none") io.err(`contracts ${command}: ${recovered.action} the writes of an interrupted run (${recovered.files} file${recovered.files === 1 ? "" : "s"})`);
+    }
     const generated = await generateProject(root, {
       cache: !readOnly && (options.cache ?? true),
       ...(session ? { session } : {}),
       ...(options.worker ? { worker: options.worker } : {}),
     });
+    if (generated.warnings?.length) {
+      const n = generated.warnings.length;
+      io.err(`contracts ${command}: ${n} warning${n === 1 ? "" : "s"} (rules the project config sets to "warn"):\n\n${generated.warnings.map(formatProblem).join("\n\n")}\n`);
+    }
     const plan = planWrites(root, generated.outputs, generated.ownedRoots, session?.onDisk, generated.onDisk);
     phase("compared with disk");
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
@@ -59,15 +72,23 @@ export async function runOnce(command: Command, root: string, options: { frozen:
     }
     return 0;
   } catch (error) {
-    return reportFailure(command, error, io);
+    return reportFailure(command, error, io, root);
   } finally {
+    lock?.release();
     options.worker?.close();
     // Libraries this thread loaded (a run without a worker thread): kept for the next run.
     saveCodeCaches();
   }
 }
 
-export function reportFailure(command: string, error: unknown, io: Io): number {
+export function reportFailure(command: string, error: unknown, io: Io, root?: string): number {
+  // An OS error no edge named is still the environment's, not a bug of ours.
+  const failure = error instanceof EnvironmentError || !isOsError(error) || root === undefined ? error : environmentError(error, error.syscall ?? "use", error.path ?? root, root);
+  if (failure instanceof EnvironmentError) {
+    const state = root !== undefined && hasJournal(root) ? "the write stopped part way; the next `contracts generate` finishes it" : "no output was left half-written";
+    io.err(`contracts ${command}: ${failure.message}; ${state}.\n  fix: ${failure.hint}`);
+    return 1;
+  }
   if (error instanceof SchemaProblems) {
     const files = new Set(error.problems.map((p) => p.file)).size;
     const n = error.problems.length;

@@ -1,5 +1,7 @@
+import { existsSync } from "node:fs";
 import { watch as watchFs } from "node:fs/promises";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { SCHEMA_DIR } from "../load/read.js";
 import type { Io } from "./io.js";
 import { newSession } from "../session.js";
@@ -33,13 +35,22 @@ export async function watch(root: string, io: Io, options: WatchOptions): Promis
   regenerate();
   io.out(`contracts watch: watching ${SCHEMA_DIR}/ (Ctrl-C to stop)`);
   try {
-    for await (const event of watchFs(dir, { signal: options.signal })) {
-      if (event.filename && !event.filename.endsWith(".schema.json")) continue;
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        io.out(`contracts watch: ${event.filename ?? "a schema"} changed`);
+    while (!options.signal.aborted) {
+      if (!existsSync(dir)) {
+        // An OS watcher follows the folder it was given, not its path: once schemas/ is removed
+        // (or moved away) it reports nothing more, so the path is polled until it is back.
+        io.out(`contracts watch: ${SCHEMA_DIR}/ is gone; waiting for it to come back`);
+        while (!existsSync(dir)) await sleep(POLL_MS, undefined, { signal: options.signal });
+        io.out(`contracts watch: ${SCHEMA_DIR}/ is back`);
         regenerate();
-      }, options.debounceMs);
+      }
+      await watchUntilGone(dir, options.signal, (filename) => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          io.out(`contracts watch: ${filename ?? "a schema"} changed`);
+          regenerate();
+        }, options.debounceMs);
+      });
     }
   } catch (error) {
     if ((error as Error).name !== "AbortError") throw error;
@@ -48,4 +59,26 @@ export async function watch(root: string, io: Io, options: WatchOptions): Promis
   }
   await running;
   return 0;
+}
+
+const POLL_MS = 100;
+
+/** Reports schema saves in `dir` until it is removed (its watcher's last event) or `signal` aborts. */
+async function watchUntilGone(dir: string, signal: AbortSignal, changed: (filename: string | null) => void): Promise<void> {
+  const stop = new AbortController();
+  const abort = () => stop.abort();
+  signal.addEventListener("abort", abort, { once: true });
+  try {
+    for await (const event of watchFs(dir, { signal: stop.signal })) {
+      if (!existsSync(dir)) return;
+      if (event.filename && !event.filename.endsWith(".schema.json")) continue;
+      changed(event.filename);
+    }
+  } catch (error) {
+    if ((error as Error).name !== "AbortError") throw error;
+    if (signal.aborted) throw error;
+  } finally {
+    signal.removeEventListener("abort", abort);
+    stop.abort();
+  }
 }

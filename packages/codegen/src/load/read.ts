@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { atEdge, environmentError } from "../errors.js";
 
 /** The schema sources of a project: `schemas/*.schema.json`, sorted by name. */
 export interface RawSchemaFile {
@@ -22,12 +23,15 @@ export function readSchemaFiles(root: string): RawSchemaFile[] {
     names = readdirSync(dir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
+    throw environmentError(error, "list", dir, root);
   }
   const files = names.filter((n) => n.endsWith(SCHEMA_SUFFIX)).sort();
-  return files.map((name) => ({
-    file: `${SCHEMA_DIR}/${name}`,
-    // Normalise CRLF so a Windows checkout produces the same model and output.
-    text: readFileSync(path.join(dir, name), "utf8").replace(/\r\n/g, "\n"),
-  }));
+  return files.map((name) => {
+    const file = path.join(dir, name);
+    return {
+      file: `${SCHEMA_DIR}/${name}`,
+      // Normalise CRLF so a Windows checkout produces the same model and output.
+      text: atEdge("read", file, root, () => readFileSync(file, "utf8")).replace(/\r\n/g, "\n"),
+    };
+  });
 }

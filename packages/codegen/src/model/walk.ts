@@ -15,6 +15,16 @@ export function childNodes(node: TypeNode): readonly TypeNode[] {
   }
 }
 
+/** Calls `visit` on every node of an entity's file, root first, then each `$defs` entry's, in document order. */
+export function forEachNode(entity: Entity, visit: (node: TypeNode) => void): void {
+  const walk = (node: TypeNode): void => {
+    visit(node);
+    childNodes(node).forEach(walk);
+  };
+  walk(entity.root);
+  entity.definitions.forEach((d) => walk(d.type));
+}
+
 /** `$ref` nodes under `node` in document order; does not follow them. */
 export function refsIn(node: TypeNode): RefNode[] {
   if (node.kind === "ref") return [node];

@@ -20,6 +20,20 @@ export function toTypeName(name: string): string {
   return /^[A-Za-z_$]/.test(joined) ? joined : `T${joined}`;
 }
 
+/**
+ * The name json-schema-to-typescript declares for `name` (an identifier): it always passes
+ * titles through its `toSafeString`, which capitalises the first letter, turns `_x` into `X` and
+ * upper-cases a letter after a digit or `$` (json2ts's utils.ts). A name it changes would be
+ * declared under one name in the types and imported under another everywhere else.
+ */
+export function json2tsName(name: string): string {
+  const safe = name
+    .replace(/^_[a-z]/, (m) => m.toUpperCase())
+    .replace(/_[a-z]/g, (m) => m.slice(1).toUpperCase())
+    .replace(/[\d$]+[a-zA-Z]/g, (m) => m.toUpperCase());
+  return safe.charAt(0).toUpperCase() + safe.slice(1);
+}
+
 /** The exported name of a `$defs` entry: its own `title` when it has one, else its key. */
 export function definitionName(schema: Json, key: string): string {
   return toTypeName(isObject(schema) && typeof schema["title"] === "string" ? schema["title"] : key);

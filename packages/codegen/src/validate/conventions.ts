@@ -96,12 +96,19 @@ function checkNode(
   }
   const enumValues = node["enum"];
   if (Array.isArray(enumValues)) {
+    const first = new Map<Json, number>();
     enumValues.forEach((value: Json, i: number) => {
       if (value !== null && typeof value === "object") {
         add(joinPointer(pointer, "enum", i), "enum values must be strings, numbers, booleans or null", "use \"const\" or an object schema for structured values");
+      } else if (first.has(value)) {
+        // Fixtures name a case per value, and the types and docs would list it twice.
+        add(joinPointer(pointer, "enum", i), `enum value ${JSON.stringify(value)} is listed twice (first at ${joinPointer(pointer, "enum", first.get(value) ?? 0)})`, "remove the repeated value");
+      } else {
+        first.set(value, i);
       }
     });
   }
+  if (isObject(properties)) checkInheritedNames(properties, node["required"], pointer, add);
   const ref = node["$ref"];
   if (typeof ref === "string") {
     const resolved = resolveRef(source.file, ref, index);
@@ -118,6 +125,23 @@ function checkNode(
         add(joinPointer(pointer, "$ref"), `$ref "${ref}" leads to ${resolved.target.file} by file but to ${byUri} by "$id", and ${resolved.target.file}'s "$id" is ${expected}`, `give both files "$id"s with the same base (e.g. "https://contracts.dev/schemas/<file name>"), or refer to the other file by its "$id"`);
       }
     }
+  }
+}
+
+/**
+ * Every JavaScript object inherits `toString`, `valueOf`, `constructor`... from Object.prototype.
+ * TypeScript sees those on every object literal, so an optional property of that name and
+ * another type fails every value that leaves it out (`{}` is not assignable to
+ * `{ toString?: string }`), and a validator's `"toString" in value` would find the inherited
+ * one. Required, the property is always the object's own and both hold.
+ */
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+function checkInheritedNames(properties: { readonly [k: string]: Json }, required: Json | undefined, pointer: string, add: (pointer: string, message: string, hint: string) => void): void {
+  const requiredNames = new Set(Array.isArray(required) ? required : []);
+  for (const name of Object.keys(properties)) {
+    if (name === "__proto__" || !INHERITED.has(name) || requiredNames.has(name)) continue;
+    add(joinPointer(pointer, "properties", name), `optional property "${name}" has the name of a member every JavaScript object inherits (Object.prototype.${name}): TypeScript would see the inherited one on every value that leaves it out`, `make "${name}" required, or rename it`);
   }
 }
 

@@ -2,21 +2,25 @@ import type { Problem } from "../errors.js";
 import type { SourceFile } from "../load/parse.js";
 import { joinPointer } from "../load/pointer.js";
 import type { Json } from "../model/types.js";
-import { definitionName, RESERVED_NAMES } from "../schema/names.js";
+import { definitionName, json2tsName, RESERVED_NAMES } from "../schema/names.js";
 import { isObject, type SchemaIndex } from "../schema/refs.js";
 import { checkConventions } from "./conventions.js";
 import { checkMetaSchema } from "./meta.js";
+import { checkRecursion } from "./recursion.js";
 
 /** Validates every file and every cross-file rule; returns all problems found (empty: valid). */
 export function validateSources(sources: readonly SourceFile[]): Problem[] {
   const index: SchemaIndex = { files: new Map(sources.map((s) => [s.file, s.value])) };
   const problems: Problem[] = [];
+  const wellFormed: SourceFile[] = [];
   for (const source of sources) {
     const meta = checkMetaSchema(source);
     problems.push(...meta);
-    if (meta.length === 0) problems.push(...checkConventions(source, index));
+    if (meta.length > 0) continue;
+    wellFormed.push(source);
+    problems.push(...checkConventions(source, index));
   }
-  problems.push(...checkUniqueTitles(sources), ...checkUniqueIds(sources), ...checkUniqueDefinitionNames(sources));
+  problems.push(...checkUniqueTitles(sources), ...checkUniqueIds(sources), ...checkUniqueDefinitionNames(sources), ...checkRecursion(wellFormed, index));
   return problems;
 }
 
@@ -39,6 +43,20 @@ function checkUniqueDefinitionNames(sources: readonly SourceFile[]): Problem[] {
   }
   const problems: Problem[] = [];
   for (const [name, places] of declared) {
+    const kept = json2tsName(name);
+    // "__proto__" is refused on its own (conventions), as no name at all.
+    if (kept !== name && name !== "__proto__") {
+      for (const place of places.filter((p) => p.pointer !== "/title")) {
+        problems.push({
+          file: place.source.file,
+          pointer: place.pointer,
+          ...place.source.locate(place.pointer),
+          message: `definition name "${name}" would be declared as "${kept}" by json-schema-to-typescript (it capitalises the first letter, a letter after a digit, and drops "_" before a letter), and imported as "${name}"`,
+          hint: `rename the $defs key to "${kept}", or give the definition "title": "${kept}"`,
+        });
+      }
+      continue;
+    }
     const reserved = RESERVED_NAMES.get(name);
     if (reserved) {
       for (const place of places) {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { compareCodeUnits } from "../errors.js";
+import { compareCodeUnits, environmentError } from "../errors.js";
 import type { Outputs } from "../emit/emitter.js";
 
 /** What `generate` would do to bring the disk in line with the outputs. */
@@ -45,7 +45,7 @@ export function planWrites(
     const before = known?.get(file);
     if (before && before.contents === contents && stillOnDisk(path.join(root, file), before)) return "stat";
     if (justRead?.get(file) === contents) return "unchanged";
-    const current = readIfExists(path.join(root, file));
+    const current = readIfExists(root, path.join(root, file));
     return current === undefined ? "missing" : current === contents ? "unchanged" : "changed";
   };
   for (const file of [...outputs.keys()].sort(compareCodeUnits)) {
@@ -93,12 +93,12 @@ export function recordOnDisk(
   }
 }
 
-function readIfExists(file: string): string | undefined {
+function readIfExists(root: string, file: string): string | undefined {
   try {
     return readFileSync(file, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
+    throw environmentError(error, "read", file, root);
   }
 }
 
@@ -109,7 +109,7 @@ function listFiles(root: string, dir: string): string[] {
     entries = readdirSync(path.join(root, dir), { withFileTypes: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
+    throw environmentError(error, "list", path.join(root, dir), root);
   }
   const out: string[] = [];
   for (const entry of entries) {
