@@ -1,10 +1,11 @@
-// The baseline: what a careful person writes by hand for ConnectorWithStatus. Its format checks
-// are deliberately the usual loose ones (a scheme and no spaces; a date-time shape + Date.parse),
-// so it is a lower bound on cost, not an equally strict validator.
-const URI = /^[a-z][a-z0-9+\-.]*:[^\s]*$/i;
-const DATE_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i;
+// The baseline: what a careful person writes by hand for ConnectorWithStatus, with ajv-formats' own
+// format functions (the same verdicts as every other validator here, so the comparison is fair).
+import { createRequire } from "node:module";
+
+const { fullFormats } = createRequire(import.meta.url)("ajv-formats/dist/formats.js");
+const isUri = fullFormats.uri;
+const isDateTime = fullFormats["date-time"].validate;
 const isPlain = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-const isDateTime = (s) => DATE_TIME.test(s) && !Number.isNaN(Date.parse(s));
 const KEYS = new Set(["id", "name", "slug", "description", "iconUrl", "mcpUrl", "oauthScopes", "configSchema", "enabled", "createdAt", "server"]);
 
 export function isConnectorWithStatusByHand(v) {
@@ -21,9 +22,9 @@ export function isConnectorWithStatusByHand(v) {
     typeof v.name === "string" &&
     typeof v.slug === "string" &&
     (v.description === null || typeof v.description === "string") &&
-    (v.iconUrl === null || (typeof v.iconUrl === "string" && URI.test(v.iconUrl))) &&
+    (v.iconUrl === null || (typeof v.iconUrl === "string" && isUri(v.iconUrl))) &&
     typeof v.mcpUrl === "string" &&
-    URI.test(v.mcpUrl) &&
+    isUri(v.mcpUrl) &&
     (v.oauthScopes === null || typeof v.oauthScopes === "string") &&
     (v.configSchema === null || isPlain(v.configSchema)) &&
     typeof v.enabled === "boolean" &&

@@ -230,8 +230,11 @@ describe("a run's writes are all or none", () => {
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(stderr).toContain(`contracts generate: waiting for another contracts generate (pid ${process.pid}) to finish writing this project`);
+    const waiting = `contracts generate: waiting for another contracts generate (pid ${process.pid}) to finish writing this project`;
+    // Until the child has started and met the lock (seconds on a loaded machine), then a while more.
+    for (let i = 0; i < 600 && !stderr.includes(waiting); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stderr).toContain(waiting);
+    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await outputs(root)).toEqual(oldOutputs);
     held.release();
     expect(await exited).toBe(0);

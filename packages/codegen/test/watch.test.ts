@@ -38,39 +38,38 @@ describe("contracts watch", () => {
     const canonical = await canonicalSchema();
     const root = await makeProject({ "connector-with-status.schema.json": canonical });
     const schemas = path.join(root, "schemas");
-    const { lines, first, nextRun, stop } = startWatch(root, 50);
+    const { lines, first, stop } = startWatch(root, 50);
     expect(await first).toBe(0);
     const waitFor = async (line: string) => {
-      for (let i = 0; i < 100 && !lines.includes(line); i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 400 && !lines.includes(line); i++) await new Promise((r) => setTimeout(r, 50));
       expect(lines).toContain(line);
     };
 
     await rm(schemas, { recursive: true });
     await waitFor("contracts watch: schemas/ is gone; waiting for it to come back");
-    let run = nextRun();
+    // The removal's own event may start a run (it fails: no schema); the one that counts is after.
+    const generatedAgain = async (text: string) => {
+      for (let i = 0; i < 400 && !(await readFile(path.join(root, TYPES_FILE), "utf8")).includes(text); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(await readFile(path.join(root, TYPES_FILE), "utf8")).toContain(text);
+    };
     await mkdir(schemas);
     await writeFile(path.join(schemas, "connector-with-status.schema.json"), JSON.stringify({ ...canonical, description: "Back again." }, null, 2));
-    expect(await run).toBe(0);
-    expect(lines).toContain("contracts watch: schemas/ is back");
-    expect(await readFile(path.join(root, TYPES_FILE), "utf8")).toContain("Back again.");
+    await waitFor("contracts watch: schemas/ is back");
+    await generatedAgain("Back again.");
 
     // The watcher now follows the new folder: a save regenerates.
-    run = nextRun();
     await writeFile(path.join(schemas, "connector-with-status.schema.json"), JSON.stringify({ ...canonical, description: "Saved after." }, null, 2));
-    expect(await run).toBe(0);
-    expect(await readFile(path.join(root, TYPES_FILE), "utf8")).toContain("Saved after.");
+    await generatedAgain("Saved after.");
 
     // The whole project moved away and back (a branch switch by another tool, a rename).
     await rename(root, `${root}.away`);
     await new Promise((r) => setTimeout(r, 300));
     await rename(`${root}.away`, root);
     await new Promise((r) => setTimeout(r, 300));
-    run = nextRun();
     await writeFile(path.join(schemas, "connector-with-status.schema.json"), JSON.stringify({ ...canonical, description: "Moved back." }, null, 2));
-    expect(await run).toBe(0);
-    expect(await readFile(path.join(root, TYPES_FILE), "utf8")).toContain("Moved back.");
+    await generatedAgain("Moved back.");
     expect(await stop()).toBe(0);
-  }, 30_000);
+  }, 60_000);
 
   it("regenerates on save, survives a bad save, and recovers on the next good one", async () => {
     const canonical = await canonicalSchema();

@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
+import vm from "node:vm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isConnectorWithStatus, validators } from "../src/index.js";
@@ -7,7 +8,8 @@ import { valid } from "./samples.js";
 
 /**
  * The oracle: Ajv 2020 + ajv-formats (full mode) on the canonical schema. Our compiled check
- * (TypeBox) and our error walker must both give its verdict on every near-valid JSON value.
+ * (TypeBox) and our error walker must both give its verdict on every generated value; in the
+ * `jsonOnly` mode, Ajv's verdict and a plain recursive definition of JSON data (below) together.
  */
 const require = createRequire(import.meta.url);
 const Ajv2020 = require("ajv/dist/2020").default;
@@ -94,17 +96,123 @@ const nearValid = fc
     return data;
   });
 
+/** JSON data by its definition, written the obvious way (recursive, a set for cycles). */
+const realm = vm.createContext();
+const inRealm = (code: string): unknown => vm.runInContext(code, realm);
+const otherRealm = inRealm("Object.prototype") as object;
+function isJsonData(v: unknown, depth = 0, open = new Set<object>()): boolean {
+  if (v === null || typeof v === "string" || typeof v === "boolean") return true;
+  if (typeof v === "number") return Number.isFinite(v);
+  if (typeof v !== "object") return false;
+  if (depth >= 1000 || open.has(v)) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  if (!Array.isArray(v) && proto !== null && proto !== Object.prototype && proto !== otherRealm) return false;
+  open.add(v);
+  const ok = Object.values(v).every((c) => isJsonData(c, depth + 1, open));
+  open.delete(v);
+  return ok;
+}
+
+const strict = validators.ConnectorWithStatus.jsonOnly;
+const verdicts = (value: unknown) => ({
+  value,
+  is: isConnectorWithStatus(value),
+  walker: validators.ConnectorWithStatus.errors(value).length === 0,
+  jsonOnly: strict.is(value),
+  jsonOnlyWalker: strict.errors(value).length === 0,
+});
+const oracle = (value: unknown) => {
+  const want = ajvCheck(value);
+  const json = want && isJsonData(value);
+  return { value, is: want, walker: want, jsonOnly: json, jsonOnlyWalker: json };
+};
+/** The verdicts must equal the oracle's; the deep comparison (which shows the value) only on a difference. */
+function agrees(value: unknown, want: ReturnType<typeof oracle>): void {
+  const got = verdicts(value);
+  if (got.is !== want.is || got.walker !== want.walker || got.jsonOnly !== want.jsonOnly || got.jsonOnlyWalker !== want.jsonOnlyWalker)
+    expect(got).toEqual(want);
+}
+
+/** What in-process values hold that JSON cannot, and objects of other kinds and realms. */
+const notJson = fc.constantFrom<() => unknown>(
+  () => undefined,
+  () => Number.NaN,
+  () => Number.POSITIVE_INFINITY,
+  () => 10n,
+  () => Symbol("s"),
+  () => () => 1,
+  () => new Date(0),
+  () => new Map([[1, 2]]),
+  () => new (class Thing {})(),
+  () => new String("x"),
+  () => Object.create(null) as unknown,
+  () => inRealm("({ a: 1, b: [true, null] })"),
+  () => inRealm("new Date(0)"),
+);
+/** `arb` one time in four, else undefined (nothing to change). */
+const sometimes = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> =>
+  fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: arb, weight: 1 });
+/** A record nested `depth` levels (`{ k: { k: ... } }`), its innermost value `leaf`. */
+const nest = (depth: number, leaf: unknown): unknown => {
+  let v = leaf;
+  for (let i = 0; i < depth; i++) v = { k: v };
+  return v;
+};
+const openRecord = fc.oneof(
+  // wide: up to 400 keys of JSON, or with one value that is not JSON
+  fc.tuple(fc.integer({ min: 0, max: 400 }), sometimes(notJson)).map(([n, bad]) => {
+    const r: Record<string, unknown> = {};
+    for (let i = 0; i < n; i++) r[`k${i}`] = i % 2 === 0 ? `v${i}` : { i, ok: [i, null] };
+    if (bad !== undefined) r[`bad`] = bad();
+    return r;
+  }),
+  // deep: 1 to 1,010 levels, around the jsonOnly depth limit, with a JSON or a non-JSON leaf
+  fc
+    .tuple(fc.oneof(fc.integer({ min: 1, max: 64 }), fc.integer({ min: 995, max: 1010 })), sometimes(notJson))
+    .map(([d, bad]) => nest(d, bad === undefined ? "leaf" : bad())),
+  // a cycle
+  fc.constant(null).map(() => {
+    const c: Record<string, unknown> = { a: 1 };
+    c["self"] = c;
+    return c;
+  }),
+);
+/** A valid value with records made wide, deep or not JSON, a field or the whole value of another kind. */
+const shaped = fc
+  .tuple(
+    fc.option(openRecord, { nil: undefined }),
+    fc.option(openRecord, { nil: undefined }),
+    sometimes(fc.tuple(fc.constantFrom(...Object.keys(valid)), notJson)),
+    fc.constantFrom("plain", "plain", "plain", "class", "null-prototype", "other realm", "Date"),
+  )
+  .map(([configSchema, config, field, kind]) => {
+    const data: Record<string, unknown> = JSON.parse(JSON.stringify(valid));
+    if (configSchema !== undefined) data["configSchema"] = configSchema;
+    if (config !== undefined) (data["server"] as Record<string, unknown>)["config"] = config;
+    if (field !== undefined) data[field[0]] = field[1]();
+    const root: object =
+      kind === "class"
+        ? new (class Connector {})()
+        : kind === "null-prototype"
+          ? Object.create(null)
+          : kind === "other realm"
+            ? (inRealm("({})") as object)
+            : kind === "Date"
+              ? new Date(0)
+              : {};
+    return Object.assign(root, data);
+  });
+
 describe("differential test against Ajv 2020 + ajv-formats", () => {
-  it("agrees on the verdict for 10 000 near-valid values, in the check and in the error walker", () => {
+  it("agrees on the verdict for 10 000 near-valid values, in the check and in the error walker, in both modes", () => {
     let runs = 0;
     let accepted = 0;
     fc.assert(
       fc.property(nearValid, (value) => {
         runs++;
-        const want = ajvCheck(value);
-        if (want) accepted++;
-        expect({ value, is: isConnectorWithStatus(value) }).toEqual({ value, is: want });
-        expect({ value, errors: validators.ConnectorWithStatus.errors(value).length === 0 }).toEqual({ value, errors: want });
+        const want = oracle(value);
+        if (want.is) accepted++;
+        agrees(value, want);
       }),
       { numRuns: 10_000, seed: 20_240_102 },
     );
@@ -112,5 +220,23 @@ describe("differential test against Ajv 2020 + ajv-formats", () => {
     // Both verdicts must be well represented for the comparison to mean anything.
     expect(accepted).toBeGreaterThan(500);
     expect(accepted).toBeLessThan(9_500);
-  });
+  }, 120_000);
+
+  it("agrees on 3 000 values with wide, deep, cyclic or non-JSON open records and objects of other kinds and realms, in both modes", () => {
+    const seen = { accepted: 0, jsonOnlyAccepted: 0, differ: 0 };
+    fc.assert(
+      fc.property(shaped, (value) => {
+        const want = oracle(value);
+        if (want.is) seen.accepted++;
+        if (want.jsonOnly) seen.jsonOnlyAccepted++;
+        if (want.is !== want.jsonOnly) seen.differ++;
+        agrees(value, want);
+      }),
+      { numRuns: 3_000, seed: 20_261_202 },
+    );
+    // Each mode accepts and rejects a good share, and they often disagree with each other.
+    expect(seen.accepted).toBeGreaterThan(300);
+    expect(seen.jsonOnlyAccepted).toBeGreaterThan(100);
+    expect(seen.differ).toBeGreaterThan(300);
+  }, 120_000);
 });

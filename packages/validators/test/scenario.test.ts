@@ -379,3 +379,27 @@ void place, same, robot;
     expect(run).toBe("");
   });
 });
+
+describe("Standard JSON Schema of entities with cross-file refs and recursion", () => {
+  const Ajv07 = require("ajv").default;
+  const invalid = { ...team, members: [{ ...person, email: "not an email" }] };
+  it.each(["Place", "Person", "Team"])("%s: the draft-2020-12 and draft-07 schemas stand alone and judge as the files do", (name) => {
+    const standard = validators[name]?.["~standard"] as unknown as {
+      jsonSchema: { input(o: { target: string }): Record<string, unknown>; output(o: { target: string }): Record<string, unknown> };
+    };
+    const values = [place, person, team, invalid, { ...place, parent: { name: 1 } }, null];
+    for (const [target, Ajv] of [
+      ["draft-2020-12", Ajv2020],
+      ["draft-07", Ajv07],
+    ] as const) {
+      const schema = standard.jsonSchema.input({ target });
+      expect(standard.jsonSchema.output({ target })).toEqual(schema);
+      // Compiled alone: no other file is added, so every ref must resolve inside it.
+      const alone = new Ajv({ strict: false });
+      addFormats(alone);
+      const check = alone.compile(schema);
+      expect(values.map((v) => check(v))).toEqual(values.map((v) => ajvCheck(name)(v)));
+    }
+    expect(() => standard.jsonSchema.input({ target: "openapi-3.0" })).toThrow(/refers to itself/);
+  });
+});

@@ -122,10 +122,17 @@ describe("hostile input", () => {
     for (let i = 0; i < 100_000; i++) v = { a: v };
     return v;
   };
+  /** 64 levels of `{ a: x, b: x }`: 2^64 paths through 64 objects (in-process only: JSON.parse never shares). */
+  const shared = (): unknown => {
+    let v: unknown = { leaf: true };
+    for (let i = 0; i < 64; i++) v = { a: v, b: v };
+    return v;
+  };
   const cyclic: Record<string, unknown> = {};
   cyclic["self"] = cyclic;
   const revoked = Proxy.revocable({}, {});
   revoked.revoke();
+  // Rejected by the schema itself, so in both modes.
   const hostile: [string, unknown][] = [
     ["undefined", undefined],
     ["a symbol", Symbol("x")],
@@ -135,12 +142,7 @@ describe("hostile input", () => {
     ["an empty Object.create(null)", Object.create(null)],
     ["an own __proto__ key from JSON.parse", JSON.parse(JSON.stringify(valid).replace("{", '{"__proto__":{"polluted":true},'))],
     ["an inherited required property plus an own extra key", Object.assign(Object.create({ id: "c1" }), without(valid, "id"), { extra: 1 })],
-    ["a class instance", Object.assign(new (class Connector {})(), valid)],
-    ["a 100 000-deep object in an open record", { ...valid, configSchema: deep() }],
-    ["a function in an open record", { ...valid, configSchema: { f: () => 1 } }],
-    ["a Date in an open record", { ...valid, configSchema: { at: new Date(0) } }],
-    ["a cycle in an open record", { ...valid, configSchema: cyclic }],
-    ["undefined in an open record", { ...valid, server: { ...valid.server, config: { x: undefined } } }],
+    ["a Date with no properties", new Date(0)],
     ["a 10 MB string at the root", "x".repeat(10_000_000)],
     ["a 10 MB uri", { ...valid, mcpUrl: `https://x.dev/${"a".repeat(10_000_000)}` }],
     ["a 10 MB date-time", { ...valid, createdAt: `2024-01-02T03:04:05.${"1".repeat(10_000_000)}Z` }],
@@ -155,21 +157,88 @@ describe("hostile input", () => {
     ],
     ["a revoked proxy", revoked.proxy],
   ];
-
-  it.each(hostile)("rejects %s without throwing or touching prototypes", (_, value) => {
-    expect(isConnectorWithStatus(value)).toBe(false);
-    const result = validateConnectorWithStatus(value);
+  // What the schema leaves unread (`{}`, open records) or does not constrain (the object's class):
+  // accepted as the schema says (Ajv agrees), rejected by the "JSON data only" mode.
+  const notJson: [string, unknown][] = [
+    ["a class instance", Object.assign(new (class Connector {})(), valid)],
+    ["a 100 000-deep object in an open record", { ...valid, configSchema: deep() }],
+    ["a function in an open record", { ...valid, configSchema: { f: () => 1 } }],
+    ["a Date in an open record", { ...valid, configSchema: { at: new Date(0) } }],
+    ["a cycle in an open record", { ...valid, configSchema: cyclic }],
+    ["undefined in an open record", { ...valid, server: { ...valid.server, config: { x: undefined } } }],
+    ["NaN in an open record", { ...valid, server: { ...valid.server, config: { x: Number.NaN } } }],
+    ["a Map in an open record", { ...valid, configSchema: { m: new Map([[1, 2]]) } }],
+  ];
+  const untouched = (): void => {
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+  };
+  const rejects = (v: typeof validators.ConnectorWithStatus, value: unknown): void => {
+    expect(v.is(value)).toBe(false);
+    const result = v.validate(value);
     expect(result.ok).toBe(false);
     expect(result.ok === false && result.errors.length).toBeGreaterThan(0);
-    expect(validators.ConnectorWithStatus["~standard"].validate(value)).toHaveProperty("issues");
+    expect(v["~standard"].validate(value)).toHaveProperty("issues");
+    expect(() => v.parse(value)).toThrow(ContractValidationError);
+    untouched();
+  };
+
+  it.each(hostile)("rejects %s without throwing or touching prototypes, in both modes", (_, value) => {
+    expect(isConnectorWithStatus(value)).toBe(false);
     expect(() => parseConnectorWithStatus(value)).toThrow(ContractValidationError);
-    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+    rejects(validators.ConnectorWithStatus, value);
+    rejects(validators.ConnectorWithStatus.jsonOnly, value);
   });
 
-  it("names the problem inside an open record", () => {
-    expect(validateConnectorWithStatus({ ...valid, configSchema: { hooks: [1, () => 1] } })).toEqual({
+  it.each(notJson)("accepts %s as the schema says; jsonOnly rejects it", (_, value) => {
+    expect(isConnectorWithStatus(value)).toBe(true);
+    expect(validateConnectorWithStatus(value)).toEqual({ ok: true, value });
+    untouched();
+    rejects(validators.ConnectorWithStatus.jsonOnly, value);
+  });
+
+  it("judges an object graph that shares objects in bounded time, in both modes", () => {
+    // Walking it as a tree would visit 2^65 nodes; the exact scan visits each object once.
+    const value = { ...valid, configSchema: shared() };
+    expect(isConnectorWithStatus(value)).toBe(true);
+    expect(validators.ConnectorWithStatus.jsonOnly.is(value)).toBe(true);
+    expect(validators.ConnectorWithStatus.jsonOnly.validate({ ...value, enabled: 1 })).toEqual({
       ok: false,
-      errors: [{ path: "/configSchema/hooks/1", keyword: "type", message: "/configSchema/hooks/1 must be JSON data (got a function)" }],
+      errors: [{ path: "/enabled", keyword: "type", message: "/enabled must be boolean (got 1)" }],
+    });
+  });
+
+  it("jsonOnly names the problem inside an open record, after the schema's own errors", () => {
+    expect(validators.ConnectorWithStatus.jsonOnly.validate({ ...valid, enabled: 1, configSchema: { hooks: [1, () => 1] } })).toEqual({
+      ok: false,
+      errors: [
+        { path: "/enabled", keyword: "type", message: "/enabled must be boolean (got 1)" },
+        { path: "/configSchema/hooks/1", keyword: "type", message: "/configSchema/hooks/1 must be JSON data (got a function)" },
+      ],
+    });
+    const deepError = validators.ConnectorWithStatus.jsonOnly.validate({ ...valid, configSchema: deep() });
+    expect(
+      deepError.ok === false &&
+        deepError.errors.map((e) => [e.path, e.keyword, e.message.endsWith("/a/a/a is nested deeper than 1000 levels (got an object)")]),
+    ).toEqual([[`/configSchema${"/a".repeat(999)}`, "type", true]]);
+  });
+
+  it("jsonOnly is a validator of its own, and its own jsonOnly", () => {
+    const strict = validators.ConnectorWithStatus.jsonOnly;
+    expect(strict.jsonOnly).toBe(strict);
+    expect(strict.is(valid)).toBe(true);
+    expect(strict.validate(valid)).toEqual({ ok: true, value: valid });
+    expect(strict.errors(valid)).toEqual([]);
+    expect(strict["~standard"].validate({ ...valid, configSchema: { d: new Date(0) } })).toEqual({
+      issues: [{ message: "/configSchema/d must be a plain JSON object (got a non-plain object (Date))", path: ["configSchema", "d"] }],
+    });
+  });
+
+  it("judges properties as own properties: an inherited required one does not count", () => {
+    const inherited = Object.assign(Object.create({ id: "c1" }), without(valid, "id"));
+    expect(isConnectorWithStatus(inherited)).toBe(false);
+    expect(validateConnectorWithStatus(inherited)).toEqual({
+      ok: false,
+      errors: [{ path: "", keyword: "required", message: 'value must have required property "id"' }],
     });
   });
 });

@@ -9,6 +9,8 @@ Commands:
   generate   write every generated file that changed, remove stale ones
   check      write nothing; exit 1 listing every generated file that is stale or missing
   watch      generate, then regenerate on every schema save until Ctrl-C
+  diff       compare the schemas at --base <git-ref> with the working tree: the semver bump
+             each change needs, judged for readers (responses) and writers (requests)
 
 Options:
   --root <dir>       project root holding schemas/ (default: the current directory)
@@ -20,6 +22,12 @@ Options:
                      (entities whose schema, referenced schemas and codegen are unchanged are
                      otherwise taken from it; check never uses it)
   --debounce <ms>    watch: quiet time after a save before regenerating (default 100)
+  --base <git-ref>   diff: the commit to compare with (a branch, tag or sha)
+  --json             diff: print { bump, changes: [{ entity, pointer, change, bump, side, reason }] }
+  --write-changeset  diff: write .changeset/contracts-diff-<hash>.md bumping every generated
+                     package by the computed level, the change list as its summary
+  --require-changeset
+                     diff: exit 1 when the changesets added since --base do not cover the bump
   -h, --help         show this help
 
 Files:
@@ -46,6 +54,10 @@ export async function main(
         "no-frozen": { type: "boolean" },
         "no-cache": { type: "boolean" },
         debounce: { type: "string" },
+        base: { type: "string" },
+        json: { type: "boolean" },
+        "write-changeset": { type: "boolean" },
+        "require-changeset": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -62,11 +74,29 @@ export async function main(
     io.err(USAGE);
     return 1;
   }
-  if (rest.length > 0 || (command !== "generate" && command !== "check" && command !== "watch")) {
+  if (rest.length > 0 || (command !== "generate" && command !== "check" && command !== "watch" && command !== "diff")) {
     io.err(`contracts: unknown command "${[command, ...rest].join(" ")}"\n\n${USAGE}`);
     return 1;
   }
   const root = path.resolve(parsed.values.root ?? process.cwd());
+  if (command === "diff") {
+    const { base } = parsed.values;
+    if (base === undefined || base === "") {
+      io.err(`contracts diff: --base <git-ref> is required (the commit to compare the working tree with, e.g. --base main)\n\n${USAGE}`);
+      return 1;
+    }
+    const { runDiff } = await import("./diff.js");
+    return runDiff(
+      root,
+      {
+        base,
+        json: parsed.values.json ?? false,
+        writeChangeset: parsed.values["write-changeset"] ?? false,
+        requireChangeset: parsed.values["require-changeset"] ?? false,
+      },
+      io,
+    );
+  }
   if (command === "watch") {
     const { watch } = await import("./watch.js");
     const { reportFailure } = await import("./run.js");

@@ -1,9 +1,9 @@
 import { compareCodeUnits, InternalError, SchemaProblems, sortProblems, type Problem } from "../errors.js";
-import { mergeInto, type Emitter, type Outputs } from "../emit/emitter.js";
+import { mergeInto, type DerivedTarget, type Emitter, type Outputs } from "../emit/emitter.js";
 import { parseSchemaText, type ParseResult, type SourceFile } from "../load/parse.js";
 import type { RawSchemaFile } from "../load/read.js";
 import { buildModel } from "../model/build.js";
-import type { Json, Model } from "../model/types.js";
+import type { Json, Model, PublishedPackage } from "../model/types.js";
 import { validateSources } from "../validate/index.js";
 import type { EntityRunner, RunInput } from "./runner.js";
 
@@ -18,6 +18,10 @@ export interface GenerateOptions {
    * throws fails the run as any other problem.
    */
   readonly alongside?: (model: Model) => Promise<void>;
+  /** Targets derived from the emitters' files once they are all emitted (`derivedTargets` with the default emitters). */
+  readonly derived?: readonly DerivedTarget[];
+  /** The packages the outputs go into, read by the caller (`load/packages.ts`): `model.packages`. */
+  readonly packages?: Readonly<Record<string, PublishedPackage>>;
 }
 
 export interface Generated {
@@ -59,8 +63,9 @@ function reservedNames(emitters: readonly Emitter[]): ReadonlyMap<string, string
  * from every emitter and entity are collected and thrown together; a path claimed twice is our bug.
  */
 export async function generate(files: readonly RawSchemaFile[], options: GenerateOptions): Promise<Generated> {
-  const { emitters, runner } = options;
-  const model = modelFromFiles(files, options);
+  const { emitters, runner, derived = [] } = options;
+  const built = modelFromFiles(files, options);
+  const model: Model = options.packages ? Object.freeze({ ...built, packages: Object.freeze({ ...options.packages }) }) : built;
   const alongside = options.alongside?.(model);
   // Awaited below; emitting may throw first.
   alongside?.catch(() => undefined);
@@ -95,10 +100,11 @@ export async function generate(files: readonly RawSchemaFile[], options: Generat
   }
   if (problems.length > 0) throw new SchemaProblems(sortProblems(problems));
   for (const emitter of emitters) mergeInto(outputs, await runner.aggregate(run, emitter, parts.get(emitter.name) ?? new Map()), emitter.name);
+  for (const target of derived) mergeInto(outputs, target.derive(outputs), target.name);
   for (const [file, contents] of outputs) {
     if (!contents.endsWith("\n") || contents.includes("\r")) throw new InternalError(`${file}: output must use LF and end with a newline`);
   }
   await alongside;
   const sorted = new Map([...outputs].sort(([a], [b]) => compareCodeUnits(a, b)));
-  return { model, outputs: sorted, ownedRoots: emitters.flatMap((e) => e.outputRoots) };
+  return { model, outputs: sorted, ownedRoots: [...emitters, ...derived].flatMap((e) => e.outputRoots) };
 }

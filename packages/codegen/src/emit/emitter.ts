@@ -62,6 +62,17 @@ export interface Emitter<Context = unknown> {
 }
 
 /**
+ * A target derived from the other targets' files once they are all emitted (the API manifest):
+ * it reads outputs, not the model, so it has no entity step and nothing to cache. Pure.
+ */
+export interface DerivedTarget {
+  readonly name: string;
+  /** As `Emitter.outputRoots`: every file under them is generated. */
+  readonly outputRoots: readonly string[];
+  derive(outputs: Outputs): Outputs;
+}
+
+/**
  * Declares a target: a typed identity, so each emitter's `context` type flows into its steps (an
  * `Emitter<C>` is an `Emitter`: its steps are methods, whose parameters TypeScript compares both ways).
  */

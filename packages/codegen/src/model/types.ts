@@ -166,6 +166,12 @@ export interface SchemaIndex {
   readonly byId: ReadonlyMap<string, string>;
 }
 
+/** A package the outputs are published in, from its package.json. */
+export interface PublishedPackage {
+  readonly name: string;
+  readonly version: string;
+}
+
 export interface Model {
   /** Entities sorted by name (code-unit order). */
   readonly entities: readonly Entity[];
@@ -173,4 +179,9 @@ export interface Model {
   readonly index: SchemaIndex;
   /** The entity of each schema file. */
   readonly byFile: ReadonlyMap<string, Entity>;
+  /**
+   * The packages outputs go into, by directory (`packages/openapi`), read from their package.json
+   * at load (absent in models built from schemas alone, as in tests).
+   */
+  readonly packages?: Readonly<Record<string, PublishedPackage>>;
 }

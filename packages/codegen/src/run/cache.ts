@@ -15,8 +15,8 @@ export interface CachedRunner extends EntityRunner {
 
 /**
  * Decorates `inner` with a cache of per-entity results keyed by `entityKey`, and of each
- * emitter's aggregate files keyed by every entity key (aggregates read the model and the parts,
- * which those keys cover). Only misses reach `inner`; an entity with problems is not cached.
+ * emitter's aggregate files keyed by every entity key and the package versions (aggregates read
+ * the model and the parts, which the entity keys cover, and `model.packages`). Only misses reach `inner`; an entity with problems is not cached.
  * Made once per run: it keeps the run's keys.
  */
 export function cachedRunner(inner: EntityRunner, store: CacheStore, fingerprint: string): CachedRunner {
@@ -52,7 +52,7 @@ export function cachedRunner(inner: EntityRunner, store: CacheStore, fingerprint
       return out;
     },
     async aggregate(run: RunInput, emitter, parts) {
-      const key = aggregateKey(emitter.name, [...keysOf(run.model).values()]);
+      const key = aggregateKey(emitter.name, [...keysOf(run.model).values(), JSON.stringify(run.model.packages ?? {})]);
       const cached = (await store.read(key))?.[emitter.name];
       if (cached) return new Map(cached.files);
       const files = await inner.aggregate(run, emitter, parts);

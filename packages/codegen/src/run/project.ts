@@ -1,9 +1,10 @@
 import { generate, type Generated } from "../core/generate.js";
 import { inThreadRunner, type EntityRunner } from "../core/runner.js";
 import type { Emitter } from "../emit/emitter.js";
-import { emitters as registry } from "../emit/index.js";
+import { derivedTargets, emitters as registry } from "../emit/index.js";
 import { SchemaProblems, sortProblems, type Problem } from "../errors.js";
 import { readConfig } from "../load/config.js";
+import { readPublishedPackages } from "../load/packages.js";
 import { readSchemaFiles, SCHEMA_DIR } from "../load/read.js";
 import type { Model } from "../model/types.js";
 import { checkPatterns } from "../validate/patterns.js";
@@ -73,7 +74,19 @@ export async function generateProject(root: string, options: ProjectOptions = {}
       if (level === "error" && unsafe.length > 0) throw new SchemaProblems(unsafe);
       warnings = unsafe;
     };
-    const generated = await generate(files, { emitters, runner: cached ?? inner, alongside, ...(fromSession ? { parse: fromSession.parse } : {}) });
+    const packages = readPublishedPackages(
+      root,
+      emitters.flatMap((e) => e.outputRoots),
+    );
+    const derived = emitters === registry ? derivedTargets : [];
+    const generated = await generate(files, {
+      emitters,
+      runner: cached ?? inner,
+      alongside,
+      derived,
+      packages,
+      ...(fromSession ? { parse: fromSession.parse } : {}),
+    });
     phase("generated");
     return {
       ...generated,

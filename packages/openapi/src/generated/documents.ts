@@ -120,12 +120,7 @@ export const openapi31 = {
           "server"
         ],
         "title": "ConnectorWithStatus",
-        "type": "object",
-        "x-docs": {
-          "group": "Types",
-          "order": 50,
-          "section": "Reference"
-        }
+        "type": "object"
       }
     }
   },
@@ -232,12 +227,7 @@ export const openapi30 = {
           "server"
         ],
         "title": "ConnectorWithStatus",
-        "type": "object",
-        "x-docs": {
-          "group": "Types",
-          "order": 50,
-          "section": "Reference"
-        }
+        "type": "object"
       }
     }
   },

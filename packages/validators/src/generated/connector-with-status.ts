@@ -132,11 +132,10 @@ export const ConnectorWithStatus = {
 export type ConnectorWithStatus = types.ConnectorWithStatus;
 
 // Before any export can run: TypeBox's compiled check calls these refinements as External[i].
-SetExternal({ identifier: "External", variables: [rt.formats["uri"], rt.formats["uri"], rt.jsonRecord([]), rt.formats["date-time"], rt.jsonRecord([]), rt.plainObject, rt.plainObject] });
+SetExternal({ identifier: "External", variables: [rt.ownProperties(["id", "status", "config"]), rt.formats["uri"], rt.formats["uri"], rt.formats["date-time"], rt.ownProperties(["id", "name", "slug", "description", "iconUrl", "mcpUrl", "oauthScopes", "configSchema", "enabled", "createdAt", "server"])] });
 
-function errorsRoot(v: any, path: readonly rt.Segment[], out: rt.Issue[]): void {
+function errorsRoot(v: any, path: rt.Segment[], out: rt.Issue[]): void {
   if (!((typeof v === "object" && v !== null && !Array.isArray(v)))) return rt.typeError(out, path, "object", v);
-  if (rt.notPlain(out, path, v)) return;
   if (!("id" in v)) rt.missing(out, path, "id");
   if (!("name" in v)) rt.missing(out, path, "name");
   if (!("slug" in v)) rt.missing(out, path, "slug");
@@ -148,122 +147,119 @@ function errorsRoot(v: any, path: readonly rt.Segment[], out: rt.Issue[]): void 
   if (!("enabled" in v)) rt.missing(out, path, "enabled");
   if (!("createdAt" in v)) rt.missing(out, path, "createdAt");
   if (!("server" in v)) rt.missing(out, path, "server");
-  if ("id" in v) errors_properties_id(v["id"], [...path, "id"], out);
-  if ("name" in v) errors_properties_name(v["name"], [...path, "name"], out);
-  if ("slug" in v) errors_properties_slug(v["slug"], [...path, "slug"], out);
-  if ("description" in v) errors_properties_description(v["description"], [...path, "description"], out);
-  if ("iconUrl" in v) errors_properties_iconUrl(v["iconUrl"], [...path, "iconUrl"], out);
-  if ("mcpUrl" in v) errors_properties_mcpUrl(v["mcpUrl"], [...path, "mcpUrl"], out);
-  if ("oauthScopes" in v) errors_properties_oauthScopes(v["oauthScopes"], [...path, "oauthScopes"], out);
-  if ("configSchema" in v) errors_properties_configSchema(v["configSchema"], [...path, "configSchema"], out);
-  if ("enabled" in v) errors_properties_enabled(v["enabled"], [...path, "enabled"], out);
-  if ("createdAt" in v) errors_properties_createdAt(v["createdAt"], [...path, "createdAt"], out);
-  if ("server" in v) errors_properties_server(v["server"], [...path, "server"], out);
+  if (!rt.isPlainPrototype(Object.getPrototypeOf(v)) || rt.isPolluted()) rt.inherited(out, path, v, ["id", "name", "slug", "description", "iconUrl", "mcpUrl", "oauthScopes", "configSchema", "enabled", "createdAt", "server"]);
+  if ("id" in v) { path.push("id"); errors_properties_id(v["id"], path, out); path.pop(); }
+  if ("name" in v) { path.push("name"); errors_properties_name(v["name"], path, out); path.pop(); }
+  if ("slug" in v) { path.push("slug"); errors_properties_slug(v["slug"], path, out); path.pop(); }
+  if ("description" in v) { path.push("description"); errors_properties_description(v["description"], path, out); path.pop(); }
+  if ("iconUrl" in v) { path.push("iconUrl"); errors_properties_iconUrl(v["iconUrl"], path, out); path.pop(); }
+  if ("mcpUrl" in v) { path.push("mcpUrl"); errors_properties_mcpUrl(v["mcpUrl"], path, out); path.pop(); }
+  if ("oauthScopes" in v) { path.push("oauthScopes"); errors_properties_oauthScopes(v["oauthScopes"], path, out); path.pop(); }
+  if ("configSchema" in v) { path.push("configSchema"); errors_properties_configSchema(v["configSchema"], path, out); path.pop(); }
+  if ("enabled" in v) { path.push("enabled"); errors_properties_enabled(v["enabled"], path, out); path.pop(); }
+  if ("createdAt" in v) { path.push("createdAt"); errors_properties_createdAt(v["createdAt"], path, out); path.pop(); }
+  if ("server" in v) { path.push("server"); errors_properties_server(v["server"], path, out); path.pop(); }
   for (const k of Object.getOwnPropertyNames(v)) if (!(k === "id" || k === "name" || k === "slug" || k === "description" || k === "iconUrl" || k === "mcpUrl" || k === "oauthScopes" || k === "configSchema" || k === "enabled" || k === "createdAt" || k === "server")) rt.notAllowed(out, path, k);
 }
 
-function errors_properties_id(v: any, path: readonly rt.Segment[], out: rt.Issue[]): void {
+function errors_properties_id(v: any, path: rt.Segment[], out: rt.Issue[]): void {
   if (!(typeof v === "string")) return rt.typeError(out, path, "string", v);
 }
 
-function errors_properties_name(v: any, path: readonly rt.Segment[], out: rt.Issue[]): void {
+function errors_properties_name(v: any, path: rt.Segment[], out: rt.Issue[]): void {
   if (!(typeof v === "string")) return rt.typeError(out, path, "string", v);
 }
 
-function errors_properties_slug(v: any, path: readonly rt.Segment[], out: rt.Issue[]): void {
+function errors_properties_slug(v: any, path: rt.Segment[], out: rt.Issue[]): void {
   if (!(typeof v === "string")) return rt.typeError(out, path, "string", v);
 }
 
-function errors_properties_description(v: any, path: readonly rt.Segment[], out: rt.Issue[]): void {
+function errors_properties_description(v: any, path: rt.Segment[], out: rt.Issue[]): void {
   if (!(typeof v === "string" || v === null)) return rt.typeError(out, path, "string or null", v);
 }
 
-function errors_properties_iconUrl(v: any, path: readonly rt.Segment[], out: rt.Issue[]): void {
+function errors_properties_iconUrl(v: any, path: rt.Segment[], out: rt.Issue[]): void {
   if (!(typeof v === "string" || v === null)) return rt.typeError(out, path, "string or null", v);
   if (typeof v === "string") {
     if (!rt.isUri(v)) rt.fail(out, path, "format", "must be an absolute URI like \"https://example.com/path\"", v);
   }
 }
 
-function errors_properties_mcpUrl(v: any, path: readonly rt.Segment[], out: rt.Issue[]): void {
+function errors_properties_mcpUrl(v: any, path: rt.Segment[], out: rt.Issue[]): void {
   if (!(typeof v === "string")) return rt.typeError(out, path, "string", v);
   if (!rt.isUri(v)) rt.fail(out, path, "format", "must be an absolute URI like \"https://example.com/path\"", v);
 }
 
-function errors_properties_oauthScopes(v: any, path: readonly rt.Segment[], out: rt.Issue[]): void {
+function errors_properties_oauthScopes(v: any, path: rt.Segment[], out: rt.Issue[]): void {
   if (!(typeof v === "string" || v === null)) return rt.typeError(out, path, "string or null", v);
 }
 
-function errors_properties_configSchema(v: any, path: readonly rt.Segment[], out: rt.Issue[]): void {
-  rt.anyOf(out, path, v, "anyOf", [errors_properties_configSchema_anyOf_0, errors_properties_configSchema_anyOf_1]);
+function errors_properties_configSchema(v: any, path: rt.Segment[], out: rt.Issue[]): void {
+  rt.anyOf(out, path, v, "anyOf", [((typeof v === "object" && v !== null && !Array.isArray(v))) ? errors_properties_configSchema_anyOf_0 : "object", (v === null) ? errors_properties_configSchema_anyOf_1 : "null"]);
 }
 
-function errors_properties_configSchema_anyOf_0(v: any, path: readonly rt.Segment[], out: rt.Issue[]): void {
+function errors_properties_configSchema_anyOf_0(v: any, path: rt.Segment[], out: rt.Issue[]): void {
   if (!((typeof v === "object" && v !== null && !Array.isArray(v)))) return rt.typeError(out, path, "object", v);
-  if (rt.notPlain(out, path, v)) return;
-  for (const k of Object.keys(v)) rt.notJson(out, [...path, k], v[k]);
 }
 
-function errors_properties_configSchema_anyOf_1(v: any, path: readonly rt.Segment[], out: rt.Issue[]): void {
+function errors_properties_configSchema_anyOf_1(v: any, path: rt.Segment[], out: rt.Issue[]): void {
   if (!(v === null)) return rt.typeError(out, path, "null", v);
 }
 
-function errors_properties_enabled(v: any, path: readonly rt.Segment[], out: rt.Issue[]): void {
+function errors_properties_enabled(v: any, path: rt.Segment[], out: rt.Issue[]): void {
   if (!(typeof v === "boolean")) return rt.typeError(out, path, "boolean", v);
 }
 
-function errors_properties_createdAt(v: any, path: readonly rt.Segment[], out: rt.Issue[]): void {
+function errors_properties_createdAt(v: any, path: rt.Segment[], out: rt.Issue[]): void {
   if (!(typeof v === "string")) return rt.typeError(out, path, "string", v);
   if (!rt.isDateTime(v)) rt.fail(out, path, "format", "must be an RFC 3339 date-time like \"2024-01-31T12:00:00Z\"", v);
 }
 
-function errors_properties_server(v: any, path: readonly rt.Segment[], out: rt.Issue[]): void {
-  rt.anyOf(out, path, v, "anyOf", [errors_properties_server_anyOf_0, errors_properties_server_anyOf_1]);
+function errors_properties_server(v: any, path: rt.Segment[], out: rt.Issue[]): void {
+  rt.anyOf(out, path, v, "anyOf", [((typeof v === "object" && v !== null && !Array.isArray(v))) ? errors_properties_server_anyOf_0 : "object", (v === null) ? errors_properties_server_anyOf_1 : "null"]);
 }
 
-function errors_properties_server_anyOf_0(v: any, path: readonly rt.Segment[], out: rt.Issue[]): void {
+function errors_properties_server_anyOf_0(v: any, path: rt.Segment[], out: rt.Issue[]): void {
   if (!((typeof v === "object" && v !== null && !Array.isArray(v)))) return rt.typeError(out, path, "object", v);
-  if (rt.notPlain(out, path, v)) return;
   if (!("id" in v)) rt.missing(out, path, "id");
   if (!("status" in v)) rt.missing(out, path, "status");
   if (!("config" in v)) rt.missing(out, path, "config");
-  if ("id" in v) errors_properties_server_anyOf_0_properties_id(v["id"], [...path, "id"], out);
-  if ("status" in v) errors_properties_server_anyOf_0_properties_status(v["status"], [...path, "status"], out);
-  if ("config" in v) errors_properties_server_anyOf_0_properties_config(v["config"], [...path, "config"], out);
+  if (!rt.isPlainPrototype(Object.getPrototypeOf(v)) || rt.isPolluted()) rt.inherited(out, path, v, ["id", "status", "config"]);
+  if ("id" in v) { path.push("id"); errors_properties_server_anyOf_0_properties_id(v["id"], path, out); path.pop(); }
+  if ("status" in v) { path.push("status"); errors_properties_server_anyOf_0_properties_status(v["status"], path, out); path.pop(); }
+  if ("config" in v) { path.push("config"); errors_properties_server_anyOf_0_properties_config(v["config"], path, out); path.pop(); }
   for (const k of Object.getOwnPropertyNames(v)) if (!(k === "id" || k === "status" || k === "config")) rt.notAllowed(out, path, k);
 }
 
-function errors_properties_server_anyOf_0_properties_id(v: any, path: readonly rt.Segment[], out: rt.Issue[]): void {
+function errors_properties_server_anyOf_0_properties_id(v: any, path: rt.Segment[], out: rt.Issue[]): void {
   if (!(typeof v === "string")) return rt.typeError(out, path, "string", v);
 }
 
-function errors_properties_server_anyOf_0_properties_status(v: any, path: readonly rt.Segment[], out: rt.Issue[]): void {
+function errors_properties_server_anyOf_0_properties_status(v: any, path: rt.Segment[], out: rt.Issue[]): void {
   if (!(typeof v === "string" || v === null)) return rt.typeError(out, path, "string or null", v);
   if (!(v === "error" || v === "connected" || v === "disconnected" || v === null)) rt.fail(out, path, "enum", "must be one of \"error\", \"connected\", \"disconnected\", null", v);
 }
 
-function errors_properties_server_anyOf_0_properties_config(v: any, path: readonly rt.Segment[], out: rt.Issue[]): void {
-  rt.anyOf(out, path, v, "anyOf", [errors_properties_server_anyOf_0_properties_config_anyOf_0, errors_properties_server_anyOf_0_properties_config_anyOf_1]);
+function errors_properties_server_anyOf_0_properties_config(v: any, path: rt.Segment[], out: rt.Issue[]): void {
+  rt.anyOf(out, path, v, "anyOf", [((typeof v === "object" && v !== null && !Array.isArray(v))) ? errors_properties_server_anyOf_0_properties_config_anyOf_0 : "object", (v === null) ? errors_properties_server_anyOf_0_properties_config_anyOf_1 : "null"]);
 }
 
-function errors_properties_server_anyOf_0_properties_config_anyOf_0(v: any, path: readonly rt.Segment[], out: rt.Issue[]): void {
+function errors_properties_server_anyOf_0_properties_config_anyOf_0(v: any, path: rt.Segment[], out: rt.Issue[]): void {
   if (!((typeof v === "object" && v !== null && !Array.isArray(v)))) return rt.typeError(out, path, "object", v);
-  if (rt.notPlain(out, path, v)) return;
-  for (const k of Object.keys(v)) rt.notJson(out, [...path, k], v[k]);
 }
 
-function errors_properties_server_anyOf_0_properties_config_anyOf_1(v: any, path: readonly rt.Segment[], out: rt.Issue[]): void {
+function errors_properties_server_anyOf_0_properties_config_anyOf_1(v: any, path: rt.Segment[], out: rt.Issue[]): void {
   if (!(v === null)) return rt.typeError(out, path, "null", v);
 }
 
-function errors_properties_server_anyOf_1(v: any, path: readonly rt.Segment[], out: rt.Issue[]): void {
+function errors_properties_server_anyOf_1(v: any, path: rt.Segment[], out: rt.Issue[]): void {
   if (!(v === null)) return rt.typeError(out, path, "null", v);
 }
 
 /** The walkers of this file's root and definitions, for the modules whose schemas refer to them. */
 export { errorsRoot as errors$ConnectorWithStatus };
 
-/** Every way to validate a ConnectorWithStatus; also its Standard Schema v1 object (`~standard`, vendor "contracts"). */
+/** Every way to validate a ConnectorWithStatus; also its Standard Schema v1 and Standard JSON Schema v1 object (`~standard`, vendor "contracts"); `.jsonOnly` for the "JSON data only" mode. */
 export const ConnectorWithStatusValidator: rt.Validator<ConnectorWithStatus> = rt.defineValidator<ConnectorWithStatus>("ConnectorWithStatus", ConnectorWithStatus, Check, errorsRoot);
 export const isConnectorWithStatus: (value: unknown) => value is ConnectorWithStatus = ConnectorWithStatusValidator.is;
 export const assertConnectorWithStatus: (value: unknown) => asserts value is ConnectorWithStatus = ConnectorWithStatusValidator.assert;

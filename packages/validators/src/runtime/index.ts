@@ -4,23 +4,23 @@
  * once). Generated code imports it; users get the public part through the package index.
  */
 export { ContractValidationError, type ValidationError, type ValidationResult } from "./errors.js";
-export { defineValidator, type Validator, type ValidatorOptions } from "./validator.js";
-export type { StandardSchemaV1 } from "./standard.js";
+export { defineValidator, type StandardProps, type Validator, type ValidatorOptions } from "./validator.js";
+export type { StandardJSONSchemaV1, StandardSchemaV1 } from "./standard.js";
 export { isDate, isDateTime, isEmail, isTime, isUri, isUuid, MAX_FORMAT_LENGTH } from "./formats.js";
-export { depthProblem, isJsonValue, isPlainObject, MAX_DEPTH } from "./json.js";
-export { formats, jsonRecord, jsonValue, multipleOf, plainObject, type Refinement } from "./refine.js";
+export { depthProblem, isJsonValue, isPlainObject, isPlainPrototype, jsonProblem, MAX_DEPTH } from "./json.js";
+export { formats, isPolluted, multipleOf, ownProperties, type Refinement } from "./refine.js";
 export {
   anyOf,
   codePoints,
   duplicates,
   fail,
+  inherited,
   MAX_ERRORS,
   missing,
   notAllowed,
-  notJson,
-  notPlain,
   oneOf,
   typeError,
+  type Branch,
   type Issue,
   type Segment,
   type Walker,

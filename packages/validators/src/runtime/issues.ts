@@ -4,7 +4,7 @@
  * `/server/status must be one of "error", "connected", "disconnected", null (got "pending")`.
  * Shared here rather than inlined per entity so every entity phrases errors the same way.
  */
-import { isPlainObject, jsonProblem, type Segment } from "./json.js";
+import { isPlainObject, type Segment } from "./json.js";
 
 export type { Segment } from "./json.js";
 
@@ -14,11 +14,17 @@ export interface Issue {
   readonly keyword: string;
   readonly message: string;
   /** For a `type` error: the expected types as the message words them ("object or null"). */
-  readonly expected?: string;
+  readonly expected?: string | undefined;
+  /** `path` as a JSON pointer, when the walker already built it for the message. */
+  readonly pointer?: string;
 }
 
-/** A generated error walker: appends what is wrong with `v` (found at `path`) to `out`. */
-export type Walker = (v: any, path: readonly Segment[], out: Issue[]) => void;
+/**
+ * A generated error walker: appends what is wrong with `v` (found at `path`) to `out`. `path` is
+ * one array shared by the whole walk: a walker pushes a child's key before walking it and pops it
+ * after, and an issue takes a copy. So a walk allocates only for the errors it finds.
+ */
+export type Walker = (v: any, path: Segment[], out: Issue[]) => void;
 
 /** Enough to fix a request; bounds the work on garbage input. */
 export const MAX_ERRORS = 100;
@@ -37,11 +43,23 @@ export function codePoints(s: string): number {
   return n;
 }
 
-/** RFC 6901 JSON pointer of a path. */
+/** RFC 6901 JSON pointer of a path (most keys need no escape, so they are not rewritten). */
 export function toPointer(path: readonly Segment[]): string {
   let s = "";
-  for (const p of path) s += `/${String(p).replaceAll("~", "~0").replaceAll("/", "~1")}`;
+  for (const p of path) {
+    if (typeof p === "number") s += `/${p}`;
+    else s += p.includes("~") || p.includes("/") ? `/${p.replaceAll("~", "~0").replaceAll("/", "~1")}` : `/${p}`;
+  }
   return s;
+}
+
+/** A string as JSON writes it; most need no escape, and a scan is cheaper than JSON.stringify. */
+function quote(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(s);
+  }
+  return `"${s}"`;
 }
 
 /** The value as a message shows it: short, never throwing (getters, proxies, symbols...). */
@@ -49,7 +67,7 @@ export function show(v: unknown): string {
   try {
     switch (typeof v) {
       case "string":
-        return v.length > 40 ? `${JSON.stringify(v.slice(0, 40))}... (${v.length} chars)` : JSON.stringify(v);
+        return v.length > 40 ? `${quote(v.slice(0, 40))}... (${v.length} chars)` : quote(v);
       case "number":
       case "boolean":
         return String(v);
@@ -71,61 +89,78 @@ export function show(v: unknown): string {
   }
 }
 
-function where(path: readonly Segment[]): string {
-  const p = toPointer(path);
-  if (p === "") return "value";
-  return p.length > 120 ? `${p.slice(0, 50)}/...(${path.length} levels)...${p.slice(-50)}` : p;
+/** The path as a message names it. */
+function where(pointer: string, depth: number): string {
+  if (pointer === "") return "value";
+  return pointer.length > 120 ? `${pointer.slice(0, 50)}/...(${depth} levels)...${pointer.slice(-50)}` : pointer;
+}
+
+/** Records `<path> <text>`: the path copied (the walk goes on changing it), its pointer built once. */
+function record(out: Issue[], path: Segment[], keyword: string, text: string, expected: string | undefined): void {
+  const pointer = toPointer(path);
+  out.push({ path: path.slice(), pointer, keyword, message: `${where(pointer, path.length)} ${text}`, expected });
 }
 
 /** `<path> <requirement> (got <value>)`. */
-export function fail(out: Issue[], path: readonly Segment[], keyword: string, requirement: string, v: unknown): void {
-  if (out.length < MAX_ERRORS) out.push({ path, keyword, message: `${where(path)} ${requirement} (got ${show(v)})` });
+export function fail(out: Issue[], path: Segment[], keyword: string, requirement: string, v: unknown): void {
+  if (out.length < MAX_ERRORS) record(out, path, keyword, `${requirement} (got ${show(v)})`, undefined);
 }
 
 /*
  * `required` and `additionalProperties` errors sit at the object that breaks the rule, as Ajv
  * reports them (and as @contracts/fixtures' expected errors say); the message names the property.
  */
-export function missing(out: Issue[], path: readonly Segment[], key: string): void {
-  if (out.length < MAX_ERRORS) out.push({ path, keyword: "required", message: `${where(path)} must have required property ${JSON.stringify(key)}` });
+export function missing(out: Issue[], path: Segment[], key: string): void {
+  if (out.length < MAX_ERRORS) record(out, path, "required", `must have required property ${quote(key)}`, undefined);
 }
 
-export function notAllowed(out: Issue[], path: readonly Segment[], key: string): void {
-  if (out.length < MAX_ERRORS) out.push({ path, keyword: "additionalProperties", message: `${where(path)} must not have unknown property ${show(key)}` });
+/**
+ * Required properties found by `in` but inherited (rt.ownProperties in the check): they do not
+ * count. Walkers call it only for objects whose prototype is not a plain one.
+ */
+export function inherited(out: Issue[], path: Segment[], v: object, required: readonly string[]): void {
+  for (const key of required) if (key in v && !Object.hasOwn(v, key)) missing(out, path, key);
 }
 
-export function typeError(out: Issue[], path: readonly Segment[], expected: string, v: unknown): void {
-  if (out.length < MAX_ERRORS) out.push({ path, keyword: "type", expected, message: `${where(path)} must be ${expected} (got ${show(v)})` });
+export function notAllowed(out: Issue[], path: Segment[], key: string): void {
+  if (out.length < MAX_ERRORS) record(out, path, "additionalProperties", `must not have unknown property ${show(key)}`, undefined);
 }
 
-/** An object that is not a JSON object (Date, Map, boxed primitive, class instance...). */
-export function notPlain(out: Issue[], path: readonly Segment[], v: unknown): boolean {
-  if (isPlainObject(v)) return false;
-  fail(out, path, "type", "must be a plain JSON object", v);
-  return true;
+export function typeError(out: Issue[], path: Segment[], expected: string, v: unknown): void {
+  if (out.length < MAX_ERRORS) record(out, path, "type", `must be ${expected} (got ${show(v)})`, expected);
 }
 
-/** Where a schema leaves a value unconstrained, it must still be JSON data. */
-export function notJson(out: Issue[], path: readonly Segment[], v: unknown): void {
-  const problem = jsonProblem(v);
-  if (problem !== undefined) fail(out, [...path, ...problem.path], "type", problem.message, problem.value);
+/** The expected types of a `type` error at the branch's own depth, if the branch has one. */
+function typeIssue(found: readonly Issue[], depth: number): string | undefined {
+  for (const e of found) if (e.expected !== undefined && e.path.length === depth) return e.expected;
+  return undefined;
 }
+
+/**
+ * A branch of an anyOf/oneOf as the walkers pass it: its walker, or, when the branch's own `type`
+ * already rejects the value, the words of that type ("object or null").
+ */
+export type Branch = Walker | string;
 
 /**
  * anyOf: a value no branch accepts. The branches whose own `type` rejects the value are
  * noise, so report the errors of the closest remaining branch (the object branch of a nullable
  * object), or one merged type error when every branch rejects the type.
  */
-export function anyOf(out: Issue[], path: readonly Segment[], v: unknown, keyword: string, branches: readonly Walker[]): void {
+export function anyOf(out: Issue[], path: Segment[], v: unknown, keyword: string, branches: readonly Branch[]): void {
   let best: Issue[] | undefined;
   const expected: string[] = [];
   for (const branch of branches) {
+    if (typeof branch === "string") {
+      expected.push(branch);
+      continue;
+    }
     const found: Issue[] = [];
     branch(v, path, found);
     if (found.length === 0) return;
-    const wrongType = found.find((e) => e.expected !== undefined && e.path.length === path.length);
-    if (wrongType?.expected !== undefined) {
-      expected.push(wrongType.expected);
+    const wrongType = typeIssue(found, path.length);
+    if (wrongType !== undefined) {
+      expected.push(wrongType);
       continue;
     }
     if (best === undefined || found.length < best.length) best = found;
@@ -141,9 +176,10 @@ export function anyOf(out: Issue[], path: readonly Segment[], v: unknown, keywor
 }
 
 /** oneOf: exactly one branch accepts the value. */
-export function oneOf(out: Issue[], path: readonly Segment[], v: unknown, branches: readonly Walker[]): void {
+export function oneOf(out: Issue[], path: Segment[], v: unknown, branches: readonly Branch[]): void {
   let matches = 0;
   for (const branch of branches) {
+    if (typeof branch === "string") continue;
     const found: Issue[] = [];
     branch(v, path, found);
     if (found.length === 0) matches++;
@@ -164,15 +200,14 @@ function canonical(v: unknown): string {
 }
 
 /** uniqueItems: at the array, as Ajv reports it; the message names the first repeat. */
-export function duplicates(out: Issue[], path: readonly Segment[], v: readonly unknown[]): void {
+export function duplicates(out: Issue[], path: Segment[], v: readonly unknown[]): void {
   const seen = new Map<string, number>();
   for (let i = 0; i < v.length; i++) {
     const key = canonical(v[i]);
     const first = seen.get(key);
     // Not `fail`: its "(got …)" would show the whole array; the repeated item is what helps.
     if (first !== undefined) {
-      if (out.length < MAX_ERRORS)
-        out.push({ path, keyword: "uniqueItems", message: `${where(path)} must not repeat an item (got ${show(v[i])} at items ${first} and ${i})` });
+      if (out.length < MAX_ERRORS) record(out, path, "uniqueItems", `must not repeat an item (got ${show(v[i])} at items ${first} and ${i})`, undefined);
       return;
     }
     seen.set(key, i);

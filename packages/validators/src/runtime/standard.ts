@@ -34,3 +34,33 @@ export declare namespace StandardSchemaV1 {
     readonly output: Output;
   }
 }
+
+/**
+ * Standard JSON Schema v1 (the `jsonSchema` member of `~standard`), copied as the spec asks
+ * implementers to; `StandardTypedV1` is the base both specs share.
+ * @see https://standardschema.dev/json-schema
+ */
+export interface StandardJSONSchemaV1<Input = unknown, Output = Input> {
+  readonly "~standard": StandardJSONSchemaV1.Props<Input, Output>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-namespace -- the spec's own shape
+export declare namespace StandardJSONSchemaV1 {
+  export interface Props<Input = unknown, Output = Input> {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly types?: StandardSchemaV1.Types<Input, Output> | undefined;
+    readonly jsonSchema: Converter;
+  }
+  export interface Converter {
+    /** Converts the input type to JSON Schema. May throw if conversion is not supported. */
+    readonly input: (options: Options) => Record<string, unknown>;
+    /** Converts the output type to JSON Schema. May throw if conversion is not supported. */
+    readonly output: (options: Options) => Record<string, unknown>;
+  }
+  export type Target = "draft-2020-12" | "draft-07" | "openapi-3.0" | ({} & string);
+  export interface Options {
+    readonly target: Target;
+    readonly libraryOptions?: Record<string, unknown> | undefined;
+  }
+}

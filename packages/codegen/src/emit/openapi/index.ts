@@ -1,5 +1,5 @@
 import { compareCodeUnits, InternalError, SchemaProblems, sortProblems, type Problem } from "../../errors.js";
-import type { Entity, Json } from "../../model/types.js";
+import type { Entity, Json, Model } from "../../model/types.js";
 import { TYPESCRIPT_GLOBALS } from "../../schema/names.js";
 import { defineEmitter, doNotEditHeader, problemAt } from "../emitter.js";
 import { collectComponents, type Components } from "./components.js";
@@ -14,12 +14,19 @@ export const OPENAPI_DIR = "packages/openapi/generated";
 export const OPENAPI_SRC_DIR = "packages/openapi/src/generated";
 
 /**
- * `info` names the package the fragment ships in. Emitters read no files, so the name and version
- * are stated here; packages/openapi's tests fail when they drift from its package.json.
+ * `info` names the package the fragment ships in, with the version its package.json has now
+ * (read at load into `model.packages`), so a release's version bump reaches the documents on the
+ * next generate. A project without that package.json gets the package name and version 0.0.0.
  */
+export function openapiInfo(model: Model): { title: string; version: string; description: string } {
+  const own = model.packages?.[OPENAPI_PACKAGE_DIR];
+  return { title: own?.name ?? OPENAPI_INFO.title, version: own?.version ?? "0.0.0", description: OPENAPI_INFO.description };
+}
+
+const OPENAPI_PACKAGE_DIR = "packages/openapi";
+
 export const OPENAPI_INFO = {
   title: "@contracts/openapi",
-  version: "0.1.0",
   description:
     "Every contract entity under components/schemas, generated from schemas/ by @contracts/codegen. Merge them into a service's document; paths are the service's.",
 } as const;
@@ -62,7 +69,7 @@ export const openapiEmitter = defineEmitter({
       if (!part) throw new InternalError(`openapi: no converted schemas for ${entity.name}`);
       return part;
     });
-    const { oas31, oas30 } = assembleDocuments(entityParts);
+    const { oas31, oas30 } = assembleDocuments(entityParts, openapiInfo(model));
     const types: Record<string, string> = Object.assign({}, ...entityParts.map((p) => p.types));
     const yaml31: Record<string, string> = Object.assign({}, ...entityParts.map((p) => p.yaml31));
     const yaml30: Record<string, string> = Object.assign({}, ...entityParts.map((p) => p.yaml30));
@@ -130,10 +137,10 @@ function convertEntity(entity: Entity, components: Components): EntityComponents
 }
 
 /** The two documents from every entity's converted components. */
-function assembleDocuments(parts: readonly EntityComponents[]): { oas31: OpenapiDocument; oas30: OpenapiDocument } {
+function assembleDocuments(parts: readonly EntityComponents[], info: Json): { oas31: OpenapiDocument; oas30: OpenapiDocument } {
   const schemas31: Record<string, Json> = Object.assign({}, ...parts.map((p) => p.schemas31));
   const schemas30: Record<string, Json> = Object.assign({}, ...parts.map((p) => p.schemas30));
-  return { oas31: document(OPENAPI_31, sortByName(schemas31)), oas30: document(OPENAPI_30, sortByName(schemas30)) };
+  return { oas31: document(OPENAPI_31, sortByName(schemas31), info), oas30: document(OPENAPI_30, sortByName(schemas30), info) };
 }
 
 function sortByName(schemas: Record<string, Json>): Record<string, Json> {
@@ -147,6 +154,6 @@ function sortByName(schemas: Record<string, Json>): Record<string, Json> {
 /** Keys in code-unit order, like every other object of the documents. */
 type OpenapiDocument = Json & { components: { schemas: Record<string, Json> } };
 
-function document(openapi: string, schemas: Record<string, Json>): OpenapiDocument {
-  return { components: { schemas }, info: sortData(OPENAPI_INFO), openapi, paths: {} };
+function document(openapi: string, schemas: Record<string, Json>, info: Json): OpenapiDocument {
+  return { components: { schemas }, info: sortData(info), openapi, paths: {} };
 }

@@ -12,7 +12,8 @@ export interface SchemaContext {
  * OpenAPI 3.1 Schema Objects are JSON Schema 2020-12, so the schema is kept as written except for
  * what makes it a standalone resource: `$schema` and `$id` (with `$id` in place, `#/...` refs
  * would resolve inside the schema rather than the document) and `$defs` (lifted to components);
- * `$ref`s point at `#/components/schemas/<name>`.
+ * `$ref`s point at `#/components/schemas/<name>`. `x-docs` is the codegen's own placement of the
+ * docs page, nothing a reader of the document needs: it is not published.
  * @see https://spec.openapis.org/oas/v3.1.1.html#schema-object
  */
 export function toOas31(schema: Json, pointer: string, ctx: SchemaContext): Json {
@@ -21,6 +22,7 @@ export function toOas31(schema: Json, pointer: string, ctx: SchemaContext): Json
   delete out["$schema"];
   delete out["$id"];
   delete out["$defs"];
+  delete out["x-docs"];
   if (typeof schema["$ref"] === "string") out["$ref"] = ctx.refFor(ctx.file, schema["$ref"]);
   return out;
 }

@@ -31,7 +31,7 @@ export const validatorsEmitter = defineEmitter({
     return {
       files: new Map([
         [`${VALIDATORS_DIR}/${entity.slug}.check.ts`, checkModule(entity, check, bundled.files)],
-        [`${VALIDATORS_DIR}/${entity.slug}.ts`, entityModule(entity, check, walkers, bundled.recursive)],
+        [`${VALIDATORS_DIR}/${entity.slug}.ts`, entityModule(entity, check, walkers, bundled.recursive, bundled.files.length > 1 ? bundled.schema : undefined)],
       ]),
     };
   },

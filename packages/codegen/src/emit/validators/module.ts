@@ -1,4 +1,4 @@
-import type { Entity, Model } from "../../model/types.js";
+import type { Entity, Json, Model } from "../../model/types.js";
 import { doNotEditHeader } from "../emitter.js";
 import { code, join, name, verbatim, type Code } from "./code.js";
 import type { CompiledCheck } from "./check.js";
@@ -32,7 +32,7 @@ function walkerImports(walkers: Walkers): Code[] {
  * `unknown`) and cuts recursion to `any` after two levels, while the types package declares each
  * definition once, with recursion and cross-file refs intact. One declaration, one type.
  */
-export function entityModule(entity: Entity, check: CompiledCheck, walkers: Walkers, recursive: boolean): string {
+export function entityModule(entity: Entity, check: CompiledCheck, walkers: Walkers, recursive: boolean, bundled?: Json): string {
   const X = name(entity.name);
   const validator = name(`${entity.name}Validator`);
   const doc = entity.description === undefined ? code`` : code`/** ${verbatim(entity.description.replaceAll("*/", "*\\/"))} */\n`;
@@ -40,8 +40,13 @@ export function entityModule(entity: Entity, check: CompiledCheck, walkers: Walk
     walkers.exports.map(([local, as]) => code`${local} as ${as}`),
     ", ",
   );
-  // Values that nest through a recursive definition are bounded before the recursive check runs.
-  const options = recursive ? code`, { maxDepth: rt.MAX_DEPTH }` : code``;
+  // Values that nest through a recursive definition are bounded before the recursive check runs;
+  // a schema that refers to other files is given self-contained to `~standard.jsonSchema`.
+  const settings = [
+    ...(recursive ? [code`maxDepth: rt.MAX_DEPTH`] : []),
+    ...(bundled === undefined ? [] : [code`bundled: ${verbatim(JSON.stringify(bundled, null, 2))}`]),
+  ];
+  const options = settings.length === 0 ? code`` : code`, { ${join(settings, ", ")} }`;
   const text = code`${verbatim(doNotEditHeader([entity.file]))}
 
 import type * as types from "@contracts/types";
@@ -59,7 +64,7 @@ ${join(walkers.functions, "\n\n")}
 /** The walkers of this file's root and definitions, for the modules whose schemas refer to them. */
 export { ${exported} };
 
-/** Every way to validate a ${X}; also its Standard Schema v1 object (\`~standard\`, vendor "contracts"). */
+/** Every way to validate a ${X}; also its Standard Schema v1 and Standard JSON Schema v1 object (\`~standard\`, vendor "contracts"); \`.jsonOnly\` for the "JSON data only" mode. */
 export const ${validator}: rt.Validator<${X}> = rt.defineValidator<${X}>(${entity.name}, ${X}, Check, errorsRoot${options});
 export const is${X}: (value: unknown) => value is ${X} = ${validator}.is;
 export const assert${X}: (value: unknown) => asserts value is ${X} = ${validator}.assert;

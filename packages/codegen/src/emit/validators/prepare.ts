@@ -1,7 +1,7 @@
 import { InternalError } from "../../errors.js";
 import type { Json } from "../../model/types.js";
 import { code, join, type Code } from "./code.js";
-import { hasArrayKeywords, hasObjectKeywords, constrainsType, isEmptySchema, isSchemaObject, propertyNames, type SchemaObject } from "./schema.js";
+import { children, isEmptySchema, isSchemaObject, requiredNames, type SchemaObject } from "./schema.js";
 
 /**
  * A placeholder for one runtime refinement while TypeBox compiles: TypeBox takes `~refine`
@@ -21,9 +21,12 @@ export interface Prepared {
 }
 
 /**
- * What TypeBox cannot check the way we need (Ajv-exact formats, JSON objects only, JSON data in
- * open records) becomes `~refine` refinements implemented in the validators runtime
- * (packages/validators/src/runtime/refine.ts). Returns a new schema; the model is not touched.
+ * What TypeBox cannot check the way we need (Ajv-exact formats, exact multipleOf, required
+ * properties as own properties) becomes `~refine` refinements implemented in the validators
+ * runtime (packages/validators/src/runtime/refine.ts). `{}` and open records stay unconstrained, as
+ * the schema says and Ajv judges them (the opt-in `jsonOnly` mode scans for JSON data at run time).
+ * Properties are reordered so the cheap checks run first: a wrong type next to a 21 KB URI fails
+ * before the URI is scanned. Returns a new schema; the model is not touched.
  */
 export function prepareForTypeBox(schema: Json): Prepared {
   const runtime = new Map<Placeholder, Code>();
@@ -34,7 +37,6 @@ export function prepareForTypeBox(schema: Json): Prepared {
   };
 
   const visit = (node: Json): Json => {
-    if (node === true) return { "~refine": [use(code`rt.jsonValue`)] } as unknown as Json;
     if (!isSchemaObject(node)) return node;
     const out: Record<string, unknown> = {};
     const refine: Placeholder[] = [];
@@ -50,12 +52,14 @@ export function prepareForTypeBox(schema: Json): Prepared {
           refine.push(use(code`rt.multipleOf(${value})`));
           break;
         case "properties":
+          out[key] = isSchemaObject(value) ? Object.fromEntries(cheapFirst(Object.entries(value)).map(([k, v]) => [k, visit(v)])) : value;
+          break;
         case "$defs":
           out[key] = isSchemaObject(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visit(v)])) : value;
           break;
         case "items":
         case "additionalProperties":
-          // An unconstrained subschema stays `{}` (TypeBox skips it); the parent's refinement checks the JSON data.
+          // An unconstrained subschema stays `{}`: TypeBox emits no check for it.
           out[key] = isEmptySchema(value) ? value : visit(value);
           break;
         case "anyOf":
@@ -66,21 +70,16 @@ export function prepareForTypeBox(schema: Json): Prepared {
           out[key] = value;
       }
     }
-    if (hasObjectKeywords(node)) {
-      const extra = node["additionalProperties"];
-      const declared = propertyNames(node);
+    const required = requiredNames(node);
+    if (required.length > 0)
       refine.push(
-        extra === false || (extra !== undefined && !isEmptySchema(extra))
-          ? use(code`rt.plainObject`)
-          : use(
-              code`rt.jsonRecord([${join(
-                declared.map((k) => code`${k}`),
-                ", ",
-              )}])`,
-            ),
+        use(
+          code`rt.ownProperties([${join(
+            required.map((k) => code`${k}`),
+            ", ",
+          )}])`,
+        ),
       );
-    }
-    if ((hasArrayKeywords(node) && isEmptySchema(node["items"] ?? true)) || !constrainsType(node)) refine.push(use(code`rt.jsonValue`));
     if (refine.length > 0) out["~refine"] = refine;
     return out as Json;
   };
@@ -88,3 +87,26 @@ export function prepareForTypeBox(schema: Json): Prepared {
 }
 
 export type { SchemaObject };
+
+/** Keywords whose check reads a whole string or array, or leads anywhere. */
+const SCANS = ["format", "pattern", "minLength", "maxLength", "uniqueItems", "$ref"];
+
+/**
+ * How much a property's check may cost: 0 for type, enum and const tests, 1 for subschemas of only
+ * those, 2 where a string or array is scanned (or a `$ref` leads anywhere).
+ */
+function cost(schema: Json): number {
+  if (!isSchemaObject(schema)) return 0;
+  if (SCANS.some((k) => k in schema)) return 2;
+  let c = 0;
+  for (const [, child] of children(schema, "")) c = Math.max(c, 1, cost(child));
+  return c;
+}
+
+/** Properties whose checks are cheap first, each group in declaration order (a stable sort). */
+function cheapFirst(entries: [string, Json][]): [string, Json][] {
+  return entries
+    .map((e, i) => [e, cost(e[1]), i] as const)
+    .sort((a, b) => a[1] - b[1] || a[2] - b[2])
+    .map(([e]) => e);
+}

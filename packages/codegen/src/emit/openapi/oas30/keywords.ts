@@ -3,10 +3,11 @@ import { sameJson, type Step } from "./context.js";
 
 /**
  * Identification keywords and `$comment` have no 3.0 counterpart and change no verdict; `$defs`
- * entries are lifted to components/schemas.
+ * entries are lifted to components/schemas; `x-docs` is the codegen's own docs placement, not
+ * published (as in 3.1).
  */
 export const dropUnsupported: Step = (node) => {
-  const { $schema: _schema, $id: _id, $defs: _defs, $comment: _comment, ...rest } = node;
+  const { $schema: _schema, $id: _id, $defs: _defs, $comment: _comment, "x-docs": _docs, ...rest } = node;
   return rest;
 };
 

@@ -13,6 +13,14 @@ export interface NodeContext {
 /** One group of keywords: the statements of the node's error walker that check them. */
 export type KeywordGroup = (schema: SchemaObject, ctx: NodeContext) => readonly Code[];
 
+/**
+ * The walk of one child: its key pushed on the shared path for the call and popped after, so no
+ * array is built per property visited (an issue copies the path only when it is recorded).
+ */
+export function atChild(key: Code, walker: Code, value: Code): Code {
+  return code`{ path.push(${key}); ${walker}(${value}, path, out); path.pop(); }`;
+}
+
 /** `if (<test>) { body }`, or just the body when the node's only type already guarantees the test. */
 export function guarded(schema: SchemaObject, typeName: string, test: Code, body: readonly Code[]): Code {
   const only = types(schema);

@@ -10,13 +10,12 @@ import { anyOfKeyword, oneOfKeyword, refKeyword } from "./applicator.js";
 import { arrayKeywords } from "./array.js";
 import type { KeywordGroup, NodeContext } from "./context.js";
 import { objectKeywords } from "./object.js";
-import { constKeyword, enumKeyword, formatChecker, jsonData, numberKeywords, stringKeywords, typeKeyword } from "./scalar.js";
+import { constKeyword, enumKeyword, formatChecker, numberKeywords, stringKeywords, typeKeyword } from "./scalar.js";
 
 /** In the order a person wants errors: the type first, then the parts, then unions. */
 const GROUPS: readonly KeywordGroup[] = [
   refKeyword,
   typeKeyword,
-  jsonData,
   objectKeywords,
   arrayKeywords,
   enumKeyword,
@@ -102,10 +101,10 @@ export interface Walkers {
 
 function walkerFunction(pointer: string, node: Json, ctx: NodeContext): Code {
   let body: readonly Code[];
-  if (node === true) body = [code`rt.notJson(out, path, v);`];
+  if (node === true) body = [];
   else if (node === false || !isSchemaObject(node)) body = [code`rt.fail(out, path, "false", "is not allowed", v);`];
   else body = GROUPS.flatMap((group) => group(node as SchemaObject, ctx));
-  return code`function ${walkerName(pointer)}(v: any, path: readonly rt.Segment[], out: rt.Issue[]): void {${body.map((b) => code`\n  ${b}`)}\n}`;
+  return code`function ${walkerName(pointer)}(v: any, path: rt.Segment[], out: rt.Issue[]): void {${body.map((b) => code`\n  ${b}`)}\n}`;
 }
 
 /**

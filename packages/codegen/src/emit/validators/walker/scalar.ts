@@ -1,5 +1,5 @@
 import { code, join, name, type Code } from "../code.js";
-import { constrainsType, hasArrayKeywords, hasObjectKeywords, types } from "../schema.js";
+import { types } from "../schema.js";
 import { guarded, type KeywordGroup } from "./context.js";
 
 /** The check of each JSON type, as TypeBox compiles it (so the walker agrees with the check). */
@@ -13,16 +13,20 @@ const TYPE_CHECKS: Readonly<Record<string, Code>> = {
   array: code`Array.isArray(v)`,
 };
 
+/** The test of a node's `type` keyword on `v` (one of its types). */
+export function typeTest(list: readonly string[]): Code {
+  return join(
+    list.map((t) => TYPE_CHECKS[t] ?? code`false`),
+    " || ",
+  );
+}
+
 /** @see https://json-schema.org/draft/2020-12/json-schema-validation#section-6.1.1 */
 export const typeKeyword: KeywordGroup = (s) => {
   const list = types(s);
   if (list.length === 0) return [];
-  const checks = list.map((t) => TYPE_CHECKS[t] ?? code`false`);
-  return [code`if (!(${join(checks, " || ")})) return rt.typeError(out, path, ${list.join(" or ")}, v);`];
+  return [code`if (!(${typeTest(list)})) return rt.typeError(out, path, ${list.join(" or ")}, v);`];
 };
-
-/** Where nothing else constrains the value, it must be JSON data (rt.jsonValue in the check). */
-export const jsonData: KeywordGroup = (s) => (constrainsType(s) || hasObjectKeywords(s) || hasArrayKeywords(s) ? [] : [code`rt.notJson(out, path, v);`]);
 
 /** @see https://json-schema.org/draft/2020-12/json-schema-validation#section-6.1.2 */
 export const enumKeyword: KeywordGroup = (s) => {

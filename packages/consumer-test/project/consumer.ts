@@ -1,0 +1,40 @@
+// A service's view of the published packages, installed from their tarballs: every import is a
+// package name, nothing reaches into the monorepo. Prints what it found as one JSON line.
+import type { ConnectorWithStatus } from "@contracts/types";
+import {
+  ContractValidationError,
+  isConnectorWithStatus,
+  parseConnectorWithStatus,
+  validateConnectorWithStatus,
+  validators,
+  type ValidationResult,
+} from "@contracts/validators";
+import { fixtures, makeConnectorWithStatus } from "@contracts/fixtures";
+import { mergeComponents, openapi30, openapi31, type components } from "@contracts/openapi";
+import openapiJson from "@contracts/openapi/openapi.json" with { type: "json" };
+import { entityPages, pageUrl } from "@contracts/docs";
+
+const made: ConnectorWithStatus = makeConnectorWithStatus({ name: "GitHub" });
+const fromComponents: components["schemas"]["ConnectorWithStatus"] = made;
+const result: ValidationResult<ConnectorWithStatus> = validateConnectorWithStatus({ ...made, enabled: "yes" });
+let parseError = "";
+try {
+  parseConnectorWithStatus({});
+} catch (error) {
+  if (error instanceof ContractValidationError) parseError = error.name;
+}
+const merged = mergeComponents({ openapi: "3.1.1", info: { title: "service", version: "1.0.0" }, paths: {} });
+
+console.log(
+  JSON.stringify({
+    madeIsValid: isConnectorWithStatus(made) && isConnectorWithStatus(fromComponents),
+    rejected: result.ok ? [] : result.errors.map((e) => `${e.path} ${e.keyword}`),
+    parseError,
+    registry: Object.keys(validators),
+    validFixturesPass: fixtures.ConnectorWithStatus.valid.every((c) => isConnectorWithStatus(c.value)),
+    invalidFixturesFail: fixtures.ConnectorWithStatus.invalid.every((c) => !isConnectorWithStatus(c.value)),
+    openapi: [openapi31.openapi, openapi30.openapi, openapiJson.info.title, openapiJson.info.version],
+    mergedComponents: Object.keys(merged.components?.schemas ?? {}),
+    page: pageUrl(entityPages[0]!).href.endsWith("/node_modules/@contracts/docs/pages/ConnectorWithStatus.md"),
+  }),
+);
