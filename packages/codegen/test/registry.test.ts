@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { emitters } from "../src/emit/index.js";
+import { derivedTargets, emitters } from "../src/emit/index.js";
 import { REPO_ROOT } from "./helpers.js";
 
-const roots = emitters.flatMap((e) => e.outputRoots);
+const roots = [...emitters, ...derivedTargets].flatMap((e) => e.outputRoots);
 
 /** A .gitattributes pattern as a regular expression (`*` within a segment, `**` across them). */
 function globToRegExp(glob: string): RegExp {
