@@ -131,7 +131,7 @@ describe("a run's writes are all or none", () => {
     expect([staged.length, renamed.length, removed.length].every((n) => n > 1)).toBe(true);
     const last = calls.length;
     points = [...new Set([1, 2, 3, staged[0], staged[Math.floor(staged.length / 2)], commit - 1, commit, commit + 1, renamed[Math.floor(renamed.length / 2)], removed[0], last])].filter((n): n is number => n !== undefined).sort((a, b) => a - b);
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await rm(newSchemas, { recursive: true, force: true });
@@ -188,7 +188,7 @@ describe("a run's writes are all or none", () => {
     expect(await outputs(root)).toEqual(newOutputs);
     expect(await tempFiles(root)).toEqual([]);
     expect(existsSync(path.join(root, LOCK_FILE))).toBe(false);
-  }, 60_000);
+  }, 120_000);
 
   it("a second run waits for the one holding the project, then runs", async () => {
     const root = await project();
@@ -206,7 +206,7 @@ describe("a run's writes are all or none", () => {
     held.release();
     expect(await exited).toBe(0);
     expect(await outputs(root)).toEqual(newOutputs);
-  }, 60_000);
+  }, 120_000);
 
   it("two generate runs at once: both succeed, neither removes the other's staged files", async () => {
     const root = await project();
@@ -221,5 +221,5 @@ describe("a run's writes are all or none", () => {
     expect(runs.map((r) => r.code)).toEqual([0, 0]);
     expect(await outputs(root)).toEqual(newOutputs);
     expect(await tempFiles(root)).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 });
