@@ -28,7 +28,7 @@ const HAND_WRITTEN: Record<string, string[]> = {
   "packages/fixtures": ["DeepPartial", "InvalidCase", "ValidCase", "deepMerge"],
   "packages/openapi": ["MergedDocument", "ServiceDocument", "components", "mergeComponents"],
   "packages/types": [],
-  "packages/validators": ["ContractValidationError", "StandardSchemaV1", "ValidationError", "ValidationResult", "Validator"],
+  "packages/validators": ["ContractValidationError", "StandardJSONSchemaV1", "StandardSchemaV1", "ValidationError", "ValidationResult", "Validator"],
 };
 
 describe("api/exports.json", () => {

@@ -48,7 +48,7 @@ export const RESERVED_NAMES: ReadonlyMap<string, string> = new Map([
   ...["Array", "BigInt", "Boolean", "Date", "Error", "Function", "JSON", "Map", "Math", "Number", "Object", "Omit", "Partial", "Pick", "Promise", "Readonly", "ReadonlyArray", "Record", "RegExp", "Required", "Set", "String", "Symbol"].map(
     (name): [string, string] => [name, "a TypeScript built-in type the generated code uses"],
   ),
-  ...["ContractValidationError", "StandardSchemaV1", "ValidationError", "ValidationResult", "Validator", "EntityName"].map(
+  ...["ContractValidationError", "StandardJSONSchemaV1", "StandardSchemaV1", "ValidationError", "ValidationResult", "Validator", "EntityName"].map(
     (name): [string, string] => [name, "exported by @contracts/validators itself"],
   ),
   ...["DeepPartial", "InvalidCase", "ValidCase"].map((name): [string, string] => [name, "exported by @contracts/fixtures itself"]),
