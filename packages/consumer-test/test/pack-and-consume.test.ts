@@ -112,7 +112,8 @@ describe("a project that installs the tarballs", () => {
     );
     expect(result.errors).toEqual([]);
     const inputs = Object.keys(result.metafile.inputs);
-    expect(inputs.filter((i) => i.startsWith("node:") || /(^|\/)node_modules\/(?!(@contracts|typebox)\/)/.test(i))).toEqual([]);
+    // Our packages and their declared runtime dependencies (TypeBox; ajv-formats' format functions), nothing else.
+    expect(inputs.filter((i) => i.startsWith("node:") || /(^|\/)node_modules\/(?!(@contracts|typebox|ajv-formats)\/)/.test(i))).toEqual([]);
     const code = result.outputFiles[0]!.text;
     expect(code).not.toMatch(/\beval\s*\(|\bnew\s+Function\s*\(|\bFunction\s*\(\s*["'`]/);
     await writeFile(path.join(project, "bundle.mjs"), code);
@@ -122,7 +123,7 @@ describe("a project that installs the tarballs", () => {
 
   it("runs the installed contracts CLI on a project of its own", async () => {
     await cp(path.join(REPO, "schemas"), path.join(project, "schemas"), { recursive: true });
-    const { stdout } = await timed("contracts generate", () => run(path.join(project, "node_modules/.bin/contracts"), ["generate"], { cwd: project }));
+    const { stdout } = await timed("contracts generate", () => run(path.join(project, "node_modules/.bin/contracts"), ["generate", "--no-frozen"], { cwd: project }));
     expect(stdout).toMatch(/^contracts generate: \d+ written, 0 unchanged, 0 removed; 1 of 1 entity emitted/);
     const ours = await readFile(path.join(REPO, "packages/types/src/generated/connector-with-status.ts"), "utf8");
     expect(await readFile(path.join(project, "packages/types/src/generated/connector-with-status.ts"), "utf8")).toBe(ours);
