@@ -22,7 +22,7 @@ describe("unsafe patterns (ReDoS)", () => {
     expect(run.stderr).toBe(WARNING);
     expect(run.code).toBe(0);
     expect((await snapshotTree(root)).has("packages/types/src/generated/thing.ts")).toBe(true);
-  }, 30_000);
+  }, 120_000);
 
   it('"error": generation fails at the pattern and writes nothing', async () => {
     const root = await makeProject(withPattern("^(a+)+$"));
@@ -31,7 +31,7 @@ describe("unsafe patterns (ReDoS)", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(`contracts generate: 1 problem in 1 schema file; nothing was written.\n\n${WARNING.split("\n").slice(2, 4).join("\n")}`);
     expect([...(await snapshotTree(root)).keys()].filter((f) => f.startsWith("packages/"))).toEqual([]);
-  }, 30_000);
+  }, 120_000);
 
   it('"off", or a pattern that matches in linear time: nothing said', async () => {
     const off = await makeProject(withPattern("^(a+)+$"));
@@ -39,7 +39,7 @@ describe("unsafe patterns (ReDoS)", () => {
     expect(await runCli("generate", "--root", off)).toMatchObject({ code: 0, stderr: "" });
     const safe = await makeProject(withPattern("^[a-z0-9-]+$"));
     expect(await runCli("generate", "--root", safe)).toMatchObject({ code: 0, stderr: "" });
-  }, 30_000);
+  }, 120_000);
 });
 
 describe("contracts.config.json", () => {

@@ -160,7 +160,7 @@ describe("a run's writes are all or none", () => {
     ]
       .filter((n): n is number => n !== undefined)
       .sort((a, b) => a - b);
-  }, 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await rm(newSchemas, { recursive: true, force: true });
@@ -221,7 +221,7 @@ describe("a run's writes are all or none", () => {
     expect(await outputs(root)).toEqual(newOutputs);
     expect(await tempFiles(root)).toEqual([]);
     expect(existsSync(path.join(root, LOCK_FILE))).toBe(false);
-  }, 60_000);
+  }, 120_000);
 
   it("a second run waits for the one holding the project, then runs", async () => {
     const root = await project();
@@ -239,7 +239,7 @@ describe("a run's writes are all or none", () => {
     held.release();
     expect(await exited).toBe(0);
     expect(await outputs(root)).toEqual(newOutputs);
-  }, 60_000);
+  }, 120_000);
 
   it("two generate runs at once: both succeed, neither removes the other's staged files", async () => {
     const root = await project();
@@ -254,5 +254,5 @@ describe("a run's writes are all or none", () => {
     expect(runs.map((r) => r.code)).toEqual([0, 0]);
     expect(await outputs(root)).toEqual(newOutputs);
     expect(await tempFiles(root)).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 });

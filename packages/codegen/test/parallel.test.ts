@@ -49,5 +49,5 @@ describe("parallel generate", () => {
     expect(phases).toEqual(expect.arrayContaining(["started", "generated", "compared with disk", "written"]));
     expect(phases).not.toContain(undefined);
     expect((await run({ CONTRACTS_TIMINGS: "" })).stderr).toBe("");
-  }, 60_000);
+  }, 120_000);
 });

@@ -69,7 +69,7 @@ describe("contracts watch", () => {
     await writeFile(path.join(schemas, "connector-with-status.schema.json"), JSON.stringify({ ...canonical, description: "Moved back." }, null, 2));
     await generatedAgain("Moved back.");
     expect(await stop()).toBe(0);
-  }, 60_000);
+  }, 120_000);
 
   it("regenerates on save, survives a bad save, and recovers on the next good one", async () => {
     const canonical = await canonicalSchema();

@@ -140,7 +140,9 @@ describe("a project that installs the tarballs", () => {
 
   it("runs the installed contracts CLI on a project of its own", async () => {
     await cp(path.join(REPO, "schemas"), path.join(project, "schemas"), { recursive: true });
-    const { stdout } = await timed("contracts generate", () => run(path.join(project, "node_modules/.bin/contracts"), ["generate"], { cwd: project }));
+    const { stdout } = await timed("contracts generate", () =>
+      run(path.join(project, "node_modules/.bin/contracts"), ["generate", "--no-frozen"], { cwd: project }),
+    );
     expect(stdout).toMatch(/^contracts generate: \d+ written, 0 unchanged, 0 removed; 1 of 1 entity emitted/);
     const ours = await readFile(path.join(REPO, "packages/types/src/generated/connector-with-status.ts"), "utf8");
     expect(await readFile(path.join(project, "packages/types/src/generated/connector-with-status.ts"), "utf8")).toBe(ours);

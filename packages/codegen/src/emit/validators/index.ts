@@ -20,7 +20,7 @@ export const validatorsEmitter = defineEmitter({
   libraries: ["typebox"],
   reservedNames: reserve(
     "exported by @contracts/validators itself",
-    ["ContractValidationError", "StandardSchemaV1", "ValidationError", "ValidationResult", "Validator", "EntityName"],
+    ["ContractValidationError", "StandardJSONSchemaV1", "StandardSchemaV1", "ValidationError", "ValidationResult", "Validator", "EntityName"],
     TYPESCRIPT_GLOBALS,
   ),
   thread: "main",
