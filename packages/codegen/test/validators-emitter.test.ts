@@ -5,7 +5,7 @@ import { SchemaProblems } from "../src/errors.js";
 import { code, name } from "../src/emit/validators/code.js";
 import { validatorsEmitter } from "../src/emit/validators/index.js";
 import { walkerName } from "../src/emit/validators/names.js";
-import { generateWith, canonicalSchemaText, THING_BASE } from "./helpers.js";
+import { generateWith, canonicalSchemaText, makeProject, runCli, THING_BASE } from "./helpers.js";
 
 const DIR = "packages/validators/src/generated";
 const base = THING_BASE;
@@ -179,5 +179,25 @@ describe("validators emitter", () => {
         hint: "use primitive values (string, number, boolean, null)",
       },
     ]);
+  });
+});
+
+describe("valid input the issue reported as an internal error (exit 2)", () => {
+  it.each([
+    ["multipleOf without a type", { multipleOf: 2 }],
+    ["format without a type", { format: "uri" }],
+    ["a type array of three types", { type: ["array", "object", "null"] }],
+    ["multipleOf and format on one node (two refinements)", { type: "integer", multipleOf: 2, format: "uri" }],
+    [
+      "required, properties and format on one node",
+      { type: ["object", "null"], properties: { a: { type: "string" } }, required: ["a"], additionalProperties: false, format: "uri" },
+    ],
+  ])("%s, as a property, generates (exit 0)", async (_, property) => {
+    const root = await makeProject({ "thing.schema.json": { ...base, properties: { p: property }, required: ["p"] } });
+    const run = await runCli("generate", "--root", root);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const check = await readFile(path.join(root, `${DIR}/thing.ts`), "utf8");
+    expect(check).toContain("SetExternal(");
   });
 });
