@@ -9,6 +9,19 @@ export type { StandardJSONSchemaV1, StandardSchemaV1 } from "./standard.js";
 export { isDate, isDateTime, isEmail, isTime, isUri, isUuid, MAX_FORMAT_LENGTH } from "./formats.js";
 export { depthProblem, isJsonValue, isPlainObject, isPlainPrototype, jsonProblem, MAX_DEPTH } from "./json.js";
 export { formats, isPolluted, multipleOf, ownProperties, type Refinement } from "./refine.js";
+export { contains, equal, passes, propertyNames, tagged } from "./applicators.js";
+export {
+  evaluated,
+  isItemEvaluated,
+  isPropEvaluated,
+  markAllItems,
+  markAllProps,
+  markItem,
+  markItems,
+  markProp,
+  mergeEvaluated,
+  type Evaluated,
+} from "./evaluated.js";
 export {
   anyOf,
   codePoints,
@@ -20,6 +33,7 @@ export {
   notAllowed,
   oneOf,
   typeError,
+  unevaluatedItem,
   type Branch,
   type Issue,
   type Segment,

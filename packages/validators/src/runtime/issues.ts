@@ -4,6 +4,7 @@
  * `/server/status must be one of "error", "connected", "disconnected", null (got "pending")`.
  * Shared here rather than inlined per entity so every entity phrases errors the same way.
  */
+import { evaluated, mergeEvaluated, type Evaluated } from "./evaluated.js";
 import { isPlainObject, type Segment } from "./json.js";
 
 export type { Segment } from "./json.js";
@@ -24,7 +25,7 @@ export interface Issue {
  * one array shared by the whole walk: a walker pushes a child's key before walking it and pops it
  * after, and an issue takes a copy. So a walk allocates only for the errors it finds.
  */
-export type Walker = (v: any, path: Segment[], out: Issue[]) => void;
+export type Walker = (v: any, path: Segment[], out: Issue[], ev?: Evaluated) => void;
 
 /** Enough to fix a request; bounds the work on garbage input. */
 export const MAX_ERRORS = 100;
@@ -122,8 +123,13 @@ export function inherited(out: Issue[], path: Segment[], v: object, required: re
   for (const key of required) if (key in v && !Object.hasOwn(v, key)) missing(out, path, key);
 }
 
-export function notAllowed(out: Issue[], path: Segment[], key: string): void {
-  if (out.length < MAX_ERRORS) record(out, path, "additionalProperties", `must not have unknown property ${show(key)}`, undefined);
+export function notAllowed(out: Issue[], path: Segment[], key: string, keyword = "additionalProperties"): void {
+  if (out.length < MAX_ERRORS) record(out, path, keyword, `must not have unknown property ${show(key)}`, undefined);
+}
+
+/** unevaluatedItems: false, at the array, naming the item no keyword evaluated. */
+export function unevaluatedItem(out: Issue[], path: Segment[], index: number): void {
+  if (out.length < MAX_ERRORS) record(out, path, "unevaluatedItems", `must not have item ${index}: no keyword of the schema allows it`, undefined);
 }
 
 export function typeError(out: Issue[], path: Segment[], expected: string, v: unknown): void {
@@ -147,17 +153,25 @@ export type Branch = Walker | string;
  * noise, so report the errors of the closest remaining branch (the object branch of a nullable
  * object), or one merged type error when every branch rejects the type.
  */
-export function anyOf(out: Issue[], path: Segment[], v: unknown, keyword: string, branches: readonly Branch[]): void {
+export function anyOf(out: Issue[], path: Segment[], v: unknown, keyword: string, branches: readonly Branch[], ev?: Evaluated): void {
   let best: Issue[] | undefined;
   const expected: string[] = [];
+  let matched = false;
   for (const branch of branches) {
     if (typeof branch === "string") {
       expected.push(branch);
       continue;
     }
     const found: Issue[] = [];
-    branch(v, path, found);
-    if (found.length === 0) return;
+    const own = ev === undefined ? undefined : evaluated();
+    branch(v, path, found, own);
+    if (found.length === 0) {
+      // What every passing branch evaluated counts (unevaluatedProperties), so all are tried then.
+      if (own === undefined) return;
+      mergeEvaluated(ev, own);
+      matched = true;
+      continue;
+    }
     const wrongType = typeIssue(found, path.length);
     if (wrongType !== undefined) {
       expected.push(wrongType);
@@ -165,6 +179,7 @@ export function anyOf(out: Issue[], path: Segment[], v: unknown, keyword: string
     }
     if (best === undefined || found.length < best.length) best = found;
   }
+  if (matched) return;
   if (best !== undefined && best.length > 0) {
     for (const e of best) if (out.length < MAX_ERRORS) out.push(e);
   } else if (expected.length > 0) {
@@ -176,16 +191,22 @@ export function anyOf(out: Issue[], path: Segment[], v: unknown, keyword: string
 }
 
 /** oneOf: exactly one branch accepts the value. */
-export function oneOf(out: Issue[], path: Segment[], v: unknown, branches: readonly Branch[]): void {
+export function oneOf(out: Issue[], path: Segment[], v: unknown, branches: readonly Branch[], ev?: Evaluated): void {
   let matches = 0;
+  let matched: Evaluated | undefined;
   for (const branch of branches) {
     if (typeof branch === "string") continue;
     const found: Issue[] = [];
-    branch(v, path, found);
-    if (found.length === 0) matches++;
+    const own = ev === undefined ? undefined : evaluated();
+    branch(v, path, found, own);
+    if (found.length === 0) {
+      matches++;
+      matched = own;
+    }
   }
   if (matches === 0) anyOf(out, path, v, "oneOf", branches);
   else if (matches > 1) fail(out, path, "oneOf", `must match exactly one schema in oneOf, but matches ${matches}`, v);
+  else if (matched !== undefined) mergeEvaluated(ev, matched);
 }
 
 /** Canonical text of JSON data (sorted keys), for uniqueItems' deep equality. */

@@ -4,7 +4,8 @@
  * with Ajv), required properties as own properties (TypeBox's `in` + own-name count accepts an
  * inherited required property next to an own unknown key).
  */
-import { isDate, isDateTime, isEmail, isTime, isUri, isUuid } from "./formats.js";
+import { fullFormats } from "ajv-formats/dist/formats.js";
+import { isDate, isDateTime, isEmail, isTime, isUri, isUuid, MAX_FORMAT_LENGTH } from "./formats.js";
 
 const OBJECT_PROTOTYPE = Object.prototype;
 
@@ -23,7 +24,25 @@ function stringFormat(test: (s: string) => boolean, name: string): Refinement {
   return refinement((v) => typeof v !== "string" || test(v), `must be a ${name}`);
 }
 
+type AjvFormat = RegExp | ((s: string) => boolean) | boolean | { readonly type?: string; readonly validate: RegExp | ((v: never) => boolean) };
+
+/** An ajv-formats checker as a refinement: its own function or expression, on its own type only. */
+function ajvFormat(name: string, format: AjvFormat): Refinement {
+  if (typeof format === "boolean") return refinement(() => true, `must be a ${name}`);
+  const spec = format instanceof RegExp || typeof format === "function" ? { validate: format } : format;
+  const test = spec.validate instanceof RegExp ? (s: string) => (spec.validate as RegExp).test(s) : (spec.validate as (v: unknown) => boolean);
+  if ("type" in spec && spec.type === "number") return refinement((v) => typeof v !== "number" || test(v as never), `must be a ${name}`);
+  // ajv throws RangeError past this length on its worst expressions; every format fails there instead.
+  return refinement((v) => typeof v !== "string" || (v.length <= MAX_FORMAT_LENGTH && test(v)), `must be a ${name}`);
+}
+
+/**
+ * Every format ajv-formats knows ("full" mode), each with its verdicts; the six every contract uses
+ * most through the faster, equal checkers of formats.ts. A format outside this table is an
+ * annotation, as JSON Schema says (validation can refuse it through the "unknown-formats" rule).
+ */
 export const formats: Readonly<Record<string, Refinement>> = {
+  ...Object.fromEntries(Object.entries(fullFormats as Record<string, AjvFormat>).map(([name, format]) => [name, ajvFormat(name, format)])),
   "date-time": stringFormat(isDateTime, "date-time"),
   date: stringFormat(isDate, "date"),
   time: stringFormat(isTime, "time"),
@@ -49,7 +68,7 @@ export function ownProperties(required: readonly string[]): Refinement {
   const keys = [...required];
   const builtIn = keys.filter((k) => k in OBJECT_PROTOTYPE);
   return refinement((v) => {
-    if (typeof v !== "object" || v === null) return true;
+    if (typeof v !== "object" || v === null || Array.isArray(v)) return true;
     const proto: unknown = Object.getPrototypeOf(v);
     if (proto === null) return true;
     const names = proto !== OBJECT_PROTOTYPE || isPolluted() ? keys : builtIn;

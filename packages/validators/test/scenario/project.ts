@@ -21,8 +21,16 @@ export async function scenarioSchemas(): Promise<Map<string, Record<string, unkn
 export async function generateScenario(): Promise<string> {
   const schemas = await scenarioSchemas();
   const files = [...schemas].map(([file, value]) => ({ file, text: JSON.stringify(value, null, 2) }));
-  const root = await mkdtemp(path.join(tmpdir(), "contracts-validators-"));
   const { outputs } = await generate(files, { emitters: emitters.filter((e) => e.name === "types" || e.name === "validators"), runner: inThreadRunner() });
+  return writeProject("contracts-validators-", outputs);
+}
+
+/**
+ * Writes generated files into a new temporary project laid out as this repository, with this
+ * package's runtime and the repository's node_modules linked in so the modules import; returns its root.
+ */
+export async function writeProject(prefix: string, outputs: ReadonlyMap<string, string>): Promise<string> {
+  const root = await mkdtemp(path.join(tmpdir(), prefix));
   for (const [file, text] of outputs) {
     await mkdir(path.dirname(path.join(root, file)), { recursive: true });
     await writeFile(path.join(root, file), text);

@@ -3,6 +3,7 @@ import { defineEmitter } from "../emitter.js";
 import { compileCheck } from "./check.js";
 import { checkModule, entityModule, indexModule } from "./module.js";
 import { bundle } from "./refs.js";
+import { indexRefs, tracksEvaluation } from "./resolve.js";
 import { emitWalkers } from "./walker/index.js";
 
 export const VALIDATORS_DIR = "packages/validators/src/generated";
@@ -25,8 +26,9 @@ export const validatorsEmitter = defineEmitter({
   ),
   thread: "main",
   async entity(entity, model) {
-    const walkers = emitWalkers(entity, model);
-    const bundled = bundle(entity, model);
+    const refs = indexRefs(model);
+    const walkers = emitWalkers(entity, model, refs, tracksEvaluation(entity, model, refs));
+    const bundled = bundle(entity, model, refs);
     const check = await compileCheck(bundled.schema);
     return {
       files: new Map([

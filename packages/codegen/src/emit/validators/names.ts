@@ -12,3 +12,9 @@ export function walkerName(pointer: string): Code {
   const segments = splitPointer(pointer).map((s) => s.replace(/[^A-Za-z0-9]/g, (c) => `$${c.charCodeAt(0).toString(16)}$`));
   return name(`errors_${segments.join("_")}`);
 }
+
+/** Module-level constant of the pattern (or tag map) at `pointer`: `pattern_properties_code_pattern`. */
+export function constantName(prefix: string, pointer: string): Code {
+  const segments = splitPointer(pointer).map((s) => s.replace(/[^A-Za-z0-9]/g, (c) => `$${c.charCodeAt(0).toString(16)}$`));
+  return name([prefix, ...segments].join("_"));
+}

@@ -1,18 +1,10 @@
-import { InternalError } from "../../errors.js";
 import type { Json } from "../../model/types.js";
-import { code, join, type Code } from "./code.js";
-import { children, isEmptySchema, isSchemaObject, requiredNames, type SchemaObject } from "./schema.js";
+import type { Code } from "./code.js";
+import type { Placeholder } from "./keywords/keyword.js";
+import { positionOf, subschemas, validatorKeyword } from "./keywords/index.js";
+import { isSchemaObject, type SchemaObject } from "./schema.js";
 
-/**
- * A placeholder for one runtime refinement while TypeBox compiles: TypeBox takes `~refine`
- * entries as values and refers to them as `External[i]`; after `Code()` each placeholder is
- * mapped back, by identity, to the runtime expression the generated module passes to
- * `SetExternal`.
- */
-export interface Placeholder {
-  readonly check: () => boolean;
-  readonly error: () => string;
-}
+export type { Placeholder };
 
 export interface Prepared {
   /** The schema TypeBox compiles: `format` replaced by refinements, JSON-data refinements added. */
@@ -40,46 +32,22 @@ export function prepareForTypeBox(schema: Json): Prepared {
     if (!isSchemaObject(node)) return node;
     const out: Record<string, unknown> = {};
     const refine: Placeholder[] = [];
+    let ownProperties: Placeholder | undefined;
     for (const [key, value] of Object.entries(node)) {
-      switch (key) {
-        case "format":
-          if (typeof value !== "string") throw new InternalError("format must be a string after validation");
-          refine.push(use(code`rt.formats[${value}]`));
-          break;
-        case "multipleOf":
-          // TypeBox allows a 1e-10 tolerance (0.3 is a multiple of 0.1); JSON Schema and Ajv do not.
-          if (typeof value !== "number") throw new InternalError("multipleOf must be a number after validation");
-          refine.push(use(code`rt.multipleOf(${value})`));
-          break;
-        case "properties":
-          out[key] = isSchemaObject(value) ? Object.fromEntries(cheapFirst(Object.entries(value)).map(([k, v]) => [k, visit(v)])) : value;
-          break;
-        case "$defs":
-          out[key] = isSchemaObject(value) ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visit(v)])) : value;
-          break;
-        case "items":
-        case "additionalProperties":
-          // An unconstrained subschema stays `{}`: TypeBox emits no check for it.
-          out[key] = isEmptySchema(value) ? value : visit(value);
-          break;
-        case "anyOf":
-        case "oneOf":
-          out[key] = Array.isArray(value) ? value.map(visit) : value;
-          break;
-        default:
-          out[key] = value;
-      }
+      const keyword = validatorKeyword(key);
+      const refinement = keyword?.check?.refine?.(value, node, use);
+      // Own required properties are checked last, after the node's other refinements.
+      if (key === "required") ownProperties = refinement;
+      else if (refinement !== undefined) refine.push(refinement);
+      if (keyword?.check?.drop?.(value) === true) continue;
+      const position = positionOf(key);
+      if (key === "properties" && isSchemaObject(value)) out[key] = Object.fromEntries(cheapFirst(Object.entries(value)).map(([k, v]) => [k, visit(v)]));
+      else if (position === "one") out[key] = visit(value);
+      else if (position === "list" && Array.isArray(value)) out[key] = value.map(visit);
+      else if (position === "map" && isSchemaObject(value)) out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visit(v)]));
+      else out[key] = value;
     }
-    const required = requiredNames(node);
-    if (required.length > 0)
-      refine.push(
-        use(
-          code`rt.ownProperties([${join(
-            required.map((k) => code`${k}`),
-            ", ",
-          )}])`,
-        ),
-      );
+    if (ownProperties !== undefined) refine.push(ownProperties);
     if (refine.length > 0) out["~refine"] = refine;
     return out as Json;
   };
@@ -99,7 +67,7 @@ function cost(schema: Json): number {
   if (!isSchemaObject(schema)) return 0;
   if (SCANS.some((k) => k in schema)) return 2;
   let c = 0;
-  for (const [, child] of children(schema, "")) c = Math.max(c, 1, cost(child));
+  for (const [, child] of subschemas(schema, "", "applied")) c = Math.max(c, 1, cost(child));
   return c;
 }
 

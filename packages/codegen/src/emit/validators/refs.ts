@@ -1,25 +1,14 @@
 import { compareCodeUnits, InternalError } from "../../errors.js";
 import { getAtPointer, joinPointer } from "../../load/pointer.js";
-import type { DefinitionRef, Entity, Json, Model } from "../../model/types.js";
-import { entityOfFile, entityRefs } from "../../model/walk.js";
+import type { Entity, Json, Model } from "../../model/types.js";
+import { positionOf } from "./keywords/index.js";
+import { definitionName, type Location, type RefIndex } from "./resolve.js";
 import { isSchemaObject } from "./schema.js";
 
-/** Where each `$ref` of an entity's file leads, by the pointer of the node that holds it. */
-export function refTargets(entity: Entity): ReadonlyMap<string, DefinitionRef> {
-  return new Map(entityRefs(entity).map((ref) => [ref.pointer, ref.target]));
-}
-
-/** The entity whose file holds a definition. */
-export function owner(model: Model, file: string): Entity {
-  const entity = entityOfFile(model, file);
-  if (entity === undefined) throw new InternalError(`no entity for ${file}, which a $ref of the model points into`);
-  return entity;
-}
-
-const key = (file: string, pointer: string): string => `${file}#${pointer}`;
+const key = (target: Location): string => `${target.file}#${target.pointer}`;
 
 export interface Bundle {
-  /** One self-contained schema: the entity with every definition it reaches under `$defs`. */
+  /** One self-contained schema: the entity with every definition of other files it reaches under `$defs`. */
   readonly schema: Json;
   /** Some definition reaches itself again: values can nest without bound. */
   readonly recursive: boolean;
@@ -28,78 +17,94 @@ export interface Bundle {
 }
 
 /**
- * The check compiles a bundle: every definition the entity reaches, in any file, copied under
- * `$defs` by its project-wide unique name (`#/$defs/Point`), each `$ref` rewritten to that local
- * pointer, the entity's own root staying `#`. Verdicts are exactly those of the separate files;
- * only the compiled code is repeated per entity (the walkers, which people read, are declared once
- * and imported). Kept by hand rather than TypeBox's `Code(context, schema)` with the other files
+ * The check compiles a bundle: the entity's file as written (TypeBox resolves its own `$ref`s,
+ * anchors and embedded `$id`s as 2020-12 says), and every definition of another file it reaches
+ * copied under `$defs` by its project-wide unique name (`#/$defs/Point`), each `$ref` to it
+ * rewritten to that local pointer. Verdicts are exactly those of the separate files; only the
+ * compiled code is repeated per entity (the walkers, which people read, are declared once and
+ * imported). Kept by hand rather than TypeBox's `Code(context, schema)` with the other files
  * keyed by `$id` (which resolves them): TypeBox names a compiled definition by the URI it was
  * entered through, so a recursive definition reached from another file is compiled twice, once
  * per base (the refs fixture's `Node`: a second copy of its function and of its externals).
  */
-export function bundle(entity: Entity, model: Model): Bundle {
+export function bundle(entity: Entity, model: Model, refs: RefIndex): Bundle {
   const defs: Record<string, Json> = {};
-  const edges = new Map<string, string[]>();
+  const found: [Location, Location][] = [];
   const names = new Map<string, string>();
-  const pending: DefinitionRef[] = [];
-  const local = (target: DefinitionRef): string => {
-    if (target.file === entity.file && target.pointer === "") return "#";
-    const k = key(target.file, target.pointer);
+  const pending: Location[] = [];
+  const ownDefs = isSchemaObject(entity.schema["$defs"]) ? entity.schema["$defs"] : {};
+  const local = (target: Location): string => {
+    if (target.file === entity.file) return `#${target.pointer}`;
+    const k = key(target);
     if (!names.has(k)) {
-      if (Object.hasOwn(defs, target.name)) throw new InternalError(`two definitions named ${target.name} reach ${entity.file}`);
-      names.set(k, target.name);
-      defs[target.name] = null;
+      const name = definitionName(model, target);
+      if (name === undefined || Object.hasOwn(defs, name) || Object.hasOwn(ownDefs, name))
+        throw new InternalError(`${k}: no unique definition name to bundle it under`);
+      names.set(k, name);
+      defs[name] = null;
       pending.push(target);
     }
-    return `#${joinPointer("", "$defs", target.name)}`;
+    return `#${joinPointer("", "$defs", names.get(k) as string)}`;
   };
-  const copy = (from: Entity, top: string): Json => {
-    const targets = refTargets(from);
-    const out: string[] = [];
-    edges.set(key(from.file, top), out);
+  const copy = (file: string, top: string): Json => {
+    const inEntity = file === entity.file;
     const rewrite = (node: Json, pointer: string): Json => {
       if (!isSchemaObject(node)) return node;
       const result: Record<string, Json> = {};
       for (const [k, v] of Object.entries(node)) {
-        if (k === "$defs" || k === "$id" || k === "$schema") continue;
+        // The root's `$schema` and `$id` do not reach TypeBox's output; another file's `$defs` are copied one by one when reached.
+        if (pointer === top && (k === "$schema" || (k === "$id" && !keepsId(file, refs)) || (k === "$defs" && !inEntity))) continue;
+        const position = positionOf(k);
         if (k === "$ref") {
-          const target = targets.get(pointer);
-          if (target === undefined) throw new InternalError(`${from.file}#${pointer}: $ref missing from the model`);
-          out.push(key(target.file, target.pointer));
-          result[k] = local(target);
-        } else if (k === "properties" && isSchemaObject(v)) {
-          result[k] = Object.fromEntries(Object.entries(v).map(([name, s]) => [name, rewrite(s, joinPointer(pointer, k, name))]));
-        } else if ((k === "items" || k === "additionalProperties") && typeof v !== "boolean") {
+          const resolved = refs.resolve(file, pointer);
+          if (resolved?.ok !== true) throw new InternalError(`${file}#${pointer}: $ref unresolved after validation`);
+          found.push([{ file, pointer }, resolved.target]);
+          result[k] = inEntity && resolved.target.file === file ? v : local(resolved.target);
+        } else if (position === "one") {
           result[k] = rewrite(v, joinPointer(pointer, k));
-        } else if ((k === "anyOf" || k === "oneOf") && Array.isArray(v)) {
+        } else if (position === "list" && Array.isArray(v)) {
           result[k] = v.map((s: Json, i: number) => rewrite(s, joinPointer(pointer, k, i)));
+        } else if (position === "map" && isSchemaObject(v)) {
+          result[k] = Object.fromEntries(Object.entries(v).map(([name, s]) => [name, rewrite(s, joinPointer(pointer, k, name))]));
         } else {
           result[k] = v;
         }
       }
       return result;
     };
-    return rewrite(getAtPointer(from.schema, top) as Json, top);
+    return rewrite(getAtPointer(model.index.files.get(file), top) as Json, top);
   };
-  const root = copy(entity, "") as Record<string, Json>;
+  const root = copy(entity.file, "") as Record<string, Json>;
   for (let target = pending.shift(); target !== undefined; target = pending.shift()) {
-    defs[target.name] = copy(owner(model, target.file), target.pointer);
+    defs[names.get(key(target)) as string] = copy(target.file, target.pointer);
   }
-  const schema = Object.keys(defs).length === 0 ? root : { ...root, $defs: defs };
+  const own = isSchemaObject(root["$defs"]) ? root["$defs"] : {};
+  const schema = Object.keys(defs).length === 0 ? root : { ...root, $defs: { ...own, ...defs } };
   const others = [...new Set([...names.keys()].map((k) => k.slice(0, k.indexOf("#"))))].filter((f) => f !== entity.file).sort(compareCodeUnits);
-  return { schema, recursive: hasCycle(edges, key(entity.file, "")), files: [entity.file, ...others] };
+  return { schema, recursive: isRecursive(found, { file: entity.file, pointer: "" }), files: [entity.file, ...others] };
 }
 
-function hasCycle(edges: ReadonlyMap<string, readonly string[]>, start: string): boolean {
+/** A file whose refs or embedded resources need its `$id` as their base keeps it in the bundle. */
+function keepsId(file: string, refs: RefIndex): boolean {
+  return refs.needsBase(file);
+}
+
+/**
+ * Whether a value can nest without bound: from the root, a `$ref` inside the subtree of a target
+ * leads (directly or through others) back to a target whose subtree holds it.
+ */
+function isRecursive(refs: readonly [Location, Location][], root: Location): boolean {
+  const within = (at: Location, top: Location): boolean => at.file === top.file && (at.pointer === top.pointer || at.pointer.startsWith(`${top.pointer}/`));
   const state = new Map<string, "open" | "done">();
-  const visit = (node: string): boolean => {
-    const s = state.get(node);
+  const visit = (target: Location): boolean => {
+    const k = key(target);
+    const s = state.get(k);
     if (s === "open") return true;
     if (s === "done") return false;
-    state.set(node, "open");
-    const found = (edges.get(node) ?? []).some(visit);
-    state.set(node, "done");
-    return found;
+    state.set(k, "open");
+    const cycle = refs.some(([at, next]) => within(at, target) && visit(next));
+    state.set(k, "done");
+    return cycle;
   };
-  return visit(start);
+  return visit(root);
 }
