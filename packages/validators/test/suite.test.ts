@@ -52,6 +52,7 @@ const files = readdirSync(DIR)
   .sort()
   .filter((f) => groupsOf(f).some((g) => skipReason(f, g) === undefined));
 const roots: string[] = [];
+
 afterAll(async () => {
   await Promise.all(roots.map((r) => rm(r, { recursive: true, force: true })));
 });
@@ -68,13 +69,21 @@ describe.each(files)("%s", (file) => {
   const run = groups.map((g, i) => ({ group: g, name: `Case${i}`, skip: skipReason(file, g) }));
   const cases: SuiteCase[] = run.filter((r) => r.skip === undefined).map((r) => ({ name: r.name, schema: r.group.schema }));
   let validators: Record<string, Validator<unknown>> = {};
+  /** Cases whose entity the model could not build (see generateCases). */
+  const fallbacks: string[] = [];
   const ready =
     cases.length === 0
       ? Promise.resolve()
-      : generateCases(cases).then(async (root) => {
+      : generateCases(cases, fallbacks).then(async (root) => {
           roots.push(root);
           validators = (await import(path.join(root, "packages/validators/src/generated/index.ts"))).validators;
         });
+
+  it("builds each schema with the codegen's model, except where it cannot place a $ref to an $anchor or an embedded $id yet", async () => {
+    await ready;
+    const lacking = run.filter((r) => fallbacks.includes(r.name) && r.skip === undefined);
+    for (const r of lacking) expect(JSON.stringify(r.group.schema), r.group.description).toMatch(/"\$(anchor|id)"/);
+  });
 
   const tests = run.flatMap((r) => r.group.tests.map((t) => ({ ...t, group: r.group.description, name: r.name, skip: r.skip })));
   it.each(tests.filter((t) => t.skip === undefined).map((t) => [`${t.group} / ${t.description}`, t] as const))("%s", async (_, t) => {

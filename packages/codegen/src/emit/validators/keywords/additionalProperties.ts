@@ -11,7 +11,6 @@ import { atChild, mark } from "./shared.js";
  */
 export const additionalProperties = defineKeyword({
   keyword: "additionalProperties",
-  subschemas: { additionalProperties: "one" },
   applies: "object",
   walk: (extra, ctx) => {
     const declared = propertyNames(ctx.node);

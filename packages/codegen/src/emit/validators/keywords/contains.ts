@@ -9,7 +9,6 @@ import { defineKeyword } from "./keyword.js";
  */
 export const contains = defineKeyword({
   keyword: "contains",
-  subschemas: { contains: "one" },
   applies: "array",
   walk: (_, ctx) => {
     const min = ctx.node["minContains"];

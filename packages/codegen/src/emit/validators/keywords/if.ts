@@ -9,8 +9,6 @@ import { inPlace } from "./shared.js";
  */
 export const ifKeyword = defineKeyword({
   keyword: "if",
-  // oxlint-disable-next-line unicorn/no-thenable -- `then` is the JSON Schema keyword's name, not a promise's
-  subschemas: { if: "one", then: "one", else: "one" },
   walk: (_, ctx) => {
     const test = code`rt.passes(${ctx.walker("if")}, v, path, ${ctx.ev ?? code`undefined`})`;
     const then = "then" in ctx.node ? inPlace(ctx.walker("then"), ctx) : undefined;

@@ -1,12 +1,12 @@
 import type { Json } from "../../../model/types.js";
-import { joinPointer } from "../../../load/pointer.js";
-import { isSchemaObject, type SchemaObject } from "../schema.js";
+import { keywordSpec } from "../../../model/keywords/index.js";
+import { subschemas as modelSubschemas } from "../../../model/subschemas.js";
+import { isSchemaObject } from "../schema.js";
 import { additionalProperties } from "./additionalProperties.js";
 import { allOf } from "./allOf.js";
 import { anyOf } from "./anyOf.js";
 import { constKeyword } from "./const.js";
 import { contains, maxContains, minContains } from "./contains.js";
-import { defs } from "./defs.js";
 import { dependentRequired } from "./dependentRequired.js";
 import { dependentSchemas } from "./dependentSchemas.js";
 import { enumKeyword } from "./enum.js";
@@ -85,16 +85,16 @@ export const KEYWORDS: readonly ValidatorKeyword[] = [
   elseKeyword,
   unevaluatedProperties,
   unevaluatedItems,
-  defs,
 ];
 
 const BY_NAME: ReadonlyMap<string, ValidatorKeyword> = new Map(KEYWORDS.map((k) => [k.keyword, k]));
 
-const POSITIONS: ReadonlyMap<string, Position> = new Map(KEYWORDS.flatMap((k) => Object.entries(k.subschemas ?? {})));
+const POSITION_OF = { schema: "one", array: "list", map: "map" } as const;
 
-/** What a keyword's value holds when it holds subschemas: one, a list or a map of them. */
+/** What a keyword's value holds when it holds subschemas (the model's keyword registry says): one, a list or a map of them. */
 export function positionOf(keyword: string): Position | undefined {
-  return POSITIONS.get(keyword);
+  const positions = keywordSpec(keyword)?.positions;
+  return positions === undefined || positions === "none" ? undefined : POSITION_OF[positions];
 }
 
 export function validatorKeyword(keyword: string): ValidatorKeyword | undefined {
@@ -102,27 +102,20 @@ export function validatorKeyword(keyword: string): ValidatorKeyword | undefined 
 }
 
 /**
- * The subschemas of a node with their pointers, in keyword order: those applied to the value
- * (`applied`), or also the definitions (`$defs`) that only a `$ref` reaches.
+ * The subschemas of a node with their pointers, from the model's one subschema walker: those the
+ * walkers apply to the value (`applied`: keywords with a walker here, `then`/`else` only beside an
+ * `if`), or all of them (`$defs`, which only a `$ref` reaches, too).
  */
 export function subschemas(node: Json, pointer: string, which: "applied" | "all"): [string, Json][] {
-  if (!isSchemaObject(node)) return [];
-  const out: [string, Json][] = [];
-  const add = (position: string, kind: Position): void => {
-    const value = (node as SchemaObject)[position];
-    if (value === undefined) return;
-    if (kind === "one") out.push([joinPointer(pointer, position), value]);
-    else if (kind === "list" && Array.isArray(value)) value.forEach((s: Json, i: number) => out.push([joinPointer(pointer, position, i), s]));
-    else if (kind === "map" && isSchemaObject(value)) for (const [k, s] of Object.entries(value)) out.push([joinPointer(pointer, position, k), s]);
-  };
-  if (which === "all") {
-    // Every subschema position, applied or not (`then` without `if` still holds resources a `$ref` may name).
-    for (const [position, kind] of POSITIONS) add(position, kind);
-    return out;
-  }
-  for (const keyword of KEYWORDS) {
-    if (!(keyword.keyword in node) || keyword.subschemas === undefined || keyword.definitions === true) continue;
-    for (const [position, kind] of Object.entries(keyword.subschemas)) add(position, kind);
-  }
-  return out;
+  const all = modelSubschemas(node, pointer);
+  const applied =
+    which === "all"
+      ? all
+      : all.filter(
+          (sub) =>
+            BY_NAME.has(sub.keyword) &&
+            sub.keyword !== "$defs" &&
+            ((sub.keyword !== "then" && sub.keyword !== "else") || (isSchemaObject(node) && "if" in node)),
+        );
+  return applied.map((sub) => [sub.pointer, sub.schema]);
 }

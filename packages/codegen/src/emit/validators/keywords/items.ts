@@ -9,7 +9,6 @@ import { atChild, mark } from "./shared.js";
  */
 export const items = defineKeyword({
   keyword: "items",
-  subschemas: { items: "one" },
   applies: "array",
   walk: (value, ctx) => {
     const marked = mark(ctx, code`rt.markAllItems(${ctx.ev ?? code``});`);

@@ -51,17 +51,13 @@ export interface CheckSide {
 }
 
 /**
- * One JSON Schema keyword as the validators see it, in one file with everything about it: where
- * its subschemas are, what TypeBox's check gets, the walker statements that explain a failure and
+ * One JSON Schema keyword as the validators see it, in one file with everything about it (where its
+ * subschemas are is the model's keyword registry's: model/keywords/<keyword>.ts): what TypeBox's check gets, the walker statements that explain a failure and
  * their error code (`keyword`) and message. Walkers and check read the same file, so they cannot
  * drift apart (as TypeBox's `engine/<keyword>.ts` and Ajv's `vocabularies/<vocab>/<keyword>.ts`).
  */
 export interface ValidatorKeyword {
   readonly keyword: string;
-  /** Its subschemas are not applied to the value where they stand (`$defs`: reached by `$ref` only). */
-  readonly definitions?: boolean;
-  /** Subschema positions this keyword owns (itself, and companions such as `then`/`else` of `if`). */
-  readonly subschemas?: Readonly<Record<string, Position>>;
   /** The instance type its statements apply to; `undefined`: any value. */
   readonly applies?: Applies | ((value: Json) => Applies | undefined);
   readonly check?: CheckSide;

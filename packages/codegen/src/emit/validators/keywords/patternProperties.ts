@@ -13,7 +13,6 @@ export function patterns(ctx: KeywordContext): [string, Code][] {
 /** Every own name matching a pattern is walked with that pattern's schema. @see https://json-schema.org/draft/2020-12/json-schema-core#section-10.3.2.2 */
 export const patternProperties = defineKeyword({
   keyword: "patternProperties",
-  subschemas: { patternProperties: "map" },
   applies: "object",
   walk: (_, ctx) => {
     const list = patterns(ctx);

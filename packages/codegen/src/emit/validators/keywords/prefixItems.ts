@@ -5,7 +5,6 @@ import { atChild, mark } from "./shared.js";
 /** Item i against schema i, as far as both go. @see https://json-schema.org/draft/2020-12/json-schema-core#section-10.3.1.1 */
 export const prefixItems = defineKeyword({
   keyword: "prefixItems",
-  subschemas: { prefixItems: "list" },
   applies: "array",
   walk: (value, ctx) => {
     if (!Array.isArray(value)) return [];

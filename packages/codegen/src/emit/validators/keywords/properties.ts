@@ -15,7 +15,6 @@ export function hasProperty(key: string, ctx: KeywordContext): Code {
 /** @see https://json-schema.org/draft/2020-12/json-schema-core#section-10.3.2.1 */
 export const properties = defineKeyword({
   keyword: "properties",
-  subschemas: { properties: "map" },
   applies: "object",
   walk: (value, ctx) => {
     if (!isSchemaObject(value)) return [];

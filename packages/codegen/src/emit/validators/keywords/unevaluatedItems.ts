@@ -6,7 +6,6 @@ import { atChild } from "./shared.js";
 /** The items no adjacent keyword and no passing in-place subschema evaluated. @see https://json-schema.org/draft/2020-12/json-schema-core#section-11.2 */
 export const unevaluatedItems = defineKeyword({
   keyword: "unevaluatedItems",
-  subschemas: { unevaluatedItems: "one" },
   applies: "array",
   walk: (value, ctx) => {
     const ev = ctx.ev ?? code`undefined`;

@@ -10,7 +10,6 @@ import { atChild } from "./shared.js";
  */
 export const unevaluatedProperties = defineKeyword({
   keyword: "unevaluatedProperties",
-  subschemas: { unevaluatedProperties: "one" },
   applies: "object",
   walk: (value, ctx) => {
     const ev = ctx.ev ?? code`undefined`;
