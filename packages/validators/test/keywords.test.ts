@@ -1,0 +1,166 @@
+import { createRequire } from "node:module";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Validator } from "../src/runtime/index.js";
+import { generateCases } from "./suite/project.js";
+
+/**
+ * Constructs beyond the suite's: a discriminated union's errors, and Ajv (2020 + ajv-formats, the
+ * oracle) against `isX` and the walkers on generated values for schemas combining the keywords.
+ */
+const require = createRequire(import.meta.url);
+const Ajv2020 = require("ajv/dist/2020").default;
+const addFormats = require("ajv-formats").default;
+
+const shape = {
+  oneOf: [
+    {
+      type: "object",
+      properties: { kind: { const: "circle" }, radius: { type: "number", minimum: 0 } },
+      required: ["kind", "radius"],
+      additionalProperties: false,
+    },
+    { type: "object", properties: { kind: { const: "square" }, side: { type: "number" } }, required: ["kind", "side"], additionalProperties: false },
+    {
+      type: "object",
+      properties: { kind: { const: "label" }, text: { type: "string", minLength: 1 } },
+      required: ["kind", "text"],
+      additionalProperties: false,
+    },
+  ],
+};
+
+/** Each schema combines keywords the way real schemas do (MCP, OpenAPI 3.1, Ajv users'). */
+const combined: Record<string, object> = {
+  Shape: shape,
+  Tagged: {
+    type: "object",
+    properties: { id: { type: "string", pattern: "^usr_[a-z0-9]+$" } },
+    required: ["id"],
+    unevaluatedProperties: false,
+    allOf: [{ properties: { n: { type: "integer", multipleOf: 2 } } }],
+  },
+  Tuple: {
+    type: "array",
+    prefixItems: [{ type: "string", format: "uuid" }, { enum: [1, "a", [1], { x: null }] }],
+    items: false,
+    contains: { const: 1 },
+    minContains: 0,
+  },
+  Conditional: {
+    if: { properties: { a: { const: 1 } }, required: ["a"] },
+    then: { required: ["b"] },
+    else: { not: { required: ["c"] } },
+    dependentRequired: { d: ["e"] },
+    propertyNames: { maxLength: 2 },
+  },
+  Patterns: {
+    type: "object",
+    patternProperties: { "^x-": { type: "string" } },
+    additionalProperties: { type: "number" },
+    minProperties: 1,
+    maxProperties: 3,
+    dependentSchemas: { z: { required: ["y"] } },
+  },
+  Open: {
+    type: ["object", "array", "null"],
+    items: { format: "date" },
+    unevaluatedItems: false,
+    anyOf: [{ maxItems: 2 }, { type: "object" }, { type: "null" }],
+  },
+};
+
+let root: string;
+let validators: Record<string, Validator<unknown>>;
+beforeAll(async () => {
+  root = await generateCases(Object.entries(combined).map(([name, schema]) => ({ name, schema: schema as never })));
+  validators = (await import(path.join(root, "packages/validators/src/generated/index.ts"))).validators;
+});
+afterAll(async () => {
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+describe("a discriminated oneOf of three branches", () => {
+  it.each([
+    ["a circle with a negative radius", { kind: "circle", radius: -1 }, [{ path: "/radius", keyword: "minimum", message: "/radius must be >= 0 (got -1)" }]],
+    ["a label without its text", { kind: "label" }, [{ path: "", keyword: "required", message: 'value must have required property "text"' }]],
+    [
+      "a square with a circle's field",
+      { kind: "square", side: 2, radius: 1 },
+      [{ path: "", keyword: "additionalProperties", message: 'value must not have unknown property "radius"' }],
+    ],
+  ])("%s: the errors of the tagged branch only", (_, value, errors) => {
+    expect(validators["Shape"]?.validate(value)).toEqual({ ok: false, errors });
+  });
+
+  it("a value without a known tag is judged as any union", () => {
+    const result = validators["Shape"]?.validate({ kind: "hexagon" });
+    expect(result?.ok).toBe(false);
+    expect(validators["Shape"]?.is({ kind: "square", side: 1 })).toBe(true);
+  });
+
+  it("dispatches on the tag in the generated walker", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const text = await readFile(path.join(root, "packages/validators/src/generated/shape.ts"), "utf8");
+    expect(text).toContain(
+      'const tags_oneOf = new Map<unknown, rt.Walker>([["circle", errors_oneOf_0], ["square", errors_oneOf_1], ["label", errors_oneOf_2]]);',
+    );
+    expect(text).toContain('if (!rt.tagged(out, path, v, "kind", tags_oneOf, undefined)) rt.oneOf(');
+  });
+});
+
+describe("verdicts equal Ajv's on generated values", () => {
+  const ajv = new Ajv2020({ strict: false });
+  addFormats(ajv);
+  const json = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: "small" },
+      fc.constantFrom(
+        null,
+        true,
+        false,
+        0,
+        1,
+        2,
+        -1,
+        1.5,
+        "",
+        "a",
+        "ab",
+        "abc",
+        "usr_a1",
+        "usr_",
+        "x-a",
+        "2024-02-29",
+        "2023-02-29",
+        "123e4567-e89b-12d3-a456-426614174000",
+      ),
+      fc.array(tie("value"), { maxLength: 4 }),
+      fc.dictionary(fc.constantFrom("kind", "radius", "side", "text", "id", "n", "a", "b", "c", "d", "e", "x-1", "y", "z", "long"), tie("value"), {
+        maxKeys: 5,
+      }),
+      fc.record(
+        {
+          kind: fc.constantFrom("circle", "square", "label", "other"),
+          radius: fc.integer({ min: -2, max: 2 }),
+          side: fc.integer(),
+          text: fc.string({ maxLength: 2 }),
+        },
+        { requiredKeys: ["kind"] },
+      ),
+    ),
+  })).value;
+  it.each(Object.keys(combined))("%s", (name) => {
+    const check = ajv.compile(combined[name] as object);
+    fc.assert(
+      fc.property(json, (value) => {
+        const validator = validators[name] as Validator<unknown>;
+        const want = check(value) as boolean;
+        return validator.is(value) === want && (validator.errors(value).length === 0) === want;
+      }),
+      { numRuns: 3000, seed: 13 },
+    );
+  });
+});
