@@ -1,3 +1,4 @@
+import { knownFormats } from "../../validate/rules.js";
 import { InternalError } from "../../errors.js";
 import type { Json } from "../../model/types.js";
 import { code, join, type Code } from "./code.js";
@@ -44,6 +45,8 @@ export function prepareForTypeBox(schema: Json): Prepared {
       switch (key) {
         case "format":
           if (typeof value !== "string") throw new InternalError("format must be a string after validation");
+          // One ajv-formats does not know is an annotation ("unknown-formats" relaxed): not checked.
+          if (!knownFormats().has(value)) break;
           refine.push(use(code`rt.formats[${value}]`));
           break;
         case "multipleOf":

@@ -10,6 +10,7 @@ import { anyOfKeyword, oneOfKeyword, refKeyword } from "./applicator.js";
 import { arrayKeywords } from "./array.js";
 import type { KeywordGroup, NodeContext } from "./context.js";
 import { objectKeywords } from "./object.js";
+import { knownFormats } from "../../../validate/rules.js";
 import { constKeyword, enumKeyword, formatChecker, numberKeywords, stringKeywords, typeKeyword } from "./scalar.js";
 
 /** In the order a person wants errors: the type first, then the parts, then unions. */
@@ -71,7 +72,8 @@ export function unsupported(entity: Entity, nodes: readonly [string, Json][]): P
       );
     }
     const format = node["format"];
-    if (typeof format === "string" && formatChecker(format) === undefined) {
+    // One ajv-formats does not know is an annotation ("unknown-formats" relaxed): nothing to check.
+    if (typeof format === "string" && formatChecker(format) === undefined && knownFormats().has(format)) {
       problems.push(
         problemAt(
           entity,

@@ -68,8 +68,9 @@ export const stringKeywords: KeywordGroup = (s) => {
   if (typeof max === "number") body.push(code`if (rt.codePoints(v) > ${max}) rt.fail(out, path, "maxLength", ${`must have at most ${max} characters`}, v);`);
   if (typeof pattern === "string")
     body.push(code`if (!new RegExp(${pattern}, "u").test(v)) rt.fail(out, path, "pattern", ${`must match the pattern ${pattern}`}, v);`);
-  if (typeof format === "string") {
-    const [fn, example] = FORMATS[format] ?? ["", ""];
+  // A format with no checker passed validation only as an annotation ("unknown-formats" relaxed): not checked.
+  if (typeof format === "string" && FORMATS[format] !== undefined) {
+    const [fn, example] = FORMATS[format];
     body.push(code`if (!rt.${name(fn)}(v)) rt.fail(out, path, "format", ${`must be ${example}`}, v);`);
   }
   return body.length === 0 ? [] : [guarded(s, "string", code`typeof v === "string"`, body)];
