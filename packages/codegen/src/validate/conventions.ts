@@ -13,7 +13,7 @@ const PASCAL_CASE = /^[A-Z][A-Za-z0-9]*$/;
 
 /**
  * The project's own rules on top of JSON Schema (see ARCHITECTURE.md, "Schema conventions"):
- * a PascalCase title, an object root, resolvable refs, keywords JSON Schema 2020-12 defines (the
+ * a PascalCase title, resolvable refs, keywords JSON Schema 2020-12 defines (the
  * keyword registry, `model/keywords/`), and the rules a project may relax (`rules`: closed
  * objects, known formats; see rules.ts; `$id` is checked where a relaxed rule gives it a default,
  * `withRuleDefaults`), whose findings at "warn" come back apart. Runs on files that passed the
@@ -47,13 +47,8 @@ export function checkConventions(source: SourceFile, index: SchemaIndex, rules: 
       `end it with "/${fileName}" (e.g. "https://contracts.dev/schemas/${fileName}") so relative "$ref"s resolve to the same file for every JSON Schema tool`,
     );
   }
-  if (root["type"] !== "object") {
-    add(
-      root["type"] === undefined ? "" : "/type",
-      "the root is not an object schema: an entity is an object",
-      'set "type": "object" at the root and describe the entity\'s fields under "properties"',
-    );
-  }
+  // Any schema can be an entity (a union, an enum, a string alias, an array, a tuple): an emitter
+  // that cannot express its root yet says so through its support table, located.
   const docs = root["x-docs"];
   if (docs !== undefined) {
     const ok = isObject(docs) && typeof docs["section"] === "string" && typeof docs["group"] === "string" && typeof docs["order"] === "number";
