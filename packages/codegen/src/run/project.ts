@@ -10,7 +10,7 @@ import type { Model } from "../model/types.js";
 import { checkPatterns } from "../validate/patterns.js";
 import { cachedRunner } from "./cache.js";
 import { fileCache } from "./cache-store.js";
-import { codegenFingerprint } from "./fingerprint.js";
+import { codegenFingerprint, runFingerprint } from "./fingerprint.js";
 import type { Session } from "./session.js";
 import { phase } from "./timings.js";
 import { workerRunner, type EmitWorker } from "./worker.js";
@@ -66,7 +66,7 @@ export async function generateProject(root: string, options: ProjectOptions = {}
     const store = options.cache === false || session ? undefined : fileCache(root, { recordReads: true });
     const fromSession = session?.nextRun(inner, files, config);
     // The config shapes outputs (targets, ids a relaxed rule derives): part of what the cache keys.
-    const fingerprint = `${codegenFingerprint(emitters)}\0${JSON.stringify(config)}`;
+    const fingerprint = runFingerprint(codegenFingerprint(emitters), config);
     const cached = fromSession?.runner ?? (store ? cachedRunner(inner, store, fingerprint) : undefined);
     // recheck runs off this thread, overlapping emitting.
     const level = config.rules["unsafe-patterns"];

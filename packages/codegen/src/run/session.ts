@@ -6,7 +6,7 @@ import type { RawSchemaFile } from "../load/read.js";
 import type { OnDisk } from "../write/plan.js";
 import { cachedRunner, type CachedRunner } from "./cache.js";
 import { fileCache, memoryCache, type MemoryCache } from "./cache-store.js";
-import { codegenFingerprint } from "./fingerprint.js";
+import { codegenFingerprint, runFingerprint } from "./fingerprint.js";
 
 /**
  * What a long-running process (`contracts watch`) keeps between runs, so a save costs what it
@@ -41,7 +41,7 @@ export function newSession(root: string, emitters: readonly Emitter[]): Session 
         parsed.set(file, { text, result });
         return result;
       };
-      return { runner: cachedRunner(inner, cache, `${fingerprint}\0${JSON.stringify(config)}`), parse };
+      return { runner: cachedRunner(inner, cache, runFingerprint(fingerprint, config)), parse };
     },
   };
 }

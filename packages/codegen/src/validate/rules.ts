@@ -80,7 +80,7 @@ export function checkClosedObject(source: SourceFile, node: Json, pointer: strin
 }
 
 /** Keywords whose subschemas are evaluated against the same instance as their parent. */
-const IN_PLACE = new Set(["allOf", "anyOf", "oneOf", "if", "then", "else", "dependentSchemas"]);
+const IN_PLACE: ReadonlySet<string> = new Set(["allOf", "anyOf", "oneOf", "if", "then", "else", "dependentSchemas"]);
 
 function closedByParent(root: Json, pointer: string): boolean {
   const tokens = splitPointer(pointer);
