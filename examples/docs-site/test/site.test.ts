@@ -5,14 +5,14 @@
 // the project holding three entities, so order, groups, sections and a link between entity pages
 // are seen with more than one entity.
 import { readdirSync, readFileSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { entityPages, indexPage, pageUrl } from "@contracts/docs";
 import type { Browser, ConsoleMessage, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite, chromiumPath, hasChromium, launchChromium, screenshotPage, serveSite, siteRoot, viewport } from "../scripts/site.mjs";
-import { copyProject, runIn } from "./project-copy.js";
+import { copyProject, runIn } from "../../../scripts/project-copy.mjs";
 
 const REPO_ROOT = path.resolve(siteRoot, "../..");
 const OUTPUT = path.join(siteRoot, "test-output");
@@ -307,6 +307,10 @@ describe.skipIf(!chromiumFound)("the docs site in Chromium", () => {
     beforeAll(async () => {
       project = await mkdtemp(path.join(os.tmpdir(), "docs-site-project-"));
       copyProject(REPO_ROOT, project);
+      // Exactly three: the canonical entity and the two added below, whatever else schemas/ holds
+      // (generate removes the others' outputs), so the lists asserted below are the whole site.
+      for (const file of await readdir(path.join(project, "schemas")))
+        if (file !== "connector-with-status.schema.json") await rm(path.join(project, "schemas", file));
       // Two entities added as a user adds one: scaffolded, then edited. Workspace comes before
       // ConnectorWithStatus by `order` (not by name) and refers to it; AuditEvent has a section and
       // group of its own.

@@ -91,13 +91,6 @@ const cases: [string, { file: () => string | object; want: RegExp[] }][] = [
     },
   ],
   [
-    "a root that is not an object schema",
-    {
-      file: () => ({ ...canonical, type: "array" }),
-      want: [/^schemas\/connector-with-status\.schema\.json:5:3 at \/type: the root is not an object schema: an entity is an object$/m],
-    },
-  ],
-  [
     "an object with properties that is not closed",
     {
       file: () => ({ ...canonical, additionalProperties: true }),
@@ -474,7 +467,7 @@ describe("bad input", () => {
   it("reports every problem of every file in one run", async () => {
     const root = await makeProject({
       "a.schema.json": "{",
-      "b.schema.json": { ...canonical, title: "lower", $id: schemaId("b.schema.json"), type: "string" },
+      "b.schema.json": { ...canonical, title: "lower", $id: schemaId("b.schema.json"), additionalProperties: true },
       "c.schema.json": { ...canonical, title: "Fine", $id: schemaId("c.schema.json") },
     });
     const run = await runCli("check", "--root", root);
@@ -482,7 +475,7 @@ describe("bad input", () => {
     expect(run.stderr).toMatch(/^contracts check: 3 problems in 2 schema files; nothing was written\.$/m);
     expect(run.stderr).toContain("schemas/a.schema.json:1:2: is not valid JSON");
     expect(run.stderr).toContain('schemas/b.schema.json:4:3 at /title: title "lower" is not a PascalCase identifier');
-    expect(run.stderr).toContain("schemas/b.schema.json:5:3 at /type: the root is not an object schema");
+    expect(run.stderr).toContain("schemas/b.schema.json:1:1: an object with declared properties must be closed");
     await expect(readFile(path.join(root, "packages/types/src/generated/index.ts"))).rejects.toThrow(/ENOENT/);
   });
 

@@ -8,7 +8,8 @@ import { emitters } from "../src/emit/index.js";
 import { readSchemaFiles } from "../src/load/read.js";
 import { cachedRunner, entityKey } from "../src/run/cache.js";
 import { CACHE_DIR, memoryCache } from "../src/run/cache-store.js";
-import { codegenFingerprint } from "../src/run/fingerprint.js";
+import { DEFAULT_CONFIG } from "../src/load/config.js";
+import { codegenFingerprint, runFingerprint } from "../src/run/fingerprint.js";
 import { generateProject } from "../src/run/project.js";
 import { canonicalSchema, makeProject } from "./helpers.js";
 
@@ -49,7 +50,9 @@ describe("the codegen fingerprint (the cache's codegen version)", () => {
     await generateProject(root);
     const model = modelFromFiles(readSchemaFiles(root));
     const entity = model.entities[0]!;
-    expect(await readdir(path.join(root, CACHE_DIR))).toContain(`${entityKey(entity, model, codegenFingerprint(emitters))}.json`);
+    expect(await readdir(path.join(root, CACHE_DIR))).toContain(
+      `${entityKey(entity, model, runFingerprint(codegenFingerprint(emitters), DEFAULT_CONFIG))}.json`,
+    );
   });
 
   it("is part of every entity's cache key: another codegen emits every entity again", async () => {

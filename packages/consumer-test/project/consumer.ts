@@ -35,6 +35,6 @@ console.log(
     invalidFixturesFail: fixtures.ConnectorWithStatus.invalid.every((c) => !isConnectorWithStatus(c.value)),
     openapi: [openapi31.openapi, openapi30.openapi, openapiJson.info.title, openapiJson.info.version],
     mergedComponents: Object.keys(merged.components?.schemas ?? {}),
-    page: pageUrl(entityPages[0]!).href.endsWith("/node_modules/@contracts/docs/pages/ConnectorWithStatus.md"),
+    page: pageUrl(entityPages.find((p) => p.name === "ConnectorWithStatus")!).href.endsWith("/node_modules/@contracts/docs/pages/ConnectorWithStatus.md"),
   }),
 );

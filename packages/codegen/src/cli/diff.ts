@@ -5,6 +5,7 @@ import { SchemaProblems } from "../errors.js";
 import { generate, modelFromFiles } from "../core/generate.js";
 import { inThreadRunner } from "../core/runner.js";
 import { derivedTargets, emitters } from "../emit/index.js";
+import { readConfig, type ProjectConfig } from "../load/config.js";
 import { readSchemaFiles, type RawSchemaFile } from "../load/read.js";
 import { API_MANIFEST, type ApiManifest } from "../emit/api-manifest/index.js";
 import { diffManifests } from "../diff/api.js";
@@ -35,11 +36,14 @@ export async function runDiff(root: string, options: DiffOptions, io: Io): Promi
   try {
     const commit = resolveCommit(root, options.base);
     const baseFiles = schemaFilesAt(root, commit);
-    const before = modelAt(baseFiles, options.base);
+    // The working tree's config judges both sides: a base from before the config existed, or with
+    // other rule levels, is read as the project reads schemas now.
+    const config = readConfig(root);
+    const before = modelAt(baseFiles, options.base, config);
     const files = readSchemaFiles(root);
-    const after = modelFromFiles(files, { emitters });
+    const after = modelFromFiles(files, { emitters, rules: config.rules });
     const names = packageNames(root);
-    const api = diffManifests(await manifestAt(root, commit, baseFiles), await manifestOf(files), (dir) => names.get(dir) ?? dir);
+    const api = diffManifests(await manifestAt(root, commit, baseFiles, config), await manifestOf(files, config), (dir) => names.get(dir) ?? dir);
     const result = report([...diffModels(before, after), ...api]);
     io.out(options.json ? JSON.stringify(result, null, 2) : formatReport(result, options.base));
     const packages = generatedPackages(root);
@@ -79,15 +83,15 @@ export async function runDiff(root: string, options: DiffOptions, io: Io): Promi
  * The base's API manifest: as committed there (it records what that commit's codegen emitted),
  * or, for a commit from before the manifest existed, what this codegen emits from its schemas.
  */
-async function manifestAt(root: string, commit: string, files: readonly RawSchemaFile[]): Promise<ApiManifest> {
+async function manifestAt(root: string, commit: string, files: readonly RawSchemaFile[], config: ProjectConfig): Promise<ApiManifest> {
   const committed = fileAt(root, commit, API_MANIFEST);
-  return committed === undefined ? manifestOf(files) : (JSON.parse(committed) as ApiManifest);
+  return committed === undefined ? manifestOf(files, config) : (JSON.parse(committed) as ApiManifest);
 }
 
 /** The manifest the working tree's schemas generate now (the committed one may not be regenerated yet). */
-async function manifestOf(files: readonly RawSchemaFile[]): Promise<ApiManifest> {
+async function manifestOf(files: readonly RawSchemaFile[], config: ProjectConfig): Promise<ApiManifest> {
   if (files.length === 0) return {};
-  const { outputs } = await generate(files, { emitters, runner: inThreadRunner(), derived: derivedTargets });
+  const { outputs } = await generate(files, { emitters, runner: inThreadRunner(), derived: derivedTargets, config });
   return JSON.parse(outputs.get(API_MANIFEST) ?? "{}") as ApiManifest;
 }
 
@@ -106,9 +110,9 @@ function generatedDirs(): Set<string> {
 }
 
 /** The base's model; its problems are named `<ref>:<file>` so they are not taken for the working tree's. */
-function modelAt(files: readonly RawSchemaFile[], ref: string): Model {
+function modelAt(files: readonly RawSchemaFile[], ref: string, config: ProjectConfig): Model {
   try {
-    return modelFromFiles(files, { emitters });
+    return modelFromFiles(files, { emitters, rules: config.rules });
   } catch (error) {
     if (!(error instanceof SchemaProblems)) throw error;
     throw new SchemaProblems(

@@ -31,7 +31,7 @@ Options:
   -h, --help         show this help
 
 Files:
-  contracts.config.json   optional project settings at the root (rule levels, see the README)
+  contracts.config.json   optional project settings at the root (targets on/off, rule levels; see the README)
 
 Environment:
   CONTRACTS_TIMINGS=1  print when each phase of a run ended (ms since start) on stderr`;

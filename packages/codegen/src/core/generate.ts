@@ -1,10 +1,12 @@
 import { compareCodeUnits, InternalError, SchemaProblems, sortProblems, type Problem } from "../errors.js";
 import { mergeInto, unsupportedIn, type DerivedTarget, type Emitter, type Outputs } from "../emit/emitter.js";
+import { CONFIG_FILE, DEFAULT_CONFIG, type ProjectConfig } from "../load/config.js";
 import { parseSchemaText, type ParseResult, type SourceFile } from "../load/parse.js";
 import type { RawSchemaFile } from "../load/read.js";
 import { buildModel } from "../model/build.js";
 import type { Json, Model, PublishedPackage } from "../model/types.js";
 import { validateSources } from "../validate/index.js";
+import { withRuleDefaults, type Findings } from "../validate/rules.js";
 import type { EntityRunner, RunInput } from "./runner.js";
 
 export interface GenerateOptions {
@@ -22,6 +24,8 @@ export interface GenerateOptions {
   readonly derived?: readonly DerivedTarget[];
   /** The packages the outputs go into, read by the caller (`load/packages.ts`): `model.packages`. */
   readonly packages?: Readonly<Record<string, PublishedPackage>>;
+  /** The project's `contracts.config.json` (`load/config.ts`; default `DEFAULT_CONFIG`): rule levels and targets. */
+  readonly config?: ProjectConfig;
 }
 
 export interface Generated {
@@ -30,14 +34,23 @@ export interface Generated {
   readonly outputs: Outputs;
   /** The directories the emitters own: a file under them that `outputs` lacks is stale. */
   readonly ownedRoots: readonly string[];
+  /** Findings of rules the config sets to "warn", sorted: the caller prints them. */
+  readonly warnings: readonly Problem[];
 }
+
+type ModelOptions = { emitters?: readonly Emitter[]; parse?: GenerateOptions["parse"]; rules?: ProjectConfig["rules"] };
 
 /**
  * load → validate → model: throws `SchemaProblems` with every problem of every file. Names the
  * emitters reserve (what their packages export themselves) may not be taken by the schemas.
  */
-export function modelFromFiles(files: readonly RawSchemaFile[], options: { emitters?: readonly Emitter[]; parse?: GenerateOptions["parse"] } = {}): Model {
-  const { parse = parseSchemaText } = options;
+export function modelFromFiles(files: readonly RawSchemaFile[], options: ModelOptions = {}): Model {
+  return checkedModel(files, options).model;
+}
+
+/** `modelFromFiles`, with the findings of rules `options.rules` sets to "warn". */
+export function checkedModel(files: readonly RawSchemaFile[], options: ModelOptions = {}): { model: Model; warnings: Problem[] } {
+  const { parse = parseSchemaText, rules = DEFAULT_CONFIG.rules } = options;
   const problems: Problem[] = [];
   const sources: SourceFile[] = [];
   for (const { file, text } of files) {
@@ -45,9 +58,12 @@ export function modelFromFiles(files: readonly RawSchemaFile[], options: { emitt
     if (parsed.ok) sources.push(parsed.source);
     else problems.push(...parsed.problems);
   }
-  problems.push(...validateSources(sources, reservedNames(options.emitters ?? [])));
+  const ids: Findings = { problems, warnings: [] };
+  const read = withRuleDefaults(sources, rules, ids);
+  const findings = validateSources(read, reservedNames(options.emitters ?? []), rules);
+  problems.push(...findings.problems);
   if (problems.length > 0) throw new SchemaProblems(sortProblems(problems));
-  return buildModel(sources);
+  return { model: buildModel(read), warnings: sortProblems([...ids.warnings, ...findings.warnings]) };
 }
 
 function reservedNames(emitters: readonly Emitter[]): ReadonlyMap<string, string> {
@@ -63,9 +79,12 @@ function reservedNames(emitters: readonly Emitter[]): ReadonlyMap<string, string
  * from every emitter and entity are collected and thrown together; a path claimed twice is our bug.
  */
 export async function generate(files: readonly RawSchemaFile[], options: GenerateOptions): Promise<Generated> {
-  const { emitters, runner, derived = [] } = options;
-  const built = modelFromFiles(files, options);
-  const model: Model = options.packages ? Object.freeze({ ...built, packages: Object.freeze({ ...options.packages }) }) : built;
+  const { runner, derived = [], config = DEFAULT_CONFIG } = options;
+  const { model: built, warnings } = checkedModel(files, { ...options, rules: config.rules });
+  const model: Model = Object.freeze({ ...built, ...(options.packages ? { packages: Object.freeze({ ...options.packages }) } : {}), targets: config.targets });
+  // A target the config turns off is not run; its roots stay owned, so its old outputs are removed.
+  const emitters = options.emitters.filter((e) => emitterOn(e.name, config.targets));
+  const off = options.emitters.filter((e) => !emitters.includes(e));
   const alongside = options.alongside?.(model);
   // Awaited below; emitting may throw first.
   alongside?.catch(() => undefined);
@@ -81,7 +100,7 @@ export async function generate(files: readonly RawSchemaFile[], options: Generat
     }
   }
   if (problems.length > 0) throw new SchemaProblems(sortProblems(problems));
-  const run: RunInput = { files, model, emitters };
+  const run: RunInput = { files, model, emitters, config };
   const outcomes = await runner.entities(
     run,
     model.entities.map((e) => e.name),
@@ -102,11 +121,37 @@ export async function generate(files: readonly RawSchemaFile[], options: Generat
   }
   if (problems.length > 0) throw new SchemaProblems(sortProblems(problems));
   for (const emitter of emitters) mergeInto(outputs, await runner.aggregate(run, emitter, parts.get(emitter.name) ?? new Map()), emitter.name);
+  for (const emitter of off) mergeInto(outputs, await offModules(emitter, model), emitter.name);
   for (const target of derived) mergeInto(outputs, target.derive(outputs), target.name);
   for (const [file, contents] of outputs) {
     if (!contents.endsWith("\n") || contents.includes("\r")) throw new InternalError(`${file}: output must use LF and end with a newline`);
   }
   await alongside;
   const sorted = new Map([...outputs].sort(([a], [b]) => compareCodeUnits(a, b)));
-  return { model, outputs: sorted, ownedRoots: [...emitters, ...derived].flatMap((e) => e.outputRoots) };
+  return { model, outputs: sorted, ownedRoots: [...options.emitters, ...derived].flatMap((e) => e.outputRoots), warnings };
+}
+
+/** Whether `config.targets` leaves an emitter on: the openapi emitter writes two targets, an emitter no target names (a test's own) is on. */
+function emitterOn(name: string, targets: ProjectConfig["targets"]): boolean {
+  if (name === "openapi") return targets.openapi31 || targets.openapi30;
+  return (targets as Readonly<Record<string, boolean>>)[name] ?? true;
+}
+
+/**
+ * What an emitter whose target is off leaves in its package: only the modules the package's own
+ * code imports, as its aggregate writes them for a project with no entity (empty registries and
+ * documents), each headed by why it is empty. So the package still builds and says so; no data
+ * file (JSON, YAML, Markdown) is written.
+ */
+async function offModules(emitter: Emitter, model: Model): Promise<Outputs> {
+  const empty: Model = Object.freeze({ ...model, entities: [], byFile: new Map() });
+  const targets = emitter.name === "openapi" ? ["openapi31", "openapi30"] : [emitter.name];
+  const named = targets.map((t) => `"${t}"`).join(" and ");
+  const header = `// The ${named} target${targets.length > 1 ? "s are" : " is"} off in ${CONFIG_FILE}: @contracts/codegen generates nothing for ${targets.length > 1 ? "them" : "it"}, and this module, which exports no entity, only keeps the package building. Set "targets": { ${targets.map((t) => `"${t}": true`).join(", ")} } and run \`npm run generate\` to generate it.`;
+  const out = new Map<string, string>();
+  for (const [file, contents] of await emitter.aggregate(empty, new Map())) {
+    if (!file.endsWith(".ts")) continue;
+    out.set(file, contents.startsWith("// Generated by @contracts/codegen") ? `${header}${contents.slice(contents.indexOf("\n"))}` : `${header}\n${contents}`);
+  }
+  return out;
 }

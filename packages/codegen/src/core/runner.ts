@@ -1,5 +1,6 @@
 import { InternalError, SchemaProblems, type Problem } from "../errors.js";
 import type { Emitter, EntityOutcome, EntityResults, Outputs } from "../emit/emitter.js";
+import type { ProjectConfig } from "../load/config.js";
 import type { RawSchemaFile } from "../load/read.js";
 import type { Json, Model } from "../model/types.js";
 
@@ -8,6 +9,8 @@ export interface RunInput {
   readonly files: readonly RawSchemaFile[];
   readonly model: Model;
   readonly emitters: readonly Emitter[];
+  /** The project's config: a worker rebuilding the model applies its rules as the main thread did. */
+  readonly config: ProjectConfig;
 }
 
 /**

@@ -281,4 +281,10 @@ export interface Model {
    * at load (absent in models built from schemas alone, as in tests).
    */
   readonly packages?: Readonly<Record<string, PublishedPackage>>;
+  /**
+   * Which targets `contracts.config.json` turns on (`ProjectConfig["targets"]`; absent: all), for
+   * an emitter that writes several (openapi: 3.1 and 3.0). Keyed by string, not `TargetName`: the
+   * model does not import the config loader.
+   */
+  readonly targets?: Readonly<Record<string, boolean>>;
 }

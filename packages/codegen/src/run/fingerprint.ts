@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Emitter } from "../emit/emitter.js";
 import { compareCodeUnits } from "../errors.js";
+import type { ProjectConfig } from "../load/config.js";
 
 /** Where the codegen runs from: `dist/` when built, `src/` under the test runner. */
 const CODE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -28,6 +29,14 @@ export function codegenFingerprint(
   const require = createRequire(resolveFrom);
   for (const name of libraries) hash.update(`\0${name}@${packageVersion(require, name)}`);
   return hash.digest("hex");
+}
+
+/**
+ * What a run's cache keys start from: the codegen's fingerprint and the project's config, which
+ * shapes outputs too (targets, the `$id` a relaxed rule derives).
+ */
+export function runFingerprint(codegen: string, config: ProjectConfig): string {
+  return `${codegen}\0${JSON.stringify(config)}`;
 }
 
 function listFiles(dir: string): string[] {

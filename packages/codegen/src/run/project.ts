@@ -10,7 +10,7 @@ import type { Model } from "../model/types.js";
 import { checkPatterns } from "../validate/patterns.js";
 import { cachedRunner } from "./cache.js";
 import { fileCache } from "./cache-store.js";
-import { codegenFingerprint } from "./fingerprint.js";
+import { codegenFingerprint, runFingerprint } from "./fingerprint.js";
 import type { Session } from "./session.js";
 import { phase } from "./timings.js";
 import { workerRunner, type EmitWorker } from "./worker.js";
@@ -23,7 +23,7 @@ export interface ProjectRun extends Generated {
   /** Generated files read from disk this run (by the cache) and found as expected. */
   readonly onDisk?: ReadonlyMap<string, string>;
   /** Problems of rules the project config sets to "warn": printed, generation goes on. */
-  readonly warnings?: readonly Problem[];
+  readonly warnings: readonly Problem[];
 }
 
 export interface ProjectOptions {
@@ -64,8 +64,10 @@ export async function generateProject(root: string, options: ProjectOptions = {}
     const split = worker && !session ? workerRunner(worker, inThreadRunner(), registry) : undefined;
     const inner: EntityRunner = split ?? inThreadRunner();
     const store = options.cache === false || session ? undefined : fileCache(root, { recordReads: true });
-    const fromSession = session?.nextRun(inner, files);
-    const cached = fromSession?.runner ?? (store ? cachedRunner(inner, store, codegenFingerprint(emitters)) : undefined);
+    const fromSession = session?.nextRun(inner, files, config);
+    // The config shapes outputs (targets, ids a relaxed rule derives): part of what the cache keys.
+    const fingerprint = runFingerprint(codegenFingerprint(emitters), config);
+    const cached = fromSession?.runner ?? (store ? cachedRunner(inner, store, fingerprint) : undefined);
     // recheck runs off this thread, overlapping emitting.
     const level = config.rules["unsafe-patterns"];
     let warnings: Problem[] = [];
@@ -85,6 +87,7 @@ export async function generateProject(root: string, options: ProjectOptions = {}
       alongside,
       derived,
       packages,
+      config,
       ...(fromSession ? { parse: fromSession.parse } : {}),
     });
     phase("generated");
@@ -93,7 +96,7 @@ export async function generateProject(root: string, options: ProjectOptions = {}
       emitted: cached?.emitted ?? generated.model.entities.length,
       threads: split?.threads ?? 1,
       ...(store?.onDisk ? { onDisk: store.onDisk } : {}),
-      ...(warnings.length > 0 ? { warnings } : {}),
+      warnings: sortProblems([...generated.warnings, ...warnings]),
     };
   } finally {
     worker?.close();

@@ -1,11 +1,12 @@
 import type { EntityRunner } from "../core/runner.js";
 import type { Emitter } from "../emit/emitter.js";
 import { parseSchemaText, type ParseResult } from "../load/parse.js";
+import type { ProjectConfig } from "../load/config.js";
 import type { RawSchemaFile } from "../load/read.js";
 import type { OnDisk } from "../write/plan.js";
 import { cachedRunner, type CachedRunner } from "./cache.js";
 import { fileCache, memoryCache, type MemoryCache } from "./cache-store.js";
-import { codegenFingerprint } from "./fingerprint.js";
+import { codegenFingerprint, runFingerprint } from "./fingerprint.js";
 
 /**
  * What a long-running process (`contracts watch`) keeps between runs, so a save costs what it
@@ -14,7 +15,12 @@ import { codegenFingerprint } from "./fingerprint.js";
  */
 export interface Session {
   /** Starts a run over `files`: returns `inner` behind the session's memory cache, and the session's `parse`. */
-  nextRun(inner: EntityRunner, files: readonly RawSchemaFile[]): { runner: CachedRunner; parse: (file: string, text: string) => ParseResult };
+  /** `config`: the project's config this run (it shapes outputs, so it is part of the cache key). */
+  nextRun(
+    inner: EntityRunner,
+    files: readonly RawSchemaFile[],
+    config: ProjectConfig,
+  ): { runner: CachedRunner; parse: (file: string, text: string) => ParseResult };
   readonly onDisk: Map<string, OnDisk>;
 }
 
@@ -25,7 +31,7 @@ export function newSession(root: string, emitters: readonly Emitter[]): Session 
   const fingerprint = codegenFingerprint(emitters);
   return {
     onDisk: new Map(),
-    nextRun(inner, files) {
+    nextRun(inner, files, config) {
       cache.nextRun();
       const present = new Set(files.map((f) => f.file));
       for (const file of parsed.keys()) if (!present.has(file)) parsed.delete(file);
@@ -35,7 +41,7 @@ export function newSession(root: string, emitters: readonly Emitter[]): Session 
         parsed.set(file, { text, result });
         return result;
       };
-      return { runner: cachedRunner(inner, cache, fingerprint), parse };
+      return { runner: cachedRunner(inner, cache, runFingerprint(fingerprint, config)), parse };
     },
   };
 }

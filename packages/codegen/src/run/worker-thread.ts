@@ -3,7 +3,9 @@ import { inThreadRunner } from "../core/runner.js";
 import { InternalError } from "../errors.js";
 import { saveCodeCaches } from "../libraries/code-cache.js";
 import { parseSchemaText } from "../load/parse.js";
+import type { ProjectConfig } from "../load/config.js";
 import type { RawSchemaFile } from "../load/read.js";
+import { withRuleDefaults } from "../validate/rules.js";
 import { buildModel } from "../model/build.js";
 import { phase } from "./timings.js";
 
@@ -22,17 +24,18 @@ const ready = import("../emit/index.js").then(async ({ emitters: all }) => {
 // Nobody may be listening yet: a failure is reported when (if) work is asked for.
 ready.catch(() => undefined);
 
-parentPort?.once("message", async ({ files, entities, emitters }: { files: RawSchemaFile[]; entities: string[]; emitters: string[] }) => {
+parentPort?.once("message", async (request: { files: RawSchemaFile[]; entities: string[]; emitters: string[]; config: ProjectConfig }) => {
+  const { files, entities, emitters, config } = request;
   try {
     const mine = (await ready).filter((e) => emitters.includes(e.name));
-    const model = buildModel(
-      files.map(({ file, text }) => {
-        const parsed = parseSchemaText(file, text);
-        if (!parsed.ok) throw new InternalError(`${file} did not parse in the worker`);
-        return parsed.source;
-      }),
-    );
-    const outcomes = await inThreadRunner().entities({ files, model, emitters: mine }, entities);
+    const sources = files.map(({ file, text }) => {
+      const parsed = parseSchemaText(file, text);
+      if (!parsed.ok) throw new InternalError(`${file} did not parse in the worker`);
+      return parsed.source;
+    });
+    // As the main thread read them (its findings were reported there).
+    const model = buildModel(withRuleDefaults(sources, config.rules, { problems: [], warnings: [] }));
+    const outcomes = await inThreadRunner().entities({ files, model, emitters: mine, config }, entities);
     phase("worker: entities emitted");
     parentPort?.postMessage({ ok: true, outcomes: [...outcomes] });
     // After answering: the main thread has its own work left, and this is off its path.

@@ -5,6 +5,7 @@ import { Worker } from "node:worker_threads";
 import type { EntityRunner } from "../core/runner.js";
 import type { Emitter, EntityOutcome } from "../emit/emitter.js";
 import { InternalError } from "../errors.js";
+import type { ProjectConfig } from "../load/config.js";
 import type { RawSchemaFile } from "../load/read.js";
 import { phase } from "./timings.js";
 
@@ -15,7 +16,7 @@ export interface EmitWorker {
    * `files` (call once). The sources travel with the request, so both threads emit from the same
    * text even if a schema is saved during the run.
    */
-  emit(files: readonly RawSchemaFile[], entities: readonly string[], emitters: readonly string[]): Promise<Map<string, EntityOutcome>>;
+  emit(files: readonly RawSchemaFile[], entities: readonly string[], emitters: readonly string[], config: ProjectConfig): Promise<Map<string, EntityOutcome>>;
   /** Stops it; safe to call at any time, more than once. */
   close(): void;
 }
@@ -38,7 +39,7 @@ export function startEmitWorker(): EmitWorker | undefined {
   worker.once("error", (error) => (failure ??= error));
   let closed = false;
   return {
-    emit(files, entities, emitters) {
+    emit(files, entities, emitters, config) {
       return new Promise((resolve, reject) => {
         if (failure !== undefined) return reject(failure);
         worker.ref();
@@ -48,7 +49,7 @@ export function startEmitWorker(): EmitWorker | undefined {
         });
         worker.once("error", reject);
         worker.once("exit", (code) => reject(new InternalError(`the emit worker exited (code ${code}) before answering`)));
-        worker.postMessage({ files, entities, emitters });
+        worker.postMessage({ files, entities, emitters, config });
       });
     },
     close() {
@@ -86,6 +87,7 @@ export function workerRunner(worker: EmitWorker, here: EntityRunner, registry: r
           run.files,
           names,
           there.map((e) => e.name),
+          run.config,
         ),
         here.entities({ ...run, emitters: mine }, names).then((outcomes) => {
           phase("main thread: entities emitted");

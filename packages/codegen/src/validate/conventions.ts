@@ -1,4 +1,3 @@
-import type { Problem } from "../errors.js";
 import type { SourceFile } from "../load/parse.js";
 import { joinPointer } from "../load/pointer.js";
 import type { Json } from "../model/types.js";
@@ -7,21 +6,25 @@ import { walkSchemas } from "../model/subschemas.js";
 import { isExtension, SUPPORTED_FORMATS } from "../schema/keywords.js";
 import { isObject, resolveRef, type SchemaIndex } from "../schema/refs.js";
 import { toPascalCase } from "../schema/names.js";
+import { checkClosedObject, checkUnknownFormat, knownFormats, type Findings, type Rules } from "./rules.js";
 import { checkSatisfiable } from "./satisfiable.js";
 
 const PASCAL_CASE = /^[A-Z][A-Za-z0-9]*$/;
 
 /**
  * The project's own rules on top of JSON Schema (see ARCHITECTURE.md, "Schema conventions"):
- * a PascalCase title, an object root, closed objects, resolvable refs, keywords JSON Schema
- * 2020-12 defines (the keyword registry, `model/keywords/`).
- * Runs on files that passed the meta-schema, so keyword values have their JSON Schema shapes.
+ * a PascalCase title, resolvable refs, keywords JSON Schema 2020-12 defines (the
+ * keyword registry, `model/keywords/`), and the rules a project may relax (`rules`: closed
+ * objects, known formats; see rules.ts; `$id` is checked where a relaxed rule gives it a default,
+ * `withRuleDefaults`), whose findings at "warn" come back apart. Runs on files that passed the
+ * meta-schema, so keyword values have their JSON Schema shapes.
  */
-export function checkConventions(source: SourceFile, index: SchemaIndex): Problem[] {
-  const problems: Problem[] = [];
+export function checkConventions(source: SourceFile, index: SchemaIndex, rules: Rules, formats: ReadonlySet<string> = knownFormats()): Findings {
+  const findings: Findings = { problems: [], warnings: [] };
+  const problems = findings.problems;
   const add = (pointer: string, message: string, hint: string) => problems.push({ file: source.file, pointer, ...source.locate(pointer), message, hint });
   const root = source.value;
-  if (!isObject(root)) return problems;
+  if (!isObject(root)) return findings;
 
   const title = root["title"];
   if (typeof title !== "string") {
@@ -35,9 +38,7 @@ export function checkConventions(source: SourceFile, index: SchemaIndex): Proble
   }
   const id = root["$id"];
   const fileName = source.file.slice(source.file.lastIndexOf("/") + 1);
-  if (typeof id !== "string") {
-    add("", 'has no "$id"', `add a stable "$id", e.g. "https://contracts.dev/${source.file}"`);
-  } else if (id.replace(/#.*$/, "").split("/").pop() !== fileName) {
+  if (typeof id === "string" && id.replace(/#.*$/, "").split("/").pop() !== fileName) {
     // A relative $ref resolves against the $id for every JSON Schema tool, and against the file
     // for us: they agree only when the $id ends with the file's name.
     add(
@@ -46,13 +47,8 @@ export function checkConventions(source: SourceFile, index: SchemaIndex): Proble
       `end it with "/${fileName}" (e.g. "https://contracts.dev/schemas/${fileName}") so relative "$ref"s resolve to the same file for every JSON Schema tool`,
     );
   }
-  if (root["type"] !== "object") {
-    add(
-      root["type"] === undefined ? "" : "/type",
-      "the root is not an object schema: an entity is an object",
-      'set "type": "object" at the root and describe the entity\'s fields under "properties"',
-    );
-  }
+  // Any schema can be an entity (a union, an enum, a string alias, an array, a tuple): an emitter
+  // that cannot express its root yet says so through its support table, located.
   const docs = root["x-docs"];
   if (docs !== undefined) {
     const ok = isObject(docs) && typeof docs["section"] === "string" && typeof docs["group"] === "string" && typeof docs["order"] === "number";
@@ -64,11 +60,22 @@ export function checkConventions(source: SourceFile, index: SchemaIndex): Proble
       );
   }
 
-  walkSchemas(root, (node, pointer) => checkNode(node, pointer, source, index, add));
-  return problems;
+  walkSchemas(root, (node, pointer) => {
+    checkClosedObject(source, node, pointer, rules, findings);
+    const unknownFormat = checkUnknownFormat(source, node, pointer, formats, rules, findings);
+    checkNode(node, pointer, source, index, add, unknownFormat);
+  });
+  return findings;
 }
 
-function checkNode(node: Json, pointer: string, source: SourceFile, index: SchemaIndex, add: (pointer: string, message: string, hint: string) => void): void {
+function checkNode(
+  node: Json,
+  pointer: string,
+  source: SourceFile,
+  index: SchemaIndex,
+  add: (pointer: string, message: string, hint: string) => void,
+  unknownFormat: boolean,
+): void {
   if (!isObject(node)) return;
   for (const keyword of Object.keys(node)) checkKeyword(keyword, pointer, add);
   const pattern = node["pattern"];
@@ -83,18 +90,12 @@ function checkNode(node: Json, pointer: string, source: SourceFile, index: Schem
   checkReservedNames(node, pointer, add);
   checkSatisfiable(node, pointer, add);
   const format = node["format"];
-  if (typeof format === "string" && !SUPPORTED_FORMATS.has(format)) {
+  // A format ajv-formats knows that the emitters do not check yet; an unknown one is the "unknown-formats" rule's.
+  if (typeof format === "string" && !unknownFormat && !SUPPORTED_FORMATS.has(format)) {
     add(joinPointer(pointer, "format"), `format "${format}" is not supported`, `use one of ${[...SUPPORTED_FORMATS].join(", ")}, or a "pattern"`);
   }
   const properties = node["properties"];
   if (isObject(properties)) {
-    if (node["additionalProperties"] !== false) {
-      add(
-        pointer === "" ? "" : pointer,
-        "an object with declared properties must be closed",
-        'add "additionalProperties": false (use { "type": "object", "additionalProperties": {} } for an open record)',
-      );
-    }
     const required = node["required"];
     if (Array.isArray(required)) {
       required.forEach((name: Json, i: number) => {

@@ -4,17 +4,26 @@ import { joinPointer } from "../load/pointer.js";
 import type { Json } from "../model/types.js";
 import { definitionName, json2tsName } from "../schema/names.js";
 import { indexSchemas, isObject } from "../schema/refs.js";
+import { DEFAULT_CONFIG } from "../load/config.js";
 import { checkConventions } from "./conventions.js";
 import { checkMetaSchema, metaSchemaValidator } from "./meta.js";
 import { checkRecursion } from "./recursion.js";
+import { knownFormats, type Findings, type Rules } from "./rules.js";
 
 /**
- * Validates every file and every cross-file rule; returns all problems found (empty: valid).
- * `reserved`: names no entity or definition may take (name → why), from the emitters.
+ * Validates every file and every cross-file rule; returns all problems found (empty: valid) and
+ * the findings of rules `rules` sets to "warn". `reserved`: names no entity or definition may
+ * take (name → why), from the emitters. `sources` are as the model reads them (`withRuleDefaults`).
  */
-export function validateSources(sources: readonly SourceFile[], reserved: ReadonlyMap<string, string> = new Map()): Problem[] {
+export function validateSources(
+  sources: readonly SourceFile[],
+  reserved: ReadonlyMap<string, string> = new Map(),
+  rules: Rules = DEFAULT_CONFIG.rules,
+): Findings {
   const index = indexSchemas(new Map(sources.map((s) => [s.file, s.value])));
   const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  const formats = knownFormats();
   const metaSchema = metaSchemaValidator();
   const wellFormed: SourceFile[] = [];
   for (const source of sources) {
@@ -22,7 +31,9 @@ export function validateSources(sources: readonly SourceFile[], reserved: Readon
     problems.push(...meta);
     if (meta.length > 0) continue;
     wellFormed.push(source);
-    problems.push(...checkConventions(source, index));
+    const conventions = checkConventions(source, index, rules, formats);
+    problems.push(...conventions.problems);
+    warnings.push(...conventions.warnings);
   }
   problems.push(
     ...checkUniqueTitles(sources),
@@ -30,7 +41,7 @@ export function validateSources(sources: readonly SourceFile[], reserved: Readon
     ...checkUniqueDefinitionNames(sources, reserved),
     ...checkRecursion(wellFormed, index),
   );
-  return problems;
+  return { problems, warnings };
 }
 
 /**

@@ -55,8 +55,8 @@ export const openapiEmitter = defineEmitter({
   },
   // Every entity's conversion reads the same table of components: built once per run.
   context: collectComponents,
-  async entity(entity, _model, components) {
-    const converted = convertEntity(entity, components);
+  async entity(entity, model, components) {
+    const converted = convertEntity(entity, components, model.targets?.["openapi30"] !== false);
     const part: EntityPart = {
       ...converted,
       types: componentMembers(converted.schemas31),
@@ -80,21 +80,32 @@ export const openapiEmitter = defineEmitter({
         .sort(compareCodeUnits)
         .map((name) => blocks[name] as string);
     const header = doNotEditHeader(model.entities.map((e) => e.file));
+    // A document contracts.config.json turns off is not written; its export stays (empty) for the package's own code.
+    const on = { "3.1": model.targets?.["openapi31"] !== false, "3.0": model.targets?.["openapi30"] !== false };
+    const offNote = (target: string) => `/** Empty: the "${target}" target is off in contracts.config.json. */`;
     const documents = [
       header,
       "",
-      `/** The OpenAPI ${OPENAPI_31} document: every entity under components/schemas, as JSON Schema 2020-12. */`,
-      `export const openapi31 = ${JSON.stringify(oas31, null, 2)} as const;`,
+      on["3.1"] ? `/** The OpenAPI ${OPENAPI_31} document: every entity under components/schemas, as JSON Schema 2020-12. */` : offNote("openapi31"),
+      `export const openapi31 = ${JSON.stringify(on["3.1"] ? oas31 : document(OPENAPI_31, {}, openapiInfo(model)), null, 2)} as const;`,
       "",
-      `/** The OpenAPI ${OPENAPI_30} document: the same schemas down-converted (nullable, no type arrays, no const). */`,
-      `export const openapi30 = ${JSON.stringify(oas30, null, 2)} as const;`,
+      on["3.0"] ? `/** The OpenAPI ${OPENAPI_30} document: the same schemas down-converted (nullable, no type arrays, no const). */` : offNote("openapi30"),
+      `export const openapi30 = ${JSON.stringify(on["3.0"] ? oas30 : document(OPENAPI_30, {}, openapiInfo(model)), null, 2)} as const;`,
       "",
     ].join("\n");
     return new Map([
-      [`${OPENAPI_DIR}/openapi.json`, toJsonText(oas31)],
-      [`${OPENAPI_DIR}/openapi.yaml`, toYamlDocument(oas31, inOrder(yaml31))],
-      [`${OPENAPI_DIR}/openapi-3.0.json`, toJsonText(oas30)],
-      [`${OPENAPI_DIR}/openapi-3.0.yaml`, toYamlDocument(oas30, inOrder(yaml30))],
+      ...(on["3.1"]
+        ? ([
+            [`${OPENAPI_DIR}/openapi.json`, toJsonText(oas31)],
+            [`${OPENAPI_DIR}/openapi.yaml`, toYamlDocument(oas31, inOrder(yaml31))],
+          ] as const)
+        : []),
+      ...(on["3.0"]
+        ? ([
+            [`${OPENAPI_DIR}/openapi-3.0.json`, toJsonText(oas30)],
+            [`${OPENAPI_DIR}/openapi-3.0.yaml`, toYamlDocument(oas30, inOrder(yaml30))],
+          ] as const)
+        : []),
       [`${OPENAPI_SRC_DIR}/documents.ts`, documents],
       [
         `${OPENAPI_SRC_DIR}/openapi-types.ts`,
@@ -121,7 +132,8 @@ interface EntityPart extends EntityComponents {
   readonly yaml30: Record<string, string>;
 }
 
-function convertEntity(entity: Entity, components: Components): EntityComponents {
+/** `with30`: false when the 3.0 document is off, so what 3.0 cannot say is no problem. */
+function convertEntity(entity: Entity, components: Components, with30: boolean): EntityComponents {
   const problems: Problem[] = [];
   const schemas31: Record<string, Json> = {};
   const schemas30: Record<string, Json> = {};
@@ -129,10 +141,11 @@ function convertEntity(entity: Entity, components: Components): EntityComponents
     if (c.entity !== entity) continue;
     const ctx = { file: c.entity.file, refFor: components.refFor };
     schemas31[c.name] = toOas31(c.schema, c.pointer, ctx);
-    schemas30[c.name] = toOas30(c.schema, c.pointer, {
-      ...ctx,
-      report: (pointer, message, hint) => problems.push(problemAt(c.entity, pointer, `cannot be expressed in OpenAPI ${OPENAPI_30}: ${message}`, hint)),
-    });
+    if (with30)
+      schemas30[c.name] = toOas30(c.schema, c.pointer, {
+        ...ctx,
+        report: (pointer, message, hint) => problems.push(problemAt(c.entity, pointer, `cannot be expressed in OpenAPI ${OPENAPI_30}: ${message}`, hint)),
+      });
   }
   if (problems.length > 0) throw new SchemaProblems(sortProblems(problems));
   return { schemas31, schemas30 };

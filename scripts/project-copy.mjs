@@ -1,3 +1,6 @@
+// A temporary copy of the project for tests that must change the repository itself (add an entity,
+// build a docs site from it) without touching the checkout: the docs site's three-entity test and
+// codegen's new-entity test. Not a command; imported by those tests (types in project-copy.d.mts).
 import { execFile } from "node:child_process";
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, symlinkSync } from "node:fs";
 import path from "node:path";
@@ -15,10 +18,11 @@ const LEFT_OUT_PATHS = /^examples\/[^/]+\/(test-output|\.vitepress\/(dist|cache)
  * installed package links to the installed copy, a workspace link (`@contracts/docs` ->
  * `../../packages/docs`) keeps its relative target and so points into the copy. A copy then
  * generates and builds on its own files, with no second `npm ci`.
+ * @param {string} repoRoot
+ * @param {string} into
  */
-export function copyProject(repoRoot: string, into: string): void {
-  const skipped = (source: string): boolean =>
-    LEFT_OUT_NAMES.has(path.basename(source)) || LEFT_OUT_PATHS.test(path.relative(repoRoot, source).split(path.sep).join("/"));
+export function copyProject(repoRoot, into) {
+  const skipped = (source) => LEFT_OUT_NAMES.has(path.basename(source)) || LEFT_OUT_PATHS.test(path.relative(repoRoot, source).split(path.sep).join("/"));
   cpSync(repoRoot, into, { recursive: true, filter: (source) => !skipped(source) });
   for (const folder of ["", ...workspaceFolders(repoRoot)]) {
     const installed = path.join(repoRoot, folder, "node_modules");
@@ -27,7 +31,7 @@ export function copyProject(repoRoot: string, into: string): void {
 }
 
 /** The workspace folders that exist (`packages/codegen`, ..., `examples/docs-site`). */
-function workspaceFolders(repoRoot: string): string[] {
+function workspaceFolders(repoRoot) {
   return ["packages", "examples"].flatMap((parent) =>
     existsSync(path.join(repoRoot, parent))
       ? readdirSync(path.join(repoRoot, parent), { withFileTypes: true })
@@ -38,7 +42,7 @@ function workspaceFolders(repoRoot: string): string[] {
 }
 
 /** One `node_modules` level: scopes and `.bin` are entered, tool caches (`.cache`, `.vite`) left out. */
-function linkInstalled(from: string, to: string): void {
+function linkInstalled(from, to) {
   mkdirSync(to, { recursive: true });
   for (const name of readdirSync(from)) {
     const source = path.join(from, name);
@@ -54,13 +58,20 @@ function linkInstalled(from: string, to: string): void {
   }
 }
 
-/** Runs a command in `cwd`, failing with its output; without CI, whose frozen generate a copy must not get. */
-export async function runIn(cwd: string, command: string, args: readonly string[]): Promise<void> {
+/**
+ * Runs a command in `cwd`, failing with its output; without CI, whose frozen generate a copy must
+ * not get. Resolves to what it printed.
+ * @param {string} cwd
+ * @param {string} command
+ * @param {readonly string[]} args
+ * @returns {Promise<{ stdout: string; stderr: string }>}
+ */
+export async function runIn(cwd, command, args) {
   try {
     const { CI: _ci, ...env } = process.env;
-    await run(command, args, { cwd, env, maxBuffer: 16 * 1024 * 1024 });
+    return await run(command, args, { cwd, env, maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
-    const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
+    const { stdout = "", stderr = "" } = /** @type {{ stdout?: string; stderr?: string }} */ (error);
     throw new Error(`${command} ${args.join(" ")} in ${cwd} failed:\n${stdout}${stderr}`, { cause: error });
   }
 }

@@ -1,0 +1,346 @@
+import { execFileSync } from "node:child_process";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import { afterAll, describe, expect, it } from "vitest";
+import { canonicalSchemaText, makeProject, REPO_ROOT, runCli, snapshotTree, THING_BASE } from "./helpers.js";
+
+/**
+ * contracts.config.json's targets and the rules a project may relax (closed-objects,
+ * id-required, unknown-formats), through the CLI on throw-away projects. The "unsafe-patterns"
+ * rule and the config's parse errors are in config.test.ts.
+ */
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+const TSC = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+const PACKAGES = ["types", "validators", "openapi", "fixtures", "docs"] as const;
+
+/**
+ * A throw-away project inside this package (.scratch/, git-ignored), where the compiler finds the
+ * workspace's type packages, for tests that build the packages' sources.
+ */
+const scratch: string[] = [];
+afterAll(async () => {
+  for (const root of scratch) await rm(root, { recursive: true, force: true });
+});
+
+async function scratchProject(files: Record<string, string | object>): Promise<string> {
+  await mkdir(path.join(import.meta.dirname, "../.scratch"), { recursive: true });
+  const root = await mkdtemp(path.join(import.meta.dirname, "../.scratch/project-config-"));
+  scratch.push(root);
+  await mkdir(path.join(root, "schemas"));
+  for (const [name, contents] of Object.entries(files)) {
+    await writeFile(path.join(root, "schemas", name), typeof contents === "string" ? contents : `${JSON.stringify(contents, null, 2)}\n`);
+  }
+  return root;
+}
+
+const config = (root: string, value: object) => writeFile(path.join(root, "contracts.config.json"), `${JSON.stringify(value, null, 2)}\n`);
+const outputs = async (root: string) => [...(await snapshotTree(root)).keys()].filter((f) => f.startsWith("packages/") || f.startsWith("api/")).sort();
+
+/** The packages' hand-written sources next to the generated ones, type-checked as one program: does every package still build? */
+async function buildErrors(root: string): Promise<string> {
+  for (const pkg of PACKAGES) {
+    await cp(path.join(REPO_ROOT, "packages", pkg, "src"), path.join(root, "packages", pkg, "src"), {
+      recursive: true,
+      filter: (source) => !source.includes(`${path.sep}generated`),
+    });
+  }
+  const paths = Object.fromEntries(PACKAGES.map((pkg) => [`@contracts/${pkg}`, [`./packages/${pkg}/src/index.ts`]]));
+  const tsconfig = {
+    extends: path.join(REPO_ROOT, "tsconfig.base.json"),
+    compilerOptions: { noEmit: true, rootDir: ".", resolveJsonModule: true, paths },
+    include: ["packages/*/src"],
+  };
+  await writeFile(path.join(root, "tsconfig.json"), JSON.stringify(tsconfig, null, 2));
+  try {
+    execFileSync(process.execPath, [TSC, "-p", path.join(root, "tsconfig.json")], { encoding: "utf8" });
+    return "";
+  } catch (error) {
+    return String((error as { stdout?: string }).stdout ?? error);
+  }
+}
+
+/** The generated validators of `root`, loaded as a service would (the runtime copied beside them). */
+async function validatorsOf(root: string): Promise<Record<string, (value: unknown) => boolean>> {
+  await cp(path.join(REPO_ROOT, "packages/validators/src/runtime"), path.join(root, "packages/validators/src/runtime"), { recursive: true });
+  return (await import(path.join(root, "packages/validators/src/generated/index.ts"))) as Record<string, (value: unknown) => boolean>;
+}
+
+describe("contracts.config.json: settings checked, located", () => {
+  it.each([
+    [
+      "an unknown target",
+      '{\n  "targets": { "type": false }\n}\n',
+      'contracts.config.json:2:16 at /targets/type: "type" is not a setting contracts knows',
+      'use one of "types", "validators", "openapi31", "openapi30", "fixtures", "docs"',
+    ],
+    [
+      "a target that is not a boolean",
+      '{\n  "targets": { "docs": "no" }\n}\n',
+      "contracts.config.json:2:16 at /targets/docs: /targets/docs must be boolean",
+      "see the README",
+    ],
+    [
+      "an unknown level of a convention rule",
+      '{\n  "rules": {\n    "closed-objects": "relaxed"\n  }\n}\n',
+      'contracts.config.json:3:5 at /rules/closed-objects: /rules/closed-objects must be one of "error", "warn", "off"',
+      "see the README",
+    ],
+    [
+      "a misspelt rule",
+      '{ "rules": { "id-requred": "off" } }\n',
+      'contracts.config.json:1:14 at /rules/id-requred: "id-requred" is not a setting contracts knows',
+      'use one of "unsafe-patterns", "closed-objects", "id-required", "unknown-formats"',
+    ],
+    [
+      "an unknown top-level key",
+      '{ "rule": {} }\n',
+      'contracts.config.json:1:3 at /rule: "rule" is not a setting contracts knows',
+      'use one of "targets", "rules"',
+    ],
+  ])("%s: exit 1 naming file, line:column and pointer, nothing written", async (_name, text, want, fix) => {
+    const root = await makeProject({ "thing.schema.json": { ...THING_BASE, properties: {} } });
+    await writeFile(path.join(root, "contracts.config.json"), text);
+    const run = await runCli("generate", "--root", root);
+    expect(run.code).toBe(1);
+    const lines = run.stderr.split("\n");
+    expect(lines[0]).toMatch(/^contracts generate: 1 problem in 1 schema file; nothing was written\.$/);
+    expect(lines[2]).toBe(want);
+    expect(lines[3]).toContain(fix);
+    expect(await outputs(root)).toEqual([]);
+  });
+});
+
+/** An MCP-style entity: open objects (no additionalProperties), one nested. */
+const openThing = {
+  ...Object.fromEntries(Object.entries(THING_BASE).filter(([k]) => k !== "additionalProperties")),
+  properties: { name: { type: "string" }, meta: { type: "object", properties: { by: { type: "string" } } } },
+  required: ["name"],
+};
+
+describe('rule "closed-objects"', () => {
+  const closed = [
+    "schemas/thing.schema.json:1:1: an object with declared properties must be closed",
+    '  fix: add "additionalProperties": false (use { "type": "object", "additionalProperties": {} } for an open record); or, to accept it, set "rules": { "closed-objects": "warn" } (or "off") in contracts.config.json',
+  ];
+  it('"error" (the default): an object without additionalProperties is refused where it is', async () => {
+    const root = await makeProject({ "thing.schema.json": openThing });
+    const run = await runCli("generate", "--root", root);
+    expect(run.code).toBe(1);
+    expect(run.stderr.split("\n").slice(2, 4)).toEqual(closed);
+    expect(run.stderr).toContain("schemas/thing.schema.json:10:5 at /properties/meta: an object with declared properties must be closed");
+    expect(await outputs(root)).toEqual([]);
+  });
+
+  it('"warn": generates, open, and says what the rule would require', async () => {
+    const root = await makeProject({ "thing.schema.json": openThing });
+    await config(root, { rules: { "closed-objects": "warn" } });
+    const run = await runCli("generate", "--root", root);
+    expect(run.code).toBe(0);
+    expect(run.stderr.split("\n").slice(0, 4)).toEqual([
+      'contracts generate: 2 warnings (rules the project config sets to "warn"):',
+      "",
+      'schemas/thing.schema.json:1:1: an object with declared properties has no "additionalProperties": it is open, other properties may hold any value; the "closed-objects" rule (set to "warn") would require "additionalProperties": false',
+      '  fix: add "additionalProperties": false (use { "type": "object", "additionalProperties": {} } for an open record); or set "rules": { "closed-objects": "off" } in contracts.config.json to stop this warning',
+    ]);
+  });
+
+  it('"off": silent, and the object is open in the validators and the OpenAPI 3.1 document, as JSON Schema says', async () => {
+    const root = await makeProject({ "thing.schema.json": openThing });
+    await config(root, { rules: { "closed-objects": "off" } });
+    expect(await runCli("generate", "--root", root)).toMatchObject({ code: 0, stderr: "" });
+    const { isThing } = await validatorsOf(root);
+    const ajv = new Ajv2020({ strict: false });
+    const judge = ajv.compile(openThing);
+    for (const value of [{ name: "a", extra: 1 }, { name: "a", meta: { by: "b", at: 2 } }, { name: 1 }]) expect(isThing!(value)).toBe(judge(value));
+    expect(isThing!({ name: "a", extra: 1, meta: { at: 2 } })).toBe(true);
+    const oas = JSON.parse(await readFile(path.join(root, "packages/openapi/generated/openapi.json"), "utf8")) as {
+      components: { schemas: { Thing: object } };
+    };
+    expect(JSON.stringify(oas.components.schemas.Thing)).not.toContain("additionalProperties");
+  });
+
+  it("is satisfied by unevaluatedProperties: false on the object or on the schema whose allOf branch it is", async () => {
+    const root = await makeProject({
+      "thing.schema.json": {
+        ...Object.fromEntries(Object.entries(THING_BASE).filter(([k]) => k !== "additionalProperties")),
+        allOf: [{ properties: { a: { type: "string" } } }],
+        properties: { b: { type: "string" } },
+        unevaluatedProperties: false,
+      },
+    });
+    const run = await runCli("check", "--root", root);
+    expect(run.stderr).not.toContain("must be closed");
+  });
+});
+
+describe('rule "id-required"', () => {
+  const noId = Object.fromEntries(Object.entries({ ...THING_BASE, properties: { other: { $ref: "./other.schema.json" } } }).filter(([k]) => k !== "$id"));
+  const other = { $schema: THING_BASE.$schema, title: "Other", type: "object", properties: { n: { type: "number" } }, additionalProperties: false };
+
+  it('"error" (the default): a schema without $id is refused', async () => {
+    const root = await makeProject({ "thing.schema.json": noId, "other.schema.json": other });
+    const run = await runCli("generate", "--root", root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'schemas/thing.schema.json:1:1: has no "$id"\n  fix: add a stable "$id", e.g. "https://contracts.dev/schemas/thing.schema.json"; or, to accept it, set "rules": { "id-required": "warn" } (or "off") in contracts.config.json',
+    );
+  });
+
+  it('"warn": says which $id it takes', async () => {
+    const root = await makeProject({ "thing.schema.json": noId, "other.schema.json": other });
+    await config(root, { rules: { "id-required": "warn" } });
+    const run = await runCli("generate", "--root", root);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      'schemas/other.schema.json:1:1: has no "$id": it is given "https://contracts.dev/schemas/other.schema.json", from the file\'s name; the "id-required" rule (set to "warn") would require an "$id"',
+    );
+  });
+
+  it('"off": the $id derived from the file name is the one every artifact uses, and relative refs between such files resolve', async () => {
+    const root = await makeProject({ "thing.schema.json": noId, "other.schema.json": other });
+    await config(root, { rules: { "id-required": "off" } });
+    expect(await runCli("generate", "--root", root)).toMatchObject({ code: 0, stderr: "" });
+    const { Thing, isThing } = (await validatorsOf(root)) as unknown as { Thing: { $id: string }; isThing: (v: unknown) => boolean };
+    expect(Thing.$id).toBe("https://contracts.dev/schemas/thing.schema.json");
+    expect(isThing({ other: { n: 1 } })).toBe(true);
+    expect(isThing({ other: { n: "1" } })).toBe(false);
+  });
+});
+
+describe('rule "unknown-formats"', () => {
+  const withFormat = {
+    "thing.schema.json": { ...THING_BASE, properties: { icon: { type: "string", format: "media-type" }, at: { type: "string", format: "date" } } },
+  };
+
+  it('"error" (the default): a format ajv-formats does not know is refused at its place', async () => {
+    const root = await makeProject(withFormat);
+    const run = await runCli("generate", "--root", root);
+    expect(run.code).toBe(1);
+    expect(run.stderr.split("\n")[2]).toBe(
+      'schemas/thing.schema.json:10:7 at /properties/icon/format: format "media-type" is not one ajv-formats knows, so no validator could check it',
+    );
+  });
+
+  it('"warn": generates, saying it is an annotation', async () => {
+    const root = await makeProject(withFormat);
+    await config(root, { rules: { "unknown-formats": "warn" } });
+    const run = await runCli("generate", "--root", root);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      'schemas/thing.schema.json:10:7 at /properties/icon/format: format "media-type" is not one ajv-formats knows: it is kept as an annotation and not checked; the "unknown-formats" rule (set to "warn") would require a format ajv-formats knows',
+    );
+  });
+
+  it('"off": an annotation, as the spec says: not checked, while a known format still is', async () => {
+    const root = await makeProject(withFormat);
+    await config(root, { rules: { "unknown-formats": "off" } });
+    expect(await runCli("generate", "--root", root)).toMatchObject({ code: 0, stderr: "" });
+    const { isThing } = await validatorsOf(root);
+    expect(isThing!({ icon: "anything at all" })).toBe(true);
+    expect(isThing!({ at: "not a date" })).toBe(false);
+    const oas = await readFile(path.join(root, "packages/openapi/generated/openapi.json"), "utf8");
+    expect(oas).toContain('"format": "media-type"');
+  });
+});
+
+describe("targets", () => {
+  /** The files each target writes for the canonical entity (besides the API manifest). */
+  const OWN: Record<string, RegExp> = {
+    types: /^packages\/types\//,
+    validators: /^packages\/validators\//,
+    openapi31: /^packages\/openapi\/generated\/openapi\.(json|yaml)$/,
+    openapi30: /^packages\/openapi\/generated\/openapi-3\.0\.(json|yaml)$/,
+    fixtures: /^packages\/fixtures\//,
+    docs: /^packages\/docs\//,
+  };
+
+  it.each(Object.keys(OWN))('"%s": false writes nothing for it, removes what it wrote before, says so in its package, and check is clean', async (target) => {
+    const root = await makeProject({ "connector-with-status.schema.json": await canonicalSchemaText() });
+    expect((await runCli("generate", "--root", root)).code).toBe(0);
+    const before = await outputs(root);
+    await config(root, { targets: { [target]: false } });
+    const run = await runCli("generate", "--root", root);
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    const after = await outputs(root);
+    const own = after.filter((f) => OWN[target]!.test(f));
+    // What is left of the target: the modules its package's own code imports, each saying why it is empty.
+    for (const file of own) {
+      expect(file).toMatch(/\.ts$/);
+      expect(await readFile(path.join(root, file), "utf8")).toMatch(new RegExp(`^// The "${target}" target is off in contracts\\.config\\.json`));
+    }
+    if (target.startsWith("openapi")) {
+      expect(own).toEqual([]);
+      expect(await readFile(path.join(root, "packages/openapi/src/generated/documents.ts"), "utf8")).toContain(
+        `/** Empty: the "${target}" target is off in contracts.config.json. */`,
+      );
+    }
+    // The other targets are untouched.
+    expect(after.filter((f) => !OWN[target]!.test(f) && f !== "api/exports.json")).toEqual(
+      before.filter((f) => !OWN[target]!.test(f) && f !== "api/exports.json"),
+    );
+    expect(await runCli("check", "--root", root)).toMatchObject({ code: 0 });
+  });
+
+  it("every target off: each package still builds (its hand-written code against the empty modules)", async () => {
+    const root = await scratchProject({ "connector-with-status.schema.json": await canonicalSchemaText() });
+    await config(root, { targets: { types: false, validators: false, openapi31: false, openapi30: false, fixtures: false, docs: false } });
+    expect(await runCli("generate", "--root", root)).toMatchObject({ code: 0, stderr: "" });
+    expect((await outputs(root)).filter((f) => !f.endsWith(".ts") && f !== "api/exports.json")).toEqual([]);
+    expect(await buildErrors(root)).toBe("");
+  });
+
+  it("the 3.0 document alone off: 3.1 is written, and the package builds", async () => {
+    const root = await scratchProject({ "connector-with-status.schema.json": await canonicalSchemaText() });
+    await config(root, { targets: { openapi30: false } });
+    expect(await runCli("generate", "--root", root)).toMatchObject({ code: 0, stderr: "" });
+    const files = await outputs(root);
+    expect(files).toContain("packages/openapi/generated/openapi.json");
+    expect(files).not.toContain("packages/openapi/generated/openapi-3.0.json");
+    expect(await buildErrors(root)).toBe("");
+  });
+});
+
+describe("a drop-in schema written for another tool", () => {
+  it("generates with the rules relaxed, and its artifacts build and judge as Ajv does", async () => {
+    // As the MCP specification writes its schemas: no $id, open objects, a format we do not know,
+    // and a root that is a union.
+    const content = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      title: "ContentBlock",
+      description: "One piece of content.",
+      oneOf: [
+        { type: "object", properties: { type: { const: "text" }, text: { type: "string" } }, required: ["type", "text"] },
+        {
+          type: "object",
+          properties: { type: { const: "image" }, data: { type: "string" }, mimeType: { type: "string", format: "media-type" } },
+          required: ["type", "data"],
+        },
+      ],
+    };
+    const root = await scratchProject({ "content-block.schema.json": content });
+    const strict = await runCli("generate", "--root", root);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/has no "\$id"/);
+    expect(strict.stderr).toMatch(/must be closed/);
+    expect(strict.stderr).toMatch(/"media-type" is not one ajv-formats knows/);
+    await config(root, { rules: { "closed-objects": "off", "id-required": "off", "unknown-formats": "off" } });
+    expect(await runCli("generate", "--root", root)).toMatchObject({ code: 0, stderr: "" });
+    const ajv = new Ajv2020({ strict: false });
+    addFormats(ajv);
+    const judge = ajv.compile(content);
+    const { isContentBlock } = await validatorsOf(root);
+    for (const value of [
+      { type: "text", text: "hi", extra: true },
+      { type: "image", data: "AAA", mimeType: "image/png" },
+      { type: "image", text: "hi" },
+      { type: "video" },
+    ])
+      expect(isContentBlock!(value), JSON.stringify(value)).toBe(judge(value));
+    const valid = JSON.parse(await readFile(path.join(root, "packages/fixtures/generated/content-block.valid.json"), "utf8")) as { value: unknown }[];
+    for (const c of valid) expect(judge(c.value), JSON.stringify(c)).toBe(true);
+    expect(await buildErrors(root)).toBe("");
+  }, 240_000);
+});
