@@ -70,7 +70,7 @@ export async function emitEntityTypes(entity: Entity, model: Model): Promise<str
   return [doNotEditHeader([entity.file]), "", ...(importLines.length ? [...importLines, ""] : []), await printDeclarations(declarations.join("\n"))].join("\n");
 }
 
-async function declare(name: string, schema: Json): Promise<string> {
+export async function declare(name: string, schema: Json): Promise<string> {
   // Loaded on first use (or ahead, by `prepare`, in the CLI's worker thread, off the main path):
   // in one thread, a run whose entities all come from the cache never pays for json2ts.
   const { compile } = await import("json-schema-to-typescript");
