@@ -6,6 +6,9 @@ import { isObject } from "../../../src/schema/refs.js";
 const ctx = {
   file: "schemas/widget.schema.json",
   refFor: (_file: string, ref: string) => `#/components/schemas/${ref === "#" ? "Widget" : ref.replace(/^.*\//, "").replace(".schema.json", "")}`,
+  targetOf: (_file: string, ref: string) => {
+    throw new Error(`no target for ${ref} in these cases`);
+  },
   report: (pointer: string, message: string) => {
     throw new Error(`${pointer}: ${message}`);
   },

@@ -2,13 +2,27 @@ import type { Json } from "../../../model/types.js";
 import { sameJson, type Step } from "./context.js";
 
 /**
- * Identification keywords and `$comment` have no 3.0 counterpart and change no verdict; `$defs`
- * entries are lifted to components/schemas; `x-docs` is the codegen's own docs placement, not
- * published (as in 3.1).
+ * Identification keywords, `$comment` and the content annotations have no 3.0 counterpart and
+ * change no verdict; `$defs` entries are lifted to components/schemas; `x-docs` is the codegen's
+ * own docs placement, not published (as in 3.1).
  */
+const DROPPED: ReadonlySet<string> = new Set([
+  "$schema",
+  "$id",
+  "$anchor",
+  "$dynamicAnchor",
+  "$vocabulary",
+  "$defs",
+  "$comment",
+  "contentEncoding",
+  "contentMediaType",
+  "contentSchema",
+  "x-docs",
+]);
+
 export const dropUnsupported: Step = (node) => {
-  const { $schema: _schema, $id: _id, $defs: _defs, $comment: _comment, "x-docs": _docs, ...rest } = node;
-  return rest;
+  if (!Object.keys(node).some((k) => DROPPED.has(k))) return node;
+  return Object.fromEntries(Object.entries(node).filter(([k]) => !DROPPED.has(k)));
 };
 
 /**

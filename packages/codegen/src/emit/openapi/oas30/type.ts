@@ -1,17 +1,7 @@
 import type { Json } from "../../../model/types.js";
+import { KEYWORDS_BY_TYPE as BY_TYPE, TYPE_SPECIFIC_KEYWORDS as TYPE_SPECIFIC } from "../../../schema/by-type.js";
 import { sortKeys } from "../schema-tree.js";
 import { NULL_CARRIER_TYPE, type Step } from "./context.js";
-
-/** Keywords that only constrain values of one type (they are ignored for the others). */
-const BY_TYPE: { readonly [type: string]: readonly string[] } = {
-  string: ["format", "pattern", "minLength", "maxLength"],
-  number: ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"],
-  integer: ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"],
-  array: ["items", "minItems", "maxItems", "uniqueItems"],
-  object: ["properties", "required", "additionalProperties"],
-  boolean: [],
-};
-const TYPE_SPECIFIC: ReadonlySet<string> = new Set(Object.values(BY_TYPE).flat());
 
 /**
  * 3.0 `type` is one string and `null` is not a type: `["T", "null"]` becomes `type: T` with
