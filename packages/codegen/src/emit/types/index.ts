@@ -56,10 +56,9 @@ export async function emitEntityTypes(entity: Entity, model: Model): Promise<str
   };
 
   const declarations = [await declare(entity.name, toJson2TsSchema(entity.schema, refName))];
-  const defs = isObject(entity.schema["$defs"]) ? entity.schema["$defs"] : {};
   for (const definition of entity.definitions) {
-    const key = splitPointer(definition.pointer).pop() ?? "";
-    const schema = defs[key] as Json;
+    // At any depth: `/$defs/A/$defs/B` is a definition too.
+    const schema = getAtPointer(entity.schema, definition.pointer) as Json;
     // A definition is its own root for json2ts; its title (if any) is its name already.
     const prepared = toJson2TsSchema(isObject(schema) ? { ...schema, title: definition.name } : schema, refName, definition.pointer);
     declarations.push(await declare(definition.name, prepared));

@@ -45,7 +45,7 @@ const SHAPING: readonly string[] = [
  *   definition in every file that uses it (its issue #579); we declare each once and import it.
  *   Beside keywords that narrow it, a `$ref` is the intersection of its target and them;
  * - boolean schemas: `false` is `never`, `true` is `unknown` (json2ts reads a root boolean as a
- *   file path);
+ *   file path), and so is a union with an `unknown` member;
  * - a `type` array with `object` or `array` in it splits into one branch per type (json2ts copies
  *   every keyword into every branch and prints `{}` for a bare object);
  * - `allOf` branches of object fields fold into one interface (all-of.ts);
@@ -59,7 +59,7 @@ const SHAPING: readonly string[] = [
  */
 export function toJson2TsSchema(schema: Json, refName: RefNamer, pointer = "", isRoot = true): Json {
   if (schema === false) return { tsType: "never" };
-  if (schema === true) return isRoot ? { tsType: "unknown" } : {};
+  if (schema === true) return { tsType: "unknown" };
   if (!isObject(schema)) return schema;
   const node = unevaluatedAsAdditional(splitTypeArray(foldAllOf(schema)));
   if (typeof node["$ref"] === "string") return refType(node, refName, pointer);
@@ -85,6 +85,12 @@ export function toJson2TsSchema(schema: Json, refName: RefNamer, pointer = "", i
   }
   if (described.description !== undefined) out["description"] = described.description;
   if (Array.isArray(out["allOf"])) out["allOf"] = out["allOf"].filter((member: Json) => !isUnknown(member));
+  // A union with an `unknown` member is `unknown`; json2ts folds it so too, but then drops the
+  // declaration altogether (`export type T = unknown` goes missing), so it is said here.
+  for (const via of ["anyOf", "oneOf"]) {
+    const members = out[via];
+    if (Array.isArray(members) && members.some(isUnknown)) return { tsType: "unknown", ...described };
+  }
   // json2ts reads a schema with nothing it recognises (`{"description": ...}`, what is left of
   // `{"not": ...}`) as an open interface, which rejects valid strings and numbers.
   if (!RECOGNISED.some((k) => k in out)) out["tsType"] = "unknown";

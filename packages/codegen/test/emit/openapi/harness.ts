@@ -55,10 +55,11 @@ const DOCUMENT_FIELDS = ["openapi", "info", "paths", "components"];
 /** Verdicts of the source schema (Ajv 2020), and of component `T` in each document (3.0: draft 4 with `nullable`). */
 export function judges(schema: Json, converted: Converted): { source: (v: Json) => boolean; oas31: (v: Json) => boolean; oas30: (v: Json) => boolean } {
   const source = new Ajv2020({ strict: false }).compile(schema as AnySchema);
-  // Unknown keywords are errors (a 2020-12 keyword left in the 3.0 document would otherwise be
-  // ignored silently); the type-strictness checks are style rules the given schemas need not follow.
-  const strict = { strictSchema: true, strictTypes: false, strictTuples: false, strictRequired: false } as const;
-  const ajv31 = new Ajv2020(strict);
+  // 3.0: unknown keywords are errors (a 2020-12 keyword left in the 3.0 document would otherwise
+  // be ignored silently); the type-strictness checks are style rules the schemas need not follow.
+  // 3.1 is 2020-12 as written, where Ajv's strict mode would only quarrel with the given schema.
+  const strict = { strictSchema: true, strictTypes: false, strictTuples: false, strictRequired: false, allowMatchingProperties: true } as const;
+  const ajv31 = new Ajv2020({ strict: false });
   for (const k of DOCUMENT_FIELDS) ajv31.addKeyword(k);
   ajv31.addSchema(structuredClone(converted.oas31) as AnySchema, "https://t.dev/openapi.json");
   const oas31 = ajv31.compile({ $ref: "https://t.dev/openapi.json#/components/schemas/T" });
