@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
@@ -10,6 +10,12 @@ const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url),
   version: string;
   exports: Record<string, unknown>;
 };
+
+/** The entity names of the repository's schemas (their titles): every one is a component. */
+const schemasDir = new URL("../../../schemas/", import.meta.url);
+const entityNames = readdirSync(schemasDir)
+  .filter((f) => f.endsWith(".schema.json"))
+  .map((f) => (JSON.parse(readFileSync(new URL(f, schemasDir), "utf8")) as { title: string }).title);
 
 const documents = [
   { version: "3.1", json: "openapi.json", yaml: "openapi.yaml", typed: openapi31 },
@@ -32,8 +38,10 @@ describe.each(documents)("the OpenAPI $version document", ({ version, json, yaml
     expect(typed).toEqual(document);
   });
 
-  it("holds every entity under components/schemas, no paths, info from this package", () => {
-    expect(Object.keys(document.components.schemas)).toEqual(["ConnectorWithStatus"]);
+  it("holds every entity under components/schemas (sorted by name), no paths, info from this package", () => {
+    const names = Object.keys(document.components.schemas);
+    expect(names).toEqual(expect.arrayContaining([...entityNames, "ConnectorWithStatus"]));
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     expect(document.paths).toEqual({});
     expect({ title: document.info.title, version: document.info.version }, "info drifted from package.json (generate reads it): run npm run generate").toEqual({
       title: pkg.name,

@@ -26,7 +26,7 @@ describe("mergeComponents", () => {
 
   it("works on a document without components", () => {
     const merged = mergeComponents({ openapi: "3.1.0", info: { title: "s", version: "1" }, paths: {} });
-    expect(Object.keys(merged.components.schemas)).toEqual(["ConnectorWithStatus"]);
+    expect(Object.keys(merged.components.schemas)).toEqual(Object.keys(openapi31.components.schemas));
   });
 
   it("hands out copies: editing the result leaves the package's documents alone", () => {
