@@ -155,6 +155,22 @@ const cases: [string, { given: Json; want30: Json; samples: Json[] }][] = [
     },
   ],
   [
+    "contains that every item passes counts items: minContains/maxContains → minItems/maxItems",
+    {
+      given: { type: "array", contains: {}, minContains: 2, maxContains: 3 },
+      want30: { maxItems: 3, minItems: 2, type: "array" },
+      samples: [[], [1], [1, 2], [1, 2, 3], [1, 2, 3, 4]],
+    },
+  ],
+  [
+    "propertyNames: false → maxProperties: 0; patternProperties of {} beside no additionalProperties → nothing",
+    {
+      given: { type: "object", properties: { o: { type: "object", propertyNames: false } }, patternProperties: { "^x": {} } },
+      want30: { properties: { o: { maxProperties: 0, type: "object" } }, type: "object" },
+      samples: [{}, { o: {} }, { o: { a: 1 } }, { x: 1 }],
+    },
+  ],
+  [
     "minProperties, maxProperties, uniqueItems carry over",
     {
       given: { type: "object", minProperties: 1, maxProperties: 2, additionalProperties: { type: "array", uniqueItems: true } },
@@ -218,7 +234,7 @@ const refused: [string, { given: Json; problems: string[] }][] = [
   [
     "patternProperties (nested)",
     {
-      given: { type: "object", properties: { tags: { type: "object", patternProperties: { "^x-": {} } } } },
+      given: { type: "object", properties: { tags: { type: "object", patternProperties: { "^x-": { type: "string" } } } } },
       problems: ["/properties/tags/patternProperties: `patternProperties`: 3.0 has no keyword that constrains properties by name pattern"],
     },
   ],

@@ -7,7 +7,7 @@ import { constToEnum, dropUnsupported, examplesToExample, exclusiveBounds, items
 import { nullableUnion } from "./nullable-union.js";
 import { refToComponent } from "./ref.js";
 import { typeToNullable } from "./type.js";
-import { unevaluated, unexpressible } from "./unexpressible.js";
+import { trivialCases, unevaluated, unexpressible } from "./unexpressible.js";
 
 export type { Oas30Context } from "./context.js";
 
@@ -26,6 +26,7 @@ const STEPS: readonly Step[] = [
   itemsObject,
   unevaluated,
   conditionals,
+  trivialCases,
   unexpressible,
   typeToNullable,
   nullableUnion,

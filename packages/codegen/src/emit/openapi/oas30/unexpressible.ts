@@ -33,6 +33,34 @@ export const unevaluated: Step = (node, { raw }) => {
   return out;
 };
 
+/**
+ * The cases of the keywords below that constrain nothing, or what 3.0 has a keyword for:
+ * `contains` that every item passes (`true`, `{}`) counts items (`minItems`/`maxItems` from
+ * `minContains`, default 1, and `maxContains`); `propertyNames: true`/`{}` and a
+ * `patternProperties` of such schemas (beside no `additionalProperties` or
+ * `unevaluatedProperties`, which would see its names) constrain nothing; `propertyNames: false`
+ * allows only the empty object (`maxProperties: 0`).
+ * @see https://json-schema.org/draft/2020-12/json-schema-core#section-10.3.1.3 (contains)
+ */
+export const trivialCases: Step = (node, { raw }) => {
+  let out: Record<string, Json> = node;
+  const without = (keyword: string) => Object.fromEntries(Object.entries(out).filter(([k]) => k !== keyword)) as Record<string, Json>;
+  if (trivial(raw["contains"])) {
+    const min = typeof raw["minContains"] === "number" ? raw["minContains"] : 1;
+    const max = raw["maxContains"];
+    const { contains: _c, minContains: _min, maxContains: _max, ...rest } = out;
+    out = { ...rest, minItems: Math.max(min, typeof rest["minItems"] === "number" ? rest["minItems"] : 0) };
+    if (typeof max === "number") out["maxItems"] = Math.min(max, typeof rest["maxItems"] === "number" ? rest["maxItems"] : max);
+  }
+  if (trivial(raw["propertyNames"])) out = without("propertyNames");
+  else if (raw["propertyNames"] === false) out = { ...without("propertyNames"), maxProperties: 0 };
+  const patterns = raw["patternProperties"];
+  if (isObject(patterns) && Object.values(patterns).every(trivial) && !("additionalProperties" in raw) && !("unevaluatedProperties" in raw)) {
+    out = without("patternProperties");
+  }
+  return out;
+};
+
 /** What each keyword 3.0 cannot say is, for the problem's message. */
 const UNEXPRESSIBLE: { readonly [keyword: string]: string } = {
   prefixItems: "a tuple (`prefixItems`): 3.0 `items` is one schema for every item",
