@@ -71,6 +71,7 @@ export const anySchema: fc.Arbitrary<Json> = fc.letrec<{ schema: Json }>((tie) =
     fc.record({ anyOf: fc.array(sub, { minLength: 1, maxLength: 3 }) }),
     fc.record({ oneOf: fc.array(sub, { minLength: 1, maxLength: 3 }) }),
     fc.record({ not: sub }),
+    // oxlint-disable-next-line unicorn/no-thenable -- the JSON Schema keyword, not a promise
     fc.record({ if: sub, then: sub, else: sub }, { requiredKeys: ["if"] }),
     fc.record(
       { $ref: fc.constant("#/$defs/D"), description: fc.constant("r"), minLength: fc.constant(1), type: fc.constantFrom("string", "object") },
