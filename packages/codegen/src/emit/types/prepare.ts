@@ -63,7 +63,7 @@ export function toJson2TsSchema(schema: Json, refName: RefNamer, pointer = "", i
   if (!isObject(schema)) return schema;
   const node = unevaluatedAsAdditional(splitTypeArray(foldAllOf(schema)));
   if (typeof node["$ref"] === "string") return refType(node, refName, pointer);
-  const { rest, note, never } = takeRuntimeOnly("prefixItems" in node ? tupleSchema(node) : node);
+  const { rest, note, never } = takeRuntimeOnly("prefixItems" in node ? tupleSchema(node) : node, openBesidePatterns(node));
   const described = withNote(rest["description"], note);
   if (never) return { tsType: "never", ...described };
   const record = openRecordType(rest);
@@ -131,6 +131,16 @@ function splitTypeArray(schema: SchemaObject): SchemaObject {
   });
   const { anyOf, ...outer } = shared;
   return anyOf === undefined ? { ...outer, anyOf: branches } : { ...outer, allOf: [{ anyOf }, { anyOf: branches }] };
+}
+
+/**
+ * `patternProperties` constrain only the names they match: with no `additionalProperties` (or
+ * `unevaluatedProperties`) every other name takes any value, so the index signature json2ts
+ * derives from the patterns alone (`[k: string]: number`) would reject valid objects. There the
+ * patterns are the validators' (the index signature is `unknown`).
+ */
+function openBesidePatterns(schema: SchemaObject): boolean {
+  return "patternProperties" in schema && !("additionalProperties" in schema) && !("unevaluatedProperties" in schema);
 }
 
 /**

@@ -42,14 +42,15 @@ const QUOTE_LIMIT = 60;
 
 /**
  * The schema without its runtime-only keywords, and the JSDoc sentence naming them. `not: {}`
- * (or `not: true`) rejects everything: that one TypeScript can say, as `never`.
+ * (or `not: true`) rejects everything: that one TypeScript can say, as `never`. With
+ * `openPatterns`, `patternProperties` is runtime-only too and the object is open.
  */
-export function takeRuntimeOnly(schema: { readonly [k: string]: Json }): { rest: Record<string, Json>; note?: string; never: boolean } {
-  const rest: Record<string, Json> = {};
+export function takeRuntimeOnly(schema: { readonly [k: string]: Json }, openPatterns = false): { rest: Record<string, Json>; note?: string; never: boolean } {
+  const rest: Record<string, Json> = openPatterns ? { additionalProperties: true } : {};
   const named: string[] = [];
   for (const key of Object.keys(schema)) {
     const value = schema[key] as Json;
-    if (!RUNTIME_ONLY.has(key)) rest[key] = value;
+    if (!RUNTIME_ONLY.has(key) && !(openPatterns && key === "patternProperties")) rest[key] = value;
     else if (!(key === "unevaluatedProperties" && value === false)) named.push(describe(key, value));
   }
   const not = schema["not"];

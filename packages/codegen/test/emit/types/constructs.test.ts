@@ -126,6 +126,23 @@ export type T = [string, ...boolean[]];
     },
   ],
   [
+    "patternProperties on an open object: other names take any value, so the index signature is unknown",
+    {
+      given: { type: "object", properties: { b: { type: "string" } }, patternProperties: { "^x-": { type: "number" } } },
+      want: `/**
+ * Also checked at runtime (TypeScript cannot say it): \`patternProperties: {"^x-":{"type":"number"}}\`.
+ */
+export interface T {
+  b?: string;
+  [k: string]: unknown;
+}
+`,
+      valid: [{}, { b: "s", "x-a": 1, zz: true }],
+      rejected: [{ b: 1 }],
+      runtimeOnly: [{ "x-a": "1" }],
+    },
+  ],
+  [
     "additionalProperties schema → an index signature",
     {
       given: { type: "object", additionalProperties: { type: "integer" } },
