@@ -4,7 +4,7 @@ import { docsEmitter, renderEntityPage, renderIndexPage, typeText } from "../src
 import { formatProblem, SchemaProblems } from "../src/errors.js";
 import type { Model, TypeNode } from "../src/model/types.js";
 import { modelFromFiles } from "../src/core/generate.js";
-import { generateWith, canonicalSchemaText, CANONICAL_FILE, schemaId } from "./helpers.js";
+import { firstPropertyType, generateWith, canonicalSchemaText, CANONICAL_FILE, schemaId } from "./helpers.js";
 
 const SCHEMA = "https://json-schema.org/draft/2020-12/schema";
 
@@ -94,7 +94,7 @@ function typeOf(property: object, defs: object = {}): TypeNode {
       }),
     },
   ]);
-  return m.entities[0]!.root.properties[0]!.type;
+  return firstPropertyType(m);
 }
 
 describe("typeText: one construct each, through the pipeline", () => {

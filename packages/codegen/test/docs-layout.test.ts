@@ -11,7 +11,7 @@ import { displayWidth } from "../src/emit/docs/width.js";
 import type { Json, TypeNode } from "../src/model/types.js";
 import { modelFromFiles } from "../src/core/generate.js";
 import type { RawSchemaFile } from "../src/load/read.js";
-import { generateWith, canonicalSchemaText, CANONICAL_FILE, REPO_ROOT } from "./helpers.js";
+import { firstPropertyType, generateWith, canonicalSchemaText, CANONICAL_FILE, REPO_ROOT } from "./helpers.js";
 
 /*
  * The docs emitter writes its pages, Definition blocks and pages module in prettier's layout
@@ -154,19 +154,21 @@ describe("prettier leaves every output unchanged", () => {
 
 describe("printDeclaration lays out the declaration text as prettier does", () => {
   const typeOf = (property: object): TypeNode =>
-    modelFromFiles([
-      {
-        file: "schemas/thing.schema.json",
-        text: JSON.stringify({
-          $schema: SCHEMA,
-          $id: "https://contracts.dev/schemas/thing.schema.json",
-          title: "Thing",
-          type: "object",
-          properties: { p: property },
-          additionalProperties: false,
-        }),
-      },
-    ]).entities[0]!.root.properties[0]!.type;
+    firstPropertyType(
+      modelFromFiles([
+        {
+          file: "schemas/thing.schema.json",
+          text: JSON.stringify({
+            $schema: SCHEMA,
+            $id: "https://contracts.dev/schemas/thing.schema.json",
+            title: "Thing",
+            type: "object",
+            properties: { p: property },
+            additionalProperties: false,
+          }),
+        },
+      ]),
+    );
   const long = ["waiting-for-approval", "approved-by-reviewer", "rejected-by-reviewer", "archived"];
 
   const cases: [string, { given: object; want: string }][] = [

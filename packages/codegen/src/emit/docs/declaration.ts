@@ -70,8 +70,15 @@ function tsOf(node: TypeNode): Ts {
       return keyword("number");
     case "null":
       return NULL;
+    case "never":
+      return NEVER;
+    case "intersection":
+    case "not":
+    case "conditional":
+      // Refused before emitting (docs/support.ts) until the docs print them; as type-text.ts.
+      return keyword("unknown");
     case "enum":
-      return unionOf(node.values.map(literalTs));
+      return unionOf(node.values.map(constTs));
     case "const":
       return constTs(node.value);
     case "array":

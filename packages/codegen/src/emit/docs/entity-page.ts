@@ -12,7 +12,7 @@ import { heading, markdownBody, tsBlock } from "./markdown.js";
  */
 export function renderEntityPage(entity: Entity, model: Model): string {
   const blocks = [heading(2, "Definition"), tsBlock(printDeclaration(entity.name, entity.root)), heading(2, "Fields")];
-  blocks.push(entity.root.properties.length > 0 ? fieldsTable(entity.root) : "This entity declares no fields.");
+  blocks.push(entity.root.kind === "object" && entity.root.properties.length > 0 ? fieldsTable(entity.root) : "This entity declares no fields.");
   blocks.push(...definitionsBlocks(listedDefinitions(entity, model)));
   return `${entityFrontmatter(entity)}\n${markdownBody(blocks)}`;
 }

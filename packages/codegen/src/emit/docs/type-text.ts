@@ -31,8 +31,15 @@ export function printType(node: TypeNode, layout: Layout): string {
       return "null";
     case "unknown":
       return "unknown";
+    case "never":
+      return "never";
+    case "intersection":
+    case "not":
+    case "conditional":
+      // Refused before emitting (docs/support.ts) until the docs print them; "unknown" is sound.
+      return "unknown";
     case "enum":
-      return node.values.length === 0 ? "never" : node.values.map((v) => JSON.stringify(v)).join(" | ");
+      return node.values.length === 0 ? "never" : node.values.map(literalType).join(" | ");
     case "const":
       return literalType(node.value);
     case "array":
