@@ -1,10 +1,10 @@
 import type { Json } from "../../model/types.js";
-import { joinPointer } from "../../load/pointer.js";
+import { mapSubschemas } from "../../model/subschemas.js";
 import { keywordsFor } from "../../schema/by-type.js";
 import { isObject } from "../../schema/refs.js";
 import { foldAllOf } from "./all-of.js";
 import { openRecordType } from "./record.js";
-import { takeRuntimeOnly, withNote } from "./runtime-only.js";
+import { RUNTIME_ONLY, takeRuntimeOnly, withNote } from "./runtime-only.js";
 import { tupleSchema } from "./tuple.js";
 
 /** What a `$ref` (met at `pointer`) becomes: a type name, imported from `from` when not local. */
@@ -12,17 +12,21 @@ export type RefNamer = (ref: string, pointer: string) => { name: string; from?: 
 
 type SchemaObject = { readonly [k: string]: Json };
 
-/**
- * Keywords whose value json2ts reads as one subschema, an array of them, or a map of them. This
- * is json2ts's input shape (draft-4 tuples included: `prefixItems` is rewritten into it first),
- * not the 2020-12 vocabulary: every other applicator is taken out before json2ts runs (see
- * runtime-only.ts), so nothing else needs preparing.
- */
-const ONE: ReadonlySet<string> = new Set(["additionalProperties", "additionalItems", "items"]);
-const MANY: ReadonlySet<string> = new Set(["allOf", "anyOf", "oneOf", "items"]);
-const NAMED: ReadonlySet<string> = new Set(["properties", "patternProperties"]);
-/** Data, copied as is. */
-const DATA: ReadonlySet<string> = new Set(["enum", "const", "examples", "default", "required", "description", "title", "tsType", "type", "deprecated"]);
+/** Dropped: `$defs` are declared on their own; the rest name or describe, json2ts needs none. */
+const DROPPED: ReadonlySet<string> = new Set([
+  "$id",
+  "$defs",
+  "$anchor",
+  "$dynamicAnchor",
+  "$comment",
+  "$schema",
+  "$vocabulary",
+  "contentEncoding",
+  "contentMediaType",
+  "contentSchema",
+]);
+/** Boolean forms json2ts reads itself (`additionalProperties: false` is a closed object). */
+const OWN_BOOLEANS: ReadonlySet<string> = new Set(["additionalProperties", "items"]);
 /** Keywords that narrow what a `$ref`'s target accepts, so a `$ref` beside them is an intersection. */
 const SHAPING: readonly string[] = [
   "type",
@@ -63,25 +67,23 @@ export function toJson2TsSchema(schema: Json, refName: RefNamer, pointer = "", i
   if (!isObject(schema)) return schema;
   const node = unevaluatedAsAdditional(splitTypeArray(foldAllOf(schema)));
   if (typeof node["$ref"] === "string") return refType(node, refName, pointer);
-  const { rest, note, never } = takeRuntimeOnly("prefixItems" in node ? tupleSchema(node) : node, openBesidePatterns(node));
-  const described = withNote(rest["description"], note);
+  const { rest: constraints, note, never } = takeRuntimeOnly(node, openBesidePatterns(node));
+  const described = withNote(node["description"], note);
   if (never) return { tsType: "never", ...described };
-  const record = openRecordType(rest);
+  const record = openRecordType(constraints);
   if (record) return { tsType: record, ...described };
+  // Children next, through the registry's one walker; what json2ts never reads (runtime-only
+  // keywords, `$defs`) is left as written, then dropped.
+  const children = mapSubschemas(node, pointer, (sub, at, where) =>
+    RUNTIME_ONLY.has(where.keyword) || where.keyword === "$defs" || (OWN_BOOLEANS.has(where.keyword) && typeof sub === "boolean")
+      ? sub
+      : toJson2TsSchema(sub, refName, at, false),
+  );
+  const { rest } = takeRuntimeOnly("prefixItems" in children ? tupleSchema(children) : children, openBesidePatterns(node));
   const out: Record<string, Json> = {};
   for (const key of Object.keys(rest)) {
-    if (key.startsWith("x-") || ["$id", "$defs", "$anchor", "$comment", "$schema"].includes(key) || (key === "title" && !isRoot)) continue;
-    const value = rest[key] as Json;
-    const at = joinPointer(pointer, key);
-    if (DATA.has(key)) out[key] = value;
-    else if (NAMED.has(key) && isObject(value)) {
-      out[key] = Object.fromEntries(Object.keys(value).map((name) => [name, toJson2TsSchema(value[name] as Json, refName, joinPointer(at, name), false)]));
-    } else if (MANY.has(key) && Array.isArray(value)) {
-      out[key] = value.map((item: Json, i: number) => toJson2TsSchema(item, refName, joinPointer(at, i), false));
-    } else if (ONE.has(key)) {
-      // json2ts reads `additionalProperties: false` (closed) and `items: false` itself.
-      out[key] = typeof value === "boolean" ? value : toJson2TsSchema(value, refName, at, false);
-    } else out[key] = value;
+    if (key.startsWith("x-") || DROPPED.has(key) || (key === "title" && !isRoot)) continue;
+    out[key] = rest[key] as Json;
   }
   if (described.description !== undefined) out["description"] = described.description;
   if (Array.isArray(out["allOf"])) out["allOf"] = out["allOf"].filter((member: Json) => !isUnknown(member));

@@ -35,7 +35,7 @@ export const RUNTIME_ONLY_KEYWORDS: readonly string[] = [
   "exclusiveMaximum",
   "multipleOf",
 ];
-const RUNTIME_ONLY: ReadonlySet<string> = new Set(RUNTIME_ONLY_KEYWORDS);
+export const RUNTIME_ONLY: ReadonlySet<string> = new Set(RUNTIME_ONLY_KEYWORDS);
 
 /** Values longer than this are named, not quoted, in the note (a JSDoc line, not a schema dump). */
 const QUOTE_LIMIT = 60;
