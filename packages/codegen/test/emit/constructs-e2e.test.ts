@@ -67,6 +67,43 @@ describe("the types and openapi emitters on a message with a tagged union of thr
   });
 });
 
+describe("definitions that are not objects: a union, an enum, a string alias, an array", async () => {
+  const chat = entity("chat", "Chat", {
+    properties: { blocks: { $ref: "#/$defs/Blocks" }, role: { $ref: "#/$defs/Role" }, by: { $ref: "#/$defs/UserId" } },
+    additionalProperties: false,
+    $defs: {
+      Block: { description: "One block.", oneOf: [{ $ref: "#/$defs/Text" }, { $ref: "#/$defs/Image" }] },
+      Blocks: { type: "array", items: { $ref: "#/$defs/Block" } },
+      Role: { enum: ["user", "assistant"] },
+      UserId: { type: "string", pattern: "^usr_[a-z0-9]+$" },
+      Text: block("text", { text: { type: "string" } }),
+      Image: block("image", { url: { type: "string", format: "uri" } }),
+    },
+  });
+  const outputs = await generateWith([typesEmitter, openapiEmitter], [chat]);
+  const types = outputs.get("packages/types/src/generated/chat.ts") ?? "";
+  const oas31 = JSON.parse(outputs.get("packages/openapi/generated/openapi.json") ?? "{}");
+  const oas30 = JSON.parse(outputs.get("packages/openapi/generated/openapi-3.0.json") ?? "{}");
+
+  it("each a type alias", () => {
+    expect(types).toContain("/**\n * One block.\n */\nexport type Block = Text | Image;");
+    expect(types).toContain("export type Blocks = Block[];");
+    expect(types).toContain('export type Role = "user" | "assistant";');
+    expect(types).toContain('/**\n * Also checked at runtime (TypeScript cannot say it): `pattern: "^usr_[a-z0-9]+$"`.\n */\nexport type UserId = string;');
+  });
+
+  it("each an OpenAPI component in both documents; the union a 3.0 discriminator", () => {
+    expect(Object.keys(oas31.components.schemas)).toEqual(["Block", "Blocks", "Chat", "Image", "Role", "Text", "UserId"]);
+    expect(Object.keys(oas30.components.schemas)).toEqual(Object.keys(oas31.components.schemas));
+    expect(oas31.components.schemas.Role).toEqual({ enum: ["user", "assistant"] });
+    expect(oas30.components.schemas.Blocks).toEqual({ items: { $ref: "#/components/schemas/Block" }, type: "array" });
+    expect(oas30.components.schemas.Block.discriminator).toEqual({
+      mapping: { image: "#/components/schemas/Image", text: "#/components/schemas/Text" },
+      propertyName: "type",
+    });
+  });
+});
+
 describe("a construct OpenAPI 3.0 cannot say", () => {
   it("fails generation with every such place located: file, line:column, pointer, the construct and the fix", async () => {
     const tagged = entity("tagged", "Tagged", {
