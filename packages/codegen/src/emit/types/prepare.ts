@@ -87,11 +87,12 @@ export function toJson2TsSchema(schema: Json, refName: RefNamer, pointer = "", i
   }
   if (described.description !== undefined) out["description"] = described.description;
   if (Array.isArray(out["allOf"])) out["allOf"] = out["allOf"].filter((member: Json) => !isUnknown(member));
-  // A union with an `unknown` member is `unknown`; json2ts folds it so too, but then drops the
-  // declaration altogether (`export type T = unknown` goes missing), so it is said here.
+  // A union with an `unknown` member is `unknown`, which constrains nothing beside the node's other
+  // keywords: it is left out. (json2ts folds it so too, but then drops the declaration altogether:
+  // `export type T = unknown` goes missing.)
   for (const via of ["anyOf", "oneOf"]) {
     const members = out[via];
-    if (Array.isArray(members) && members.some(isUnknown)) return { tsType: "unknown", ...described };
+    if (Array.isArray(members) && members.some(isUnknown)) delete out[via];
   }
   // json2ts reads a schema with nothing it recognises (`{"description": ...}`, what is left of
   // `{"not": ...}`) as an open interface, which rejects valid strings and numbers.
@@ -104,7 +105,8 @@ const RECOGNISED: readonly string[] = [...SHAPING, "tsType", "additionalItems"];
 
 /** `unknown` intersects as nothing: such an `allOf` member is left out. */
 function isUnknown(schema: Json): boolean {
-  return isObject(schema) && schema["tsType"] === "unknown" && Object.keys(schema).every((k) => k === "tsType" || k === "description");
+  // json2ts types a `tsType` as that alone, whatever is beside it.
+  return isObject(schema) && schema["tsType"] === "unknown";
 }
 
 function refType(node: SchemaObject, refName: RefNamer, pointer: string): Json {
