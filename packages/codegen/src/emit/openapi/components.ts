@@ -24,6 +24,8 @@ export interface Components {
   readonly list: readonly Component[];
   /** `#/components/schemas/<name>` for a `$ref` written in `file`. */
   refFor(file: string, ref: string): string;
+  /** The component a `$ref` written in `file` points at. */
+  targetOf(file: string, ref: string): Component;
 }
 
 /**
@@ -48,16 +50,18 @@ export function collectComponents(model: Model): Components {
     if (first) throw new InternalError(`component name "${c.name}" is declared by ${first.entity.file}#${first.pointer} and ${c.entity.file}#${c.pointer}`);
     byName.set(c.name, c);
   }
-  const nameOf = new Map(all.map((c) => [`${c.entity.file}#${c.pointer}`, c.name]));
+  const byPlace = new Map(all.map((c) => [`${c.entity.file}#${c.pointer}`, c]));
   const index = schemaIndex(model);
+  const targetOf = (file: string, ref: string): Component => {
+    const resolved = resolveRef(file, ref, index);
+    const component = resolved.ok ? byPlace.get(`${resolved.target.file}#${resolved.target.pointer}`) : undefined;
+    // Validation guarantees every $ref resolves to a root or a $defs entry.
+    if (component === undefined) throw new InternalError(`${file}: $ref ${ref} names no component`);
+    return component;
+  };
   return {
     list: [...byName.values()].sort((a, b) => compareCodeUnits(a.name, b.name)),
-    refFor(file, ref) {
-      const resolved = resolveRef(file, ref, index);
-      const name = resolved.ok ? nameOf.get(`${resolved.target.file}#${resolved.target.pointer}`) : undefined;
-      // Validation guarantees every $ref resolves to a root or a $defs entry.
-      if (name === undefined) throw new InternalError(`${file}: $ref ${ref} names no component`);
-      return `#/components/schemas/${name}`;
-    },
+    refFor: (file, ref) => `#/components/schemas/${targetOf(file, ref).name}`,
+    targetOf,
   };
 }

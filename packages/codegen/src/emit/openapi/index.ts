@@ -139,7 +139,7 @@ function convertEntity(entity: Entity, components: Components, with30: boolean):
   const schemas30: Record<string, Json> = {};
   for (const c of components.list) {
     if (c.entity !== entity) continue;
-    const ctx = { file: c.entity.file, refFor: components.refFor };
+    const ctx = { file: c.entity.file, refFor: components.refFor, targetOf: components.targetOf };
     schemas31[c.name] = toOas31(c.schema, c.pointer, ctx);
     if (with30)
       schemas30[c.name] = toOas30(c.schema, c.pointer, {

@@ -9,15 +9,17 @@ export type SchemaObject = { readonly [keyword: string]: Json };
  * Rebuilds a schema object with every subschema (the keyword registry's positions, through the
  * one walker) replaced by `convert(sub, pointer)`; every other value is data and is copied with
  * its object keys sorted. Keywords come out in code-unit order, except the names under
- * `properties`, which keep the schema's order (documentation tools show fields in that order).
- * A boolean at a one-schema position (`additionalProperties: false`) is kept as it is, and
+ * `properties` (and the other maps), which keep the schema's order (documentation tools show
+ * fields in that order). Boolean subschemas pass through `convert` (3.0 has none: `items: false`
+ * must become a schema) except `additionalProperties: false`/`true`, a form both versions share;
  * `$defs` entries are copied as data: each becomes a component of its own.
  */
 export function mapSubschemas(schema: SchemaObject, pointer: string, convert: (sub: Json, pointer: string) => Json): Record<string, Json> {
   const mapped = walkSubschemas(
     schema,
     pointer,
-    (sub, at, where) => (where.keyword === "$defs" || (where.key === undefined && typeof sub === "boolean") ? sortData(sub) : convert(sub, at)),
+    (sub, at, where) =>
+      where.keyword === "$defs" || (where.keyword === "additionalProperties" && typeof sub === "boolean") ? sortData(sub) : convert(sub, at),
     sortData,
   );
   return sortKeys(mapped);

@@ -9,7 +9,8 @@ import { indent } from "./serialize.js";
  * Generated per entity, not per document, so an incremental run re-types only the entities that
  * changed: each component goes through openapi-typescript's own `transformSchemaObject` (what
  * `openapiTS` runs for every schema of `components`), and `componentsModule` wraps the members in
- * the frame `openapiTS` prints. The transform context mirrors `openapiTS`'s defaults; our schemas
+ * the frame `openapiTS` prints. The transform context mirrors `openapiTS`'s defaults but one,
+ * `emptyObjectsUnknown` (below); our schemas
  * use no discriminators, so nothing needs the whole document.
  */
 export function componentMembers(schemas: Readonly<Record<string, Json>>): Record<string, string> {
@@ -22,7 +23,9 @@ export function componentMembers(schemas: Readonly<Record<string, Json>>): Recor
     arrayLength: false,
     defaultNonNullable: true,
     discriminators: { objects: {}, refsHandled: [] },
-    emptyObjectsUnknown: false,
+    // An object with no properties and no additionalProperties is open (any property, any value):
+    // openapiTS's default types it `Record<string, never>`, which rejects every valid non-empty value.
+    emptyObjectsUnknown: true,
     enum: false,
     enumValues: false,
     conditionalEnums: false,

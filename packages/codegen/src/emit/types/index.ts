@@ -58,10 +58,9 @@ export async function emitEntityTypes(entity: Entity, model: Model): Promise<str
   };
 
   const declarations = [await declare(entity.name, toJson2TsSchema(entity.schema, refName))];
-  const defs = isObject(entity.schema["$defs"]) ? entity.schema["$defs"] : {};
   for (const definition of entity.definitions) {
-    const key = splitPointer(definition.pointer).pop() ?? "";
-    const schema = defs[key] as Json;
+    // At any depth: `/$defs/A/$defs/B` is a definition too.
+    const schema = getAtPointer(entity.schema, definition.pointer) as Json;
     // A definition is its own root for json2ts; its title (if any) is its name already.
     const prepared = toJson2TsSchema(isObject(schema) ? { ...schema, title: definition.name } : schema, refName, definition.pointer);
     declarations.push(await declare(definition.name, prepared));
@@ -72,7 +71,7 @@ export async function emitEntityTypes(entity: Entity, model: Model): Promise<str
   return [doNotEditHeader([entity.file]), "", ...(importLines.length ? [...importLines, ""] : []), await printDeclarations(declarations.join("\n"))].join("\n");
 }
 
-async function declare(name: string, schema: Json): Promise<string> {
+export async function declare(name: string, schema: Json): Promise<string> {
   // Loaded on first use (or ahead, by `prepare`, in the CLI's worker thread, off the main path):
   // in one thread, a run whose entities all come from the cache never pays for json2ts.
   const { compile } = await import("json-schema-to-typescript");

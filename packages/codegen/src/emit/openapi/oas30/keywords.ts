@@ -2,13 +2,27 @@ import type { Json } from "../../../model/types.js";
 import { sameJson, type Step } from "./context.js";
 
 /**
- * Identification keywords and `$comment` have no 3.0 counterpart and change no verdict; `$defs`
- * entries are lifted to components/schemas; `x-docs` is the codegen's own docs placement, not
- * published (as in 3.1).
+ * Identification keywords, `$comment` and the content annotations have no 3.0 counterpart and
+ * change no verdict; `$defs` entries are lifted to components/schemas; `x-docs` is the codegen's
+ * own docs placement, not published (as in 3.1).
  */
+const DROPPED: ReadonlySet<string> = new Set([
+  "$schema",
+  "$id",
+  "$anchor",
+  "$dynamicAnchor",
+  "$vocabulary",
+  "$defs",
+  "$comment",
+  "contentEncoding",
+  "contentMediaType",
+  "contentSchema",
+  "x-docs",
+]);
+
 export const dropUnsupported: Step = (node) => {
-  const { $schema: _schema, $id: _id, $defs: _defs, $comment: _comment, "x-docs": _docs, ...rest } = node;
-  return rest;
+  if (!Object.keys(node).some((k) => DROPPED.has(k))) return node;
+  return Object.fromEntries(Object.entries(node).filter(([k]) => !DROPPED.has(k)));
 };
 
 /**
@@ -42,21 +56,24 @@ export const exclusiveBounds: Step = (node) => {
   return out;
 };
 
-/** `const` is a one-value `enum` (intersected with an `enum` next to it). */
-export const constToEnum: Step = (node, { pointer, ctx }) => {
+/**
+ * `const` is a one-value `enum` (intersected with an `enum` next to it: a const outside that enum
+ * leaves no valid value, which 3.0 says as `not: {}`).
+ */
+export const constToEnum: Step = (node) => {
   if (!("const" in node)) return node;
   const { const: value, ...rest } = node;
   const values = rest["enum"];
-  if (Array.isArray(values) && !values.some((v: Json) => sameJson(v, value as Json))) {
-    ctx.report(
-      `${pointer}/const`,
-      '"const" is not one of the "enum" values next to it, so no value is valid',
-      'remove the "const" or the "enum", or make the const one of the enum values',
-    );
-    return node;
-  }
+  if (Array.isArray(values) && !values.some((v: Json) => sameJson(v, value as Json))) return rejectAll(rest);
   return { ...rest, enum: [value as Json] };
 };
+
+/** `node` accepting no value: its `enum` (which would need a value) replaced by `not: {}`. */
+export function rejectAll(node: Record<string, Json>): Record<string, Json> {
+  const { enum: _enum, ...rest } = node;
+  if (!("not" in rest)) return { ...rest, not: {} };
+  return { ...rest, allOf: [...((rest["allOf"] as Json[] | undefined) ?? []), { not: {} }] };
+}
 
 /** 3.0 `items` must be a Schema Object. */
 export const itemsObject: Step = (node) => (node["items"] === true ? { ...node, items: {} } : node);

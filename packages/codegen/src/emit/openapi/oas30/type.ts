@@ -1,17 +1,8 @@
 import type { Json } from "../../../model/types.js";
+import { KEYWORDS_BY_TYPE as BY_TYPE, TYPE_SPECIFIC_KEYWORDS as TYPE_SPECIFIC } from "../../../schema/by-type.js";
 import { sortKeys } from "../schema-tree.js";
 import { NULL_CARRIER_TYPE, type Step } from "./context.js";
-
-/** Keywords that only constrain values of one type (they are ignored for the others). */
-const BY_TYPE: { readonly [type: string]: readonly string[] } = {
-  string: ["format", "pattern", "minLength", "maxLength"],
-  number: ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"],
-  integer: ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"],
-  array: ["items", "minItems", "maxItems", "uniqueItems"],
-  object: ["properties", "required", "additionalProperties"],
-  boolean: [],
-};
-const TYPE_SPECIFIC: ReadonlySet<string> = new Set(Object.values(BY_TYPE).flat());
+import { rejectAll } from "./keywords.js";
 
 /**
  * 3.0 `type` is one string and `null` is not a type: `["T", "null"]` becomes `type: T` with
@@ -20,7 +11,7 @@ const TYPE_SPECIFIC: ReadonlySet<string> = new Set(Object.values(BY_TYPE).flat()
  * carrier restricted to `[null]`.
  * @see https://spec.openapis.org/oas/v3.0.3.html#fixed-fields-19 (nullable)
  */
-export const typeToNullable: Step = (node, { pointer, ctx }) => {
+export const typeToNullable: Step = (node) => {
   const type = node["type"];
   if (type === undefined || (typeof type === "string" && type !== "null")) return node;
   const types = (Array.isArray(type) ? type : [type]) as string[];
@@ -28,10 +19,8 @@ export const typeToNullable: Step = (node, { pointer, ctx }) => {
   const nullable = nonNull.length < types.length ? { nullable: true } : {};
   if (nonNull.length === 0) {
     const values = node["enum"];
-    if (Array.isArray(values) && !values.includes(null)) {
-      ctx.report(`${pointer}/type`, '"type": "null" next to an "enum" without null accepts no value', 'add null to the enum, or remove the "type"');
-      return node;
-    }
+    // Null is the one value the type allows and the enum refuses it: nothing is valid.
+    if (Array.isArray(values) && !values.includes(null)) return rejectAll({ ...node, type: NULL_CARRIER_TYPE });
     // OpenAPI 3.0.3 requires a nullable enum to list null explicitly.
     return { ...node, type: NULL_CARRIER_TYPE, nullable: true, enum: [null] };
   }
