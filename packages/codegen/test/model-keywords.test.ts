@@ -345,6 +345,7 @@ describe("visitors and support tables are exhaustive", () => {
     const none: Support = {
       keywords: Object.fromEntries(KEYWORD_NAMES.map((k) => [k, k !== "prefixItems" && k !== "not"])) as unknown as Support["keywords"],
       kinds: { ...SUPPORT.kinds },
+      constructs: { ...SUPPORT.constructs },
     };
     const problems = unsupportedIn(entity, [
       { name: "a", support: none },

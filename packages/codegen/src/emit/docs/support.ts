@@ -85,4 +85,8 @@ export const SUPPORT: Support = {
     conditional: false,
     ref: true,
   },
+  constructs: {
+    "boolean-definition": true,
+    "non-object-root": false,
+  },
 };
