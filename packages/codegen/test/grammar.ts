@@ -257,6 +257,8 @@ export const { schema: anySchema } = fc.letrec<{ schema: unknown; object: Schema
     definitions: map(fc.constant("Old")),
     dependencies: fc.dictionary(fc.constantFrom(...KEYS), fc.oneof(names, sub), { minKeys: 1, maxKeys: 1 }),
     additionalItems: sub,
+    $recursiveRef: fc.constant("#"),
+    $recursiveAnchor: fc.boolean(),
     minlength: small,
     "x-note": json,
   };
