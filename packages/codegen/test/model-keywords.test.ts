@@ -32,7 +32,13 @@ describe("the keyword registry", () => {
       .map((k) => `${keywordSpec(k)?.vocabulary}:${k}`)
       .sort();
     expect(ours).toEqual(official);
-    expect(KEYWORD_NAMES.filter((k) => keywordSpec(k)?.refused !== undefined)).toEqual(["definitions", "dependencies", "additionalItems", "$recursiveRef", "$recursiveAnchor"]);
+    expect(KEYWORD_NAMES.filter((k) => keywordSpec(k)?.refused !== undefined)).toEqual([
+      "definitions",
+      "dependencies",
+      "additionalItems",
+      "$recursiveRef",
+      "$recursiveAnchor",
+    ]);
   });
 
   it("declares each keyword's subschema positions as the meta-schema does", () => {
