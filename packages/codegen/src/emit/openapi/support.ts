@@ -66,6 +66,8 @@ export const SUPPORT: Support = {
     definitions: false,
     dependencies: false,
     additionalItems: false,
+    $recursiveRef: false,
+    $recursiveAnchor: false,
   },
   kinds: {
     string: true,
