@@ -115,6 +115,27 @@ const cases: [string, { file: () => string | object; want: RegExp[] }][] = [
  */
 const exact: [string, { file: () => string | object; want: string }][] = [
   [
+    "a misspelt keyword",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { type: "string", minlength: 1 } } }),
+      want: 'schemas/connector-with-status.schema.json:112:7 at /properties/x/minlength: "minlength" is not a JSON Schema 2020-12 keyword\n  fix: did you mean "minLength"?',
+    },
+  ],
+  [
+    "a word no vocabulary defines",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { type: "string", nullable: true } } }),
+      want: 'schemas/connector-with-status.schema.json:112:7 at /properties/x/nullable: "nullable" is not a JSON Schema 2020-12 keyword\n  fix: OpenAPI 3.0\'s "nullable": add "null" to "type" (e.g. "type": ["string", "null"]), or wrap the schema in "anyOf" with { "type": "null" }',
+    },
+  ],
+  [
+    "a keyword of an earlier draft",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { type: "array", items: { type: "string" }, additionalItems: false } } }),
+      want: 'schemas/connector-with-status.schema.json:115:7 at /properties/x/additionalItems: "additionalItems" is a keyword of an earlier JSON Schema draft, replaced in 2020-12\n  fix: write the tuple as "prefixItems" and the rest as "items" (2020-12 replaced array-valued "items" and "additionalItems")',
+    },
+  ],
+  [
     "an $id naming another file",
     {
       file: () => ({ ...canonical, $id: "https://contracts.dev/schemas/connector.schema.json" }),

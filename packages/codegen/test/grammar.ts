@@ -165,3 +165,119 @@ export const entitySchema: fc.Arbitrary<Schema> = fc
       ...(Object.keys(defs).length > 0 ? { $defs: defs } : {}),
     };
   });
+
+/**
+ * Every keyword the codegen knows (the registry, `src/model/keywords/`), each with values of its
+ * JSON Schema shape, nested through every subschema position; plus boolean schemas, an
+ * unknown word and an `x-` extension. What the project's rules or a target refuse is fine here:
+ * the promise these schemas test is a located problem, never an internal error.
+ */
+const FORMAT_NAMES = [
+  ...FORMATS,
+  "duration",
+  "uri-reference",
+  "uri-template",
+  "iri",
+  "hostname",
+  "ipv4",
+  "ipv6",
+  "regex",
+  "json-pointer",
+  "relative-json-pointer",
+  "x-unknown-format",
+];
+const TYPES = ["null", "boolean", "object", "array", "number", "integer", "string"] as const;
+const small = fc.integer({ min: 0, max: 5 });
+const num = fc.oneof(fc.integer({ min: -20, max: 20 }), fc.constantFrom(0.5, 2.5, -1.25));
+const json = fc.jsonValue({ maxDepth: 2 });
+const names = fc.uniqueArray(fc.constantFrom(...KEYS), { minLength: 1, maxLength: 3 });
+const text = fc.constantFrom("a", "A short note.", "");
+
+export const { schema: anySchema } = fc.letrec<{ schema: unknown; object: Schema }>((tie) => {
+  const sub = tie("schema");
+  const subs = fc.array(sub, { minLength: 1, maxLength: 3 });
+  const map = (keys: fc.Arbitrary<string>) => fc.dictionary(keys, sub, { minKeys: 1, maxKeys: 2 });
+  const byKeyword: Record<string, fc.Arbitrary<unknown>> = {
+    $id: fc.constant("https://contracts.dev/schemas/inner.schema.json"),
+    $ref: fc.constantFrom("#", "#/$defs/D0", "#node", "#/properties/p"),
+    $anchor: fc.constant("node"),
+    $dynamicRef: fc.constant("#meta"),
+    $dynamicAnchor: fc.constant("meta"),
+    $vocabulary: fc.constant({ "https://json-schema.org/draft/2020-12/vocab/core": true }),
+    $comment: text,
+    $defs: map(fc.constantFrom("Inner", "Other")),
+    allOf: subs,
+    anyOf: subs,
+    oneOf: subs,
+    not: sub,
+    if: sub,
+    then: sub,
+    else: sub,
+    dependentSchemas: map(fc.constantFrom(...KEYS)),
+    prefixItems: subs,
+    items: sub,
+    contains: sub,
+    properties: map(fc.constantFrom(...KEYS)),
+    patternProperties: map(fc.constantFrom(...PATTERNS, "^usr_[a-z0-9]+$")),
+    additionalProperties: sub,
+    propertyNames: sub,
+    unevaluatedItems: sub,
+    unevaluatedProperties: sub,
+    type: fc.oneof(fc.constantFrom(...TYPES), fc.uniqueArray(fc.constantFrom(...TYPES), { minLength: 1, maxLength: 3 })),
+    enum: fc.array(json, { minLength: 1, maxLength: 4 }),
+    const: json,
+    multipleOf: fc.constantFrom(1, 2, 0.5, 0.1),
+    maximum: num,
+    exclusiveMaximum: num,
+    minimum: num,
+    exclusiveMinimum: num,
+    maxLength: small,
+    minLength: small,
+    pattern: fc.constantFrom(...PATTERNS, "^usr_[a-z0-9]+$"),
+    maxItems: small,
+    minItems: small,
+    uniqueItems: fc.boolean(),
+    maxContains: small,
+    minContains: small,
+    maxProperties: small,
+    minProperties: small,
+    required: names,
+    dependentRequired: fc.dictionary(fc.constantFrom(...KEYS), names, { minKeys: 1, maxKeys: 2 }),
+    format: fc.constantFrom(...FORMAT_NAMES),
+    title: fc.constantFrom("Inner", "inner title"),
+    description: text,
+    default: json,
+    deprecated: fc.boolean(),
+    readOnly: fc.boolean(),
+    writeOnly: fc.boolean(),
+    examples: fc.array(json, { maxLength: 2 }),
+    contentEncoding: fc.constant("base64"),
+    contentMediaType: fc.constant("application/json"),
+    contentSchema: sub,
+    definitions: map(fc.constant("Old")),
+    dependencies: fc.dictionary(fc.constantFrom(...KEYS), fc.oneof(names, sub), { minKeys: 1, maxKeys: 1 }),
+    additionalItems: sub,
+    $recursiveRef: fc.constant("#"),
+    $recursiveAnchor: fc.boolean(),
+    minlength: small,
+    "x-note": json,
+  };
+  const keywords = Object.keys(byKeyword);
+  return {
+    schema: fc.oneof({ depthSize: "small", maxDepth: 3 }, fc.boolean(), fc.constant({}), tie("object")),
+    object: fc
+      .uniqueArray(fc.constantFrom(...keywords), { minLength: 1, maxLength: 4 })
+      .chain((picked) => fc.record(Object.fromEntries(picked.map((k) => [k, byKeyword[k] as fc.Arbitrary<unknown>]))) as fc.Arbitrary<Schema>),
+  };
+});
+
+/** `anySchema` as an entity's property and as one of its `$defs` (beside the `D0` a `$ref` may name). */
+export const anyKeywordEntity: fc.Arbitrary<Schema> = fc.tuple(anySchema, anySchema).map(([property, definition]) => ({
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://contracts.dev/schemas/thing.schema.json",
+  title: "Thing",
+  type: "object",
+  properties: { p: property },
+  additionalProperties: false,
+  $defs: { D0: { type: "string" }, G: definition },
+}));

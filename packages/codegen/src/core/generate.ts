@@ -92,6 +92,9 @@ export async function generate(files: readonly RawSchemaFile[], options: Generat
   // entity step could misread it (whatever the cache holds).
   const problems: Problem[] = model.entities.flatMap((entity) => unsupportedIn(entity, emitters));
   for (const emitter of emitters) {
+    // A target's own rules assume the constructs it supports (the fixtures' Ajv oracle
+    // overflows its stack on a `$dynamicRef` with no anchor): they run where it supports all.
+    if (problems.length > 0 && model.entities.some((entity) => unsupportedIn(entity, [emitter]).length > 0)) continue;
     try {
       emitter.check?.(model);
     } catch (error) {

@@ -114,7 +114,14 @@ export function problemAt(entity: Pick<Entity, "file" | "locate">, pointer: stri
 export interface Support {
   readonly keywords: { readonly [K in KeywordName]: boolean };
   readonly kinds: { readonly [K in NodeKind]: boolean };
+  readonly constructs: { readonly [C in Construct]: boolean };
 }
+
+/**
+ * Shapes no single keyword or kind names, which a target may not handle yet: a `$defs` entry
+ * that is a boolean schema (`"Any": true`), and an entity whose root is not an object schema.
+ */
+export type Construct = "boolean-definition" | "non-object-root";
 
 /**
  * The located problem of a construct `targets` cannot honour yet (never an `InternalError`: the
@@ -156,6 +163,18 @@ export function unsupportedIn(entity: Entity, targets: readonly Pick<Emitter, "n
     for (const name of Object.keys(node.keywords) as KeywordName[]) {
       for (const target of targets) if (!target.support.keywords[name]) note(joinPointer(node.pointer, name), `"${name}"`, target.name);
     }
+  }
+  for (const definition of entity.definitions) {
+    if (typeof definition.node.schema !== "boolean") continue;
+    for (const target of targets) {
+      if (!target.support.constructs["boolean-definition"])
+        note(definition.pointer, `the boolean schema \`${definition.node.schema}\` as a definition`, target.name);
+    }
+  }
+  for (const target of targets) {
+    // An intersection, `not` or `if` at the root is reported as that kind.
+    const plain = ["object", "intersection", "not", "conditional"].includes(entity.root.kind);
+    if (!plain && !target.support.constructs["non-object-root"]) note("", `an entity whose root is a ${entity.root.kind} schema, not an object`, target.name);
   }
   for (const view of viewNodes(entity)) {
     const keyword = spelledBy(view);

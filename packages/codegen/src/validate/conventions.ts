@@ -156,17 +156,25 @@ function checkNode(
 }
 
 /**
- * The whole 2020-12 vocabulary is accepted (the registry says which keywords exist); a draft-07
- * keyword 2020-12 replaced is refused with what to write instead, and a word no vocabulary
+ * The whole 2020-12 vocabulary is accepted (the registry says which keywords exist); a keyword
+ * of an earlier draft that 2020-12 replaced is refused with what to write instead, and a word no vocabulary
  * defines is refused too: JSON Schema would ignore it as an annotation, which turns a typo
  * (`"minlength"`) into a constraint silently not checked. `x-` extensions are annotations.
  * @see https://json-schema.org/draft/2020-12/json-schema-core#section-6.5 (unknown keywords)
  */
+/** Keywords of schemas written for OpenAPI 3.0, with their 2020-12 spelling. */
+const FOREIGN: { readonly [keyword: string]: string } = {
+  nullable: 'OpenAPI 3.0\'s "nullable": add "null" to "type" (e.g. "type": ["string", "null"]), or wrap the schema in "anyOf" with { "type": "null" }',
+  example: 'OpenAPI 3.0\'s "example": write "examples": [<the value>]',
+};
+
 function checkKeyword(keyword: string, pointer: string, add: (pointer: string, message: string, hint: string) => void): void {
   if (isExtension(keyword)) return;
   const spec = keywordSpec(keyword);
   if (spec?.refused !== undefined) {
-    add(joinPointer(pointer, keyword), `"${keyword}" is a draft-07 keyword that JSON Schema 2020-12 replaced`, spec.refused);
+    add(joinPointer(pointer, keyword), `"${keyword}" is a keyword of an earlier JSON Schema draft, replaced in 2020-12`, spec.refused);
+  } else if (spec === undefined && Object.hasOwn(FOREIGN, keyword)) {
+    add(joinPointer(pointer, keyword), `"${keyword}" is not a JSON Schema 2020-12 keyword`, FOREIGN[keyword] as string);
   } else if (spec === undefined) {
     const near = KEYWORD_NAMES.find((k) => k.toLowerCase() === keyword.toLowerCase() && keywordSpec(k)?.refused === undefined);
     add(

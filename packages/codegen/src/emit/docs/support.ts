@@ -66,6 +66,8 @@ export const SUPPORT: Support = {
     definitions: false,
     dependencies: false,
     additionalItems: false,
+    $recursiveRef: false,
+    $recursiveAnchor: false,
   },
   kinds: {
     string: true,
@@ -84,5 +86,9 @@ export const SUPPORT: Support = {
     not: false,
     conditional: false,
     ref: true,
+  },
+  constructs: {
+    "boolean-definition": true,
+    "non-object-root": false,
   },
 };

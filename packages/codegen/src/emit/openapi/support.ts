@@ -70,6 +70,8 @@ export const SUPPORT: Support = {
     definitions: false,
     dependencies: false,
     additionalItems: false,
+    $recursiveRef: false,
+    $recursiveAnchor: false,
   },
   kinds: {
     string: true,
@@ -88,5 +90,9 @@ export const SUPPORT: Support = {
     not: true,
     conditional: true,
     ref: true,
+  },
+  constructs: {
+    "boolean-definition": true,
+    "non-object-root": false,
   },
 };

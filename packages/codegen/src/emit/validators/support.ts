@@ -68,6 +68,8 @@ export const SUPPORT: Support = {
     definitions: false,
     dependencies: false,
     additionalItems: false,
+    $recursiveRef: false,
+    $recursiveAnchor: false,
   },
   kinds: {
     string: true,
@@ -86,5 +88,9 @@ export const SUPPORT: Support = {
     not: true,
     conditional: true,
     ref: true,
+  },
+  constructs: {
+    "boolean-definition": true,
+    "non-object-root": false,
   },
 };

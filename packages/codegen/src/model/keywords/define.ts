@@ -8,7 +8,7 @@ import type { Json } from "../json.js";
  * @see https://json-schema.org/draft/2020-12/json-schema-core#section-8 (vocabularies)
  */
 
-/** The JSON Schema 2020-12 vocabularies (plus `legacy`: draft-07 keywords 2020-12 replaced). */
+/** The JSON Schema 2020-12 vocabularies (plus `legacy`: keywords of earlier drafts that 2020-12 replaced). */
 export type Vocabulary = "core" | "applicator" | "unevaluated" | "validation" | "format-annotation" | "meta-data" | "content" | "legacy";
 
 /** JSON instance types as `type` names them; `integer` is a subset of `number`. */

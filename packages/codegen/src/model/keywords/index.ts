@@ -59,11 +59,13 @@ import { contentSchema } from "./contentSchema.js";
 import { definitions } from "./definitions.js";
 import { dependencies } from "./dependencies.js";
 import { additionalItems } from "./additionalItems.js";
+import { $recursiveRef } from "./recursiveRef.js";
+import { $recursiveAnchor } from "./recursiveAnchor.js";
 
 /**
  * Every keyword the codegen knows, by name: the JSON Schema 2020-12 core, applicator, unevaluated,
- * validation, format-annotation, meta-data and content vocabularies, and the three draft-07
- * keywords 2020-12 replaced (refused with what to write instead). A new keyword is one file in
+ * validation, format-annotation, meta-data and content vocabularies, and the five keywords of
+ * earlier drafts 2020-12 replaced (refused with what to write instead). A new keyword is one file in
  * this folder and one line here; `KeywordName` grows with it, so every emitter's support table
  * (`emit/<target>/support.ts`) fails to compile until it says what it does with the keyword.
  */
@@ -128,6 +130,8 @@ export const KEYWORDS = {
   definitions: definitions,
   dependencies: dependencies,
   additionalItems: additionalItems,
+  $recursiveRef: $recursiveRef,
+  $recursiveAnchor: $recursiveAnchor,
 } as const;
 
 type Registry = typeof KEYWORDS;
