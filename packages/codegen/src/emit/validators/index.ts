@@ -1,5 +1,4 @@
 import { SUPPORT } from "./support.js";
-import { checkRefinements } from "./unsupported.js";
 import { reserve, TYPESCRIPT_GLOBALS } from "../../schema/names.js";
 import { defineEmitter } from "../emitter.js";
 import { compileCheck } from "./check.js";
@@ -28,7 +27,6 @@ export const validatorsEmitter = defineEmitter({
     TYPESCRIPT_GLOBALS,
   ),
   thread: "main",
-  check: checkRefinements,
   async entity(entity, model) {
     const refs = indexRefs(model);
     const walkers = emitWalkers(entity, model, refs, tracksEvaluation(entity, model, refs));
