@@ -110,6 +110,9 @@ describe("typeText: one construct each, through the pipeline", () => {
     ["array of a union gets parentheses", { given: { type: "array", items: { type: ["string", "null"] } }, want: "(string | null)[]" }],
     ["array of an enum", { given: { type: "array", items: { enum: ["a", "b"] } }, want: '("a" | "b")[]' }],
     ["array of a one-value enum", { given: { type: "array", items: { enum: ["a"] } }, want: '"a"[]' }],
+    // Was `"a" | "b"[]` (an array of "b", or "a"), while the Definition block and the types said `("a" | "b")[]`.
+    ["array of a one-branch anyOf of an enum", { given: { type: "array", items: { anyOf: [{ enum: ["a", "b"] }] } }, want: '("a" | "b")[]' }],
+    ["array of a one-branch anyOf of a type array", { given: { type: "array", items: { anyOf: [{ type: ["string", "null"] }] } }, want: "(string | null)[]" }],
     ["array without items", { given: { type: "array" }, want: "unknown[]" }],
     ["open record", { given: { type: "object", additionalProperties: {} }, want: "Record<string, unknown>" }],
     ["typed record", { given: { type: "object", additionalProperties: { type: "number" } }, want: "Record<string, number>" }],

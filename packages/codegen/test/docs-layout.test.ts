@@ -171,6 +171,11 @@ describe("printDeclaration lays out the declaration text as prettier does", () =
 
   const cases: [string, { given: object; want: string }][] = [
     ["a union that fits stays on the alias line", { given: { enum: ["a", "b"] }, want: 'type T = "a" | "b";' }],
+    // The table cell prints the same syntax (docs-emitter.test.ts): one printer, one parenthesization.
+    [
+      "an array of a one-branch anyOf of an enum parenthesizes it",
+      { given: { type: "array", items: { anyOf: [{ enum: ["a", "b"] }] } }, want: 'type T = ("a" | "b")[];' },
+    ],
     [
       "a long union breaks one member a line",
       { given: { enum: long }, want: 'type T =\n  | "waiting-for-approval"\n  | "approved-by-reviewer"\n  | "rejected-by-reviewer"\n  | "archived";' },
