@@ -108,10 +108,10 @@ const cases: [string, { file: () => string | object; want: RegExp[] }][] = [
     },
   ],
   [
-    "a keyword the emitters cannot honour",
+    "a keyword no target expresses yet",
     {
-      file: () => ({ ...canonical, properties: { ...properties(), name: { type: "string", not: { const: "" } } } }),
-      want: [/at \/properties\/name\/not: keyword "not" is not supported by the emitters$/m],
+      file: () => ({ ...canonical, properties: { ...properties(), name: { not: { const: "" } } } }),
+      want: [/at \/properties\/name\/not: "not" is valid JSON Schema, but the types, validators, openapi, fixtures and docs targets cannot express it yet$/m],
     },
   ],
 ];
@@ -277,31 +277,31 @@ const exact: [string, { file: () => string | object; want: string }][] = [
     },
   ],
   [
-    "type next to anyOf",
+    "type next to anyOf (no target expresses it yet)",
     {
       file: () => ({ ...canonical, properties: { ...properties(), x: { type: "string", anyOf: [{ minLength: 1 }, { maxLength: 0 }] } } }),
-      want: 'schemas/connector-with-status.schema.json:111:7 at /properties/x/type: "type" next to "anyOf" is not supported: the emitters follow the "anyOf" alone and would silently drop it\n  fix: move "type" into each branch of "anyOf"; only annotations (description, title, readOnly, default, examples, deprecated, x-...) may sit next to it',
+      want: 'schemas/connector-with-status.schema.json:110:5 at /properties/x: "type" and "anyOf" side by side in one schema (both apply) is valid JSON Schema, but the types, validators, openapi, fixtures and docs targets cannot express it yet\n  fix: rewrite it with constructs those targets support (README, "Supported vocabulary"), or turn them off under "targets" in contracts.config.json',
     },
   ],
   [
-    "required next to oneOf",
+    "required next to oneOf (no target expresses it yet)",
     {
       file: () => ({
         ...canonical,
         properties: { ...properties(), x: { oneOf: [{ type: "object", additionalProperties: {} }, { type: "null" }], required: ["id"] } },
       }),
-      want: 'schemas/connector-with-status.schema.json:120:7 at /properties/x/required: "required" next to "oneOf" is not supported: the emitters follow the "oneOf" alone and would silently drop it\n  fix: move "required" into each branch of "oneOf"; only annotations (description, title, readOnly, default, examples, deprecated, x-...) may sit next to it',
+      want: 'schemas/connector-with-status.schema.json:110:5 at /properties/x: "oneOf" and "required" side by side in one schema (both apply) is valid JSON Schema, but the types, validators, openapi, fixtures and docs targets cannot express it yet\n  fix: rewrite it with constructs those targets support (README, "Supported vocabulary"), or turn them off under "targets" in contracts.config.json',
     },
   ],
   [
-    "a validation keyword next to $ref",
+    "a validation keyword next to $ref (no target expresses it yet)",
     {
       file: () => ({
         ...canonical,
         $defs: { Name: { type: "string" } },
         properties: { ...properties(), x: { $ref: "#/$defs/Name", description: "ok", minLength: 1 } },
       }),
-      want: 'schemas/connector-with-status.schema.json:113:7 at /properties/x/minLength: "minLength" next to "$ref" is not supported: the emitters follow the "$ref" alone and would silently drop it\n  fix: move "minLength" into the definition the $ref points at (or a new "$defs" entry that has it); only annotations (description, title, readOnly, default, examples, deprecated, x-...) may sit next to it',
+      want: 'schemas/connector-with-status.schema.json:110:5 at /properties/x: "$ref" and "minLength" side by side in one schema (both apply) is valid JSON Schema, but the types, validators, openapi, fixtures and docs targets cannot express it yet\n  fix: rewrite it with constructs those targets support (README, "Supported vocabulary"), or turn them off under "targets" in contracts.config.json',
     },
   ],
   // Issue 20: accepted once, then broken at build time. Each is refused where it is written.
@@ -366,10 +366,10 @@ const exact: [string, { file: () => string | object; want: string }][] = [
     },
   ],
   [
-    "a validation keyword next to enum",
+    "a validation keyword next to enum (no target expresses it yet)",
     {
       file: () => ({ ...canonical, properties: { ...properties(), x: { type: "string", enum: ["a"], minLength: 1 } } }),
-      want: 'schemas/connector-with-status.schema.json:115:7 at /properties/x/minLength: "minLength" next to "enum" is not supported: the emitters follow the "enum" alone and would silently drop it\n  fix: remove "minLength": the "enum" lists every valid value already; only "type" and annotations may sit next to it',
+      want: 'schemas/connector-with-status.schema.json:110:5 at /properties/x: "type", "enum" and "minLength" side by side in one schema (all apply) is valid JSON Schema, but the types, validators, openapi, fixtures and docs targets cannot express it yet\n  fix: rewrite it with constructs those targets support (README, "Supported vocabulary"), or turn them off under "targets" in contracts.config.json',
     },
   ],
 ];

@@ -11,7 +11,7 @@ import { displayWidth } from "../src/emit/docs/width.js";
 import type { Json, TypeNode } from "../src/model/types.js";
 import { modelFromFiles } from "../src/core/generate.js";
 import type { RawSchemaFile } from "../src/load/read.js";
-import { generateWith, canonicalSchemaText, CANONICAL_FILE, REPO_ROOT } from "./helpers.js";
+import { firstPropertyType, generateWith, canonicalSchemaText, CANONICAL_FILE, REPO_ROOT } from "./helpers.js";
 
 /*
  * The docs emitter writes its pages, Definition blocks and pages module in prettier's layout
@@ -154,19 +154,21 @@ describe("prettier leaves every output unchanged", () => {
 
 describe("printDeclaration lays out the declaration text as prettier does", () => {
   const typeOf = (property: object): TypeNode =>
-    modelFromFiles([
-      {
-        file: "schemas/thing.schema.json",
-        text: JSON.stringify({
-          $schema: SCHEMA,
-          $id: "https://contracts.dev/schemas/thing.schema.json",
-          title: "Thing",
-          type: "object",
-          properties: { p: property },
-          additionalProperties: false,
-        }),
-      },
-    ]).entities[0]!.root.properties[0]!.type;
+    firstPropertyType(
+      modelFromFiles([
+        {
+          file: "schemas/thing.schema.json",
+          text: JSON.stringify({
+            $schema: SCHEMA,
+            $id: "https://contracts.dev/schemas/thing.schema.json",
+            title: "Thing",
+            type: "object",
+            properties: { p: property },
+            additionalProperties: false,
+          }),
+        },
+      ]),
+    );
   const long = ["waiting-for-approval", "approved-by-reviewer", "rejected-by-reviewer", "archived"];
 
   const cases: [string, { given: object; want: string }][] = [
@@ -220,12 +222,40 @@ describe("printDeclaration lays out the declaration text as prettier does", () =
     expect(await typescript(declaration("T", node))).toBe(want);
   });
 
+  it.each<[string, object]>([
+    ["a tuple", { type: "array", prefixItems: [{ type: "string" }, { enum: [1, 2] }], items: { type: "boolean" }, minItems: 1 }],
+    ["a long tuple", { type: "array", prefixItems: [{ enum: long }, { type: "string" }, { enum: long }], items: false, minItems: 3 }],
+    [
+      "an intersection of objects",
+      {
+        allOf: [
+          { type: "object", properties: { a: { type: "string" } }, additionalProperties: false },
+          { type: "object", properties: { b: { type: "number" } }, additionalProperties: false },
+        ],
+      },
+    ],
+    ["an intersection with a union", { allOf: [{ enum: long }, { type: "string" }] }],
+    ["an array of an intersection", { type: "array", items: { allOf: [{ type: "string" }, { enum: ["a", "b"] }] } }],
+    [
+      "patternProperties beside properties",
+      { type: "object", properties: { id: { type: "integer" } }, patternProperties: { "^x-": { enum: long } }, additionalProperties: false },
+    ],
+    ["if/then/else", { if: { type: "string" }, then: { type: "string" }, else: { type: "array", prefixItems: [{ type: "number" }] } }],
+    ["false", { not: {} }],
+  ])("%s: as prettier lays out the declaration text", async (_name, given) => {
+    const node = typeOf(given);
+    expect(printDeclaration("T", node)).toBe(await typescript(declaration("T", node)));
+  });
+
   it("an index signature breaks its brackets when its type does not fit, as prettier does", async () => {
     // Conventions close every object with properties, so this shape only comes from the model's type.
     const node: TypeNode = {
       kind: "object",
       pointer: "",
-      properties: [{ name: "a", required: true, type: { kind: "string", pointer: "" } }],
+      // `a` has the index's type: TypeScript checks every property against the index signature.
+      properties: [
+        { name: "a", required: true, type: { kind: "const", pointer: "", value: "a-literal-type-long-enough-to-overflow-the-line-by-itself-alone" } },
+      ],
       additionalProperties: { kind: "const", pointer: "", value: "a-literal-type-long-enough-to-overflow-the-line-by-itself-alone" },
     };
     expect(printDeclaration("T", node)).toBe(await typescript(declaration("T", node)));

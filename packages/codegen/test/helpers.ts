@@ -6,6 +6,7 @@ import { generate } from "../src/core/generate.js";
 import { inThreadRunner } from "../src/core/runner.js";
 import type { Emitter } from "../src/emit/emitter.js";
 import type { RawSchemaFile } from "../src/load/read.js";
+import type { Model, TypeNode } from "../src/model/types.js";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../../..");
 export const CANONICAL_FILE = "connector-with-status.schema.json";
@@ -81,4 +82,13 @@ export const THING_BASE = {
 /** Every file `emitters` generate from `files`, through the CLI's own path (the core, run in this thread). */
 export async function generateWith(emitters: readonly Emitter[], files: readonly RawSchemaFile[]): Promise<Map<string, string>> {
   return new Map((await generate(files, { emitters, runner: inThreadRunner() })).outputs);
+}
+
+/** The kind view of the first property of the model's first entity (whose root is an object). */
+export function firstPropertyType(model: Model): TypeNode {
+  const root = model.entities[0]?.root;
+  if (root?.kind !== "object") throw new Error(`the first entity's root is ${root?.kind ?? "missing"}, not an object`);
+  const property = root.properties[0];
+  if (!property) throw new Error("the first entity has no property");
+  return property.type;
 }

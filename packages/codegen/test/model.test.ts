@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { modelFromFiles } from "../src/core/generate.js";
 import type { TypeNode } from "../src/model/types.js";
-import { schemaId } from "./helpers.js";
+import { firstPropertyType, schemaId } from "./helpers.js";
 
 const entity = (properties: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -17,9 +17,7 @@ const entity = (properties: Record<string, unknown>, extra: Record<string, unkno
 /** Normalizes `{ properties: { p: schema } }` and returns the node of `p`. */
 function node(schema: unknown, extra?: Record<string, unknown>): TypeNode {
   const model = modelFromFiles([{ file: "schemas/thing.schema.json", text: JSON.stringify(entity({ p: schema }, extra)) }]);
-  const property = model.entities[0]?.root.properties[0];
-  if (!property) throw new Error("no property");
-  return property.type;
+  return firstPropertyType(model);
 }
 
 const P = "/properties/p";

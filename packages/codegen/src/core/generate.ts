@@ -1,5 +1,5 @@
 import { compareCodeUnits, InternalError, SchemaProblems, sortProblems, type Problem } from "../errors.js";
-import { mergeInto, type DerivedTarget, type Emitter, type Outputs } from "../emit/emitter.js";
+import { mergeInto, unsupportedIn, type DerivedTarget, type Emitter, type Outputs } from "../emit/emitter.js";
 import { parseSchemaText, type ParseResult, type SourceFile } from "../load/parse.js";
 import type { RawSchemaFile } from "../load/read.js";
 import { buildModel } from "../model/build.js";
@@ -69,7 +69,9 @@ export async function generate(files: readonly RawSchemaFile[], options: Generat
   const alongside = options.alongside?.(model);
   // Awaited below; emitting may throw first.
   alongside?.catch(() => undefined);
-  const problems: Problem[] = [];
+  // Valid JSON Schema a target cannot express yet stops the run here, located, before any
+  // entity step could misread it (whatever the cache holds).
+  const problems: Problem[] = model.entities.flatMap((entity) => unsupportedIn(entity, emitters));
   for (const emitter of emitters) {
     try {
       emitter.check?.(model);

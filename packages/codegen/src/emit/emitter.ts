@@ -1,5 +1,8 @@
 import { InternalError, type Problem } from "../errors.js";
-import type { Entity, Json, Model } from "../model/types.js";
+import { joinPointer } from "../load/pointer.js";
+import { keywordSpec, type KeywordName } from "../model/keywords/index.js";
+import type { Entity, Json, Model, NodeKind, TypeNode } from "../model/types.js";
+import { viewNodes } from "../model/walk.js";
 
 /** Generated files, project-relative `/`-separated path → contents (LF, trailing newline). */
 export type Outputs = ReadonlyMap<string, string>;
@@ -48,6 +51,12 @@ export interface Emitter<Context = unknown> {
    * thread that runs an emitter pays its loading.
    */
   readonly thread: EmitterThread;
+  /**
+   * What this target does with every keyword and every node kind: generation refuses, with a
+   * located problem, a schema using one it does not honour (`unsupportedIn`), so no artifact
+   * silently drops a constraint another one checks.
+   */
+  readonly support: Support;
   /** Project-wide rules this target needs (throws `SchemaProblems`); runs on every generate. */
   check?(model: Model): void;
   /**
@@ -94,6 +103,98 @@ export function mergeInto(target: Map<string, string>, source: Outputs, by: stri
 export function problemAt(entity: Pick<Entity, "file" | "locate">, pointer: string, message: string, hint: string): Problem {
   const { line, column } = entity.locate?.(pointer) ?? { line: 1, column: 1 };
   return { file: entity.file, pointer, line, column, message, hint };
+}
+
+/**
+ * A target's support table: `true` where it honours the keyword (or node kind of the model's
+ * view), `false` where it does not yet. Keyed by every `KeywordName` and every `NodeKind`: a new
+ * keyword in the registry or a new kind in the model does not compile until each target's
+ * table (`emit/<target>/support.ts`) says what it does with it.
+ */
+export interface Support {
+  readonly keywords: { readonly [K in KeywordName]: boolean };
+  readonly kinds: { readonly [K in NodeKind]: boolean };
+}
+
+/**
+ * The located problem of a construct `targets` cannot honour yet (never an `InternalError`: the
+ * input is valid JSON Schema). `construct` names it as the user wrote it (`"prefixItems"`).
+ */
+export function unsupported(
+  entity: Pick<Entity, "file" | "locate">,
+  pointer: string,
+  construct: string,
+  targets: string | readonly string[],
+  hint?: string,
+): Problem {
+  const names = typeof targets === "string" ? [targets] : targets;
+  const list = names.length === 1 ? `the ${names[0]} target` : `the ${names.slice(0, -1).join(", ")} and ${names.at(-1)} targets`;
+  return problemAt(
+    entity,
+    pointer,
+    `${construct} is valid JSON Schema, but ${list} cannot express it yet`,
+    hint ??
+      `rewrite it with constructs ${names.length === 1 ? "that target supports" : "those targets support"} (README, "Supported vocabulary"), or turn ${names.length === 1 ? "it" : "them"} off under "targets" in contracts.config.json`,
+  );
+}
+
+/**
+ * Every construct of `entity`'s file some target's table marks unsupported, located, one problem
+ * per construct naming every target that cannot express it: each keyword of each subschema (the
+ * lossless nodes, `$defs` at any depth included), then each node kind the view reaches from the
+ * root and the definitions.
+ */
+export function unsupportedIn(entity: Entity, targets: readonly Pick<Emitter, "name" | "support">[]): Problem[] {
+  const found = new Map<string, { pointer: string; construct: string; targets: string[] }>();
+  const note = (pointer: string, construct: string, target: string) => {
+    const key = `${pointer}\u0000${construct}`;
+    const entry = found.get(key) ?? { pointer, construct, targets: [] };
+    if (!entry.targets.includes(target)) entry.targets.push(target);
+    found.set(key, entry);
+  };
+  for (const node of entity.nodes.values()) {
+    for (const name of Object.keys(node.keywords) as KeywordName[]) {
+      for (const target of targets) if (!target.support.keywords[name]) note(joinPointer(node.pointer, name), `"${name}"`, target.name);
+    }
+  }
+  for (const view of viewNodes(entity)) {
+    const keyword = spelledBy(view);
+    for (const target of targets) {
+      // A kind one keyword spells (`not`) is reported once, as that keyword, when that is refused too.
+      if (target.support.kinds[view.kind] || (keyword !== undefined && !target.support.keywords[keyword])) continue;
+      note(view.pointer, describeKind(view, entity), target.name);
+    }
+  }
+  return [...found.values()].map((f) => unsupported(entity, f.pointer, f.construct, f.targets));
+}
+
+/** The keyword that alone spells a node of the view, if one does. */
+function spelledBy(view: TypeNode): KeywordName | undefined {
+  if (view.kind === "not") return "not";
+  if (view.kind === "conditional") return "if";
+  return view.kind === "intersection" && view.via === "allOf" ? "allOf" : undefined;
+}
+
+/** A node kind as the user wrote it. */
+function describeKind(view: TypeNode, entity: Entity): string {
+  switch (view.kind) {
+    case "never":
+      return "the schema `false` (no value is valid)";
+    case "intersection": {
+      if (view.via === "allOf") return '"allOf"';
+      const keywords = Object.keys(entity.nodes.get(view.pointer)?.keywords ?? {}).filter((k) => keywordSpec(k)?.annotation === false);
+      const quoted = keywords.map((k) => `"${k}"`);
+      return `${quoted.slice(0, -1).join(", ")} and ${quoted.at(-1)} side by side in one schema (${quoted.length === 2 ? "both apply" : "all apply"})`;
+    }
+    case "not":
+      return '"not"';
+    case "conditional":
+      return '"if"/"then"/"else"';
+    case "union":
+      return view.via === "implicit" ? 'type-specific keywords without a "type"' : `"${view.via}"`;
+    default:
+      return `a ${view.kind} schema`;
+  }
 }
 
 /** The do-not-edit banner of generated source files. */

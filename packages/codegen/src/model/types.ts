@@ -3,11 +3,33 @@
  * mutated afterwards (emitters are pure functions of it).
  */
 
-/** A JSON value as parsed from a schema file. */
-export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
+import type { Json, JsonSchema } from "./json.js";
+import type { KeywordName, KeywordValue } from "./keywords/index.js";
 
-/** A JSON Schema object (or boolean schema) as written in a `schemas/*.schema.json` file. */
-export type JsonSchema = boolean | { readonly [keyword: string]: Json };
+export type { Json, JsonSchema } from "./json.js";
+
+/**
+ * The lossless node: one per subschema of a file (the root, every `$defs` entry at any depth,
+ * every subschema position the keyword registry declares), boolean schemas included. It keeps
+ * every keyword it was written with, normalised by the keyword's own file
+ * (`model/keywords/<keyword>.ts`), with subschemas as child nodes; `view` is the same node seen
+ * by kind, for emitters that dispatch on one.
+ */
+export interface SchemaNode {
+  /** JSON pointer of this subschema in its file (`""` for the root). */
+  readonly pointer: string;
+  /** The subschema exactly as written: `true`, `false` or an object. */
+  readonly schema: JsonSchema;
+  /** Every registry keyword the node was written with, normalised; subschema positions hold child nodes. */
+  readonly keywords: Keywords;
+  /** `x-` extensions (and words no vocabulary defines), as written: annotations. */
+  readonly extensions: { readonly [name: string]: Json };
+  /** The kind-based view of this node. */
+  readonly view: TypeNode;
+}
+
+/** A node's keywords by name, each with the value its registry entry normalises it to. */
+export type Keywords = { readonly [K in KeywordName]?: KeywordValue<K, SchemaNode> };
 
 /** `x-docs` annotation of an entity. */
 export interface DocsMeta {
@@ -54,15 +76,20 @@ export interface NullNode extends Annotations {
   readonly kind: "null";
 }
 
+/** `false` (or a keyword combination the model knows no value satisfies): no value is valid. */
+export interface NeverNode extends Annotations {
+  readonly kind: "never";
+}
+
 /** `{}` or `true`: any JSON value. */
 export interface UnknownNode extends Annotations {
   readonly kind: "unknown";
 }
 
-/** `enum`, in schema order; may include `null` (then the node is nullable). */
+/** `enum`, in schema order: any JSON values; may include `null` (then the node is nullable). */
 export interface EnumNode extends Annotations {
   readonly kind: "enum";
-  readonly values: readonly (string | number | boolean | null)[];
+  readonly values: readonly Json[];
 }
 
 export interface ConstNode extends Annotations {
@@ -72,7 +99,14 @@ export interface ConstNode extends Annotations {
 
 export interface ArrayNode extends Annotations {
   readonly kind: "array";
+  /** The items after `prefixItems` (every item without it); `{ kind: "never" }` for `items: false`, unknown when absent. */
   readonly items: TypeNode;
+  /** A tuple's leading items, in order (`prefixItems`). */
+  readonly prefixItems?: readonly TypeNode[];
+  readonly contains?: TypeNode;
+  readonly minContains?: number;
+  readonly maxContains?: number;
+  readonly unevaluatedItems?: TypeNode;
   readonly minItems?: number;
   readonly maxItems?: number;
   readonly uniqueItems?: boolean;
@@ -93,16 +127,54 @@ export interface ObjectNode extends Annotations {
   readonly kind: "object";
   readonly properties: readonly PropertyNode[];
   readonly additionalProperties: false | TypeNode;
+  /** `patternProperties`, in schema order. */
+  readonly patternProperties?: readonly { readonly pattern: string; readonly type: TypeNode }[];
+  readonly propertyNames?: TypeNode;
+  readonly minProperties?: number;
+  readonly maxProperties?: number;
+  /** `dependentRequired`: property → the properties it requires. */
+  readonly dependentRequired?: { readonly [property: string]: readonly string[] };
+  /** `dependentSchemas`, in schema order. */
+  readonly dependentSchemas?: readonly { readonly name: string; readonly type: TypeNode }[];
+  readonly unevaluatedProperties?: TypeNode;
 }
 
 /**
  * A union, members in schema order. `via` says how the schema spelled it: a `type` array
- * (`["string", "null"]`), `anyOf` or `oneOf`.
+ * (`["string", "null"]`), `anyOf`, `oneOf`, or `implicit`: keywords written without `type`
+ * constrain only their own type and let every other value through (`{"minLength": 2}` is
+ * `null | boolean | object | array | number | string-of-2+`), one member per JSON type.
  */
 export interface UnionNode extends Annotations {
   readonly kind: "union";
-  readonly via: "type" | "anyOf" | "oneOf";
+  readonly via: "type" | "anyOf" | "oneOf" | "implicit";
   readonly members: readonly TypeNode[];
+}
+
+/**
+ * Every member holds. `via`: `allOf` as written, or `siblings`: one node whose keywords each
+ * decide a kind (`$ref` with `properties`, `type` with `anyOf`, `enum` with `minLength`, ...),
+ * one member per part in the order `$ref`, typed keywords, `enum`, `const`, `anyOf`, `oneOf`,
+ * `allOf`, `not`, `if`.
+ */
+export interface IntersectionNode extends Annotations {
+  readonly kind: "intersection";
+  readonly via: "allOf" | "siblings";
+  readonly members: readonly TypeNode[];
+}
+
+/** `not`: every value the subschema rejects. */
+export interface NotNode extends Annotations {
+  readonly kind: "not";
+  readonly not: TypeNode;
+}
+
+/** `if`/`then`/`else`: `then` applies to values `if` accepts, `else` to the others (absent: no constraint). */
+export interface ConditionalNode extends Annotations {
+  readonly kind: "conditional";
+  readonly if: TypeNode;
+  readonly then?: TypeNode;
+  readonly else?: TypeNode;
 }
 
 /**
@@ -125,13 +197,34 @@ export interface DefinitionRef {
   readonly name: string;
 }
 
-export type TypeNode = StringNode | NumberNode | BooleanNode | NullNode | UnknownNode | EnumNode | ConstNode | ArrayNode | ObjectNode | UnionNode | RefNode;
+export type TypeNode =
+  | StringNode
+  | NumberNode
+  | BooleanNode
+  | NullNode
+  | UnknownNode
+  | NeverNode
+  | EnumNode
+  | ConstNode
+  | ArrayNode
+  | ObjectNode
+  | UnionNode
+  | IntersectionNode
+  | NotNode
+  | ConditionalNode
+  | RefNode;
+
+/** Every kind of the view: a table keyed by it (`Visitor`, `model/visit.ts`) must name each. */
+export type NodeKind = TypeNode["kind"];
 
 /** A named `$defs` entry of an entity's file. */
 export interface Definition {
   readonly name: string;
   readonly pointer: string;
+  /** The kind view of `node`. */
   readonly type: TypeNode;
+  /** The definition as written (lossless). */
+  readonly node: SchemaNode;
 }
 
 export interface Entity {
@@ -147,8 +240,12 @@ export interface Entity {
   readonly docs: DocsMeta;
   /** The schema exactly as written (deep-frozen). */
   readonly schema: { readonly [keyword: string]: Json };
-  /** The normalized root node (always an object). */
-  readonly root: ObjectNode;
+  /** The kind view of the root: any schema (an object, a union, an enum, a string alias, an array, a tuple...). */
+  readonly root: TypeNode;
+  /** The root as written (lossless); every subschema of the file is under it. */
+  readonly node: SchemaNode;
+  /** Every subschema of the file by JSON pointer: the lossless node behind a view's `pointer`. */
+  readonly nodes: ReadonlyMap<string, SchemaNode>;
   /** `$defs` entries in declaration order. */
   readonly definitions: readonly Definition[];
   /**

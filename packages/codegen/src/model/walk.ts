@@ -1,18 +1,77 @@
 import type { SchemaIndex } from "../schema/refs.js";
-import type { Entity, Model, RefNode, TypeNode } from "./types.js";
+import type { Entity, Model, RefNode, SchemaNode, TypeNode } from "./types.js";
 
-/** The nodes directly under `node`, in document order (a `$ref` is a leaf: it is not followed). */
+/**
+ * The views directly under `node`, in document order (a `$ref` is a leaf: it is not followed).
+ * Exhaustive over the kinds: a new kind does not compile until it says where its children are.
+ */
 export function childNodes(node: TypeNode): readonly TypeNode[] {
   switch (node.kind) {
     case "array":
-      return [node.items];
+      return [...(node.prefixItems ?? []), node.items, ...optional(node.contains, node.unevaluatedItems)];
     case "object":
-      return [...node.properties.map((p) => p.type), ...(node.additionalProperties === false ? [] : [node.additionalProperties])];
+      return [
+        ...node.properties.map((p) => p.type),
+        ...(node.patternProperties ?? []).map((p) => p.type),
+        ...(node.additionalProperties === false ? [] : [node.additionalProperties]),
+        ...optional(node.propertyNames),
+        ...(node.dependentSchemas ?? []).map((d) => d.type),
+        ...optional(node.unevaluatedProperties),
+      ];
     case "union":
+    case "intersection":
       return node.members;
-    default:
+    case "not":
+      return [node.not];
+    case "conditional":
+      return [node.if, ...optional(node.then, node.else)];
+    case "string":
+    case "number":
+    case "integer":
+    case "boolean":
+    case "null":
+    case "unknown":
+    case "never":
+    case "enum":
+    case "const":
+    case "ref":
       return [];
   }
+}
+
+function optional(...nodes: (TypeNode | undefined)[]): TypeNode[] {
+  return nodes.filter((n): n is TypeNode => n !== undefined);
+}
+
+/** Every view reachable from an entity's root and its `$defs` entries, root first, in document order. */
+export function viewNodes(entity: Entity): TypeNode[] {
+  const out: TypeNode[] = [];
+  forEachNode(entity, (node) => out.push(node));
+  return out;
+}
+
+/**
+ * The lossless nodes directly under `node`, in document order: every subschema position the
+ * keyword registry declares (`model/keywords/*.ts`), `$defs` included.
+ */
+export function schemaChildren(node: SchemaNode): SchemaNode[] {
+  const out: SchemaNode[] = [];
+  for (const value of Object.values(node.keywords)) {
+    if (isSchemaNode(value)) out.push(value);
+    else if (Array.isArray(value)) out.push(...value.filter(isSchemaNode));
+    else if (typeof value === "object" && value !== null) out.push(...Object.values(value).filter(isSchemaNode));
+  }
+  return out;
+}
+
+/** Calls `visit` on `node` and every lossless node under it, depth first in document order. */
+export function walkNodes(node: SchemaNode, visit: (node: SchemaNode) => void): void {
+  visit(node);
+  for (const child of schemaChildren(node)) walkNodes(child, visit);
+}
+
+function isSchemaNode(value: unknown): value is SchemaNode {
+  return typeof value === "object" && value !== null && "view" in value && "keywords" in value && "pointer" in value;
 }
 
 /** Calls `visit` on every node of an entity's file, root first, then each `$defs` entry's, in document order. */

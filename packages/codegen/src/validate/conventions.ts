@@ -2,18 +2,19 @@ import type { Problem } from "../errors.js";
 import type { SourceFile } from "../load/parse.js";
 import { joinPointer } from "../load/pointer.js";
 import type { Json } from "../model/types.js";
-import { isExtension, SUPPORTED_FORMATS, SUPPORTED_KEYWORDS } from "../schema/keywords.js";
+import { KEYWORD_NAMES, keywordSpec } from "../model/keywords/index.js";
+import { walkSchemas } from "../model/subschemas.js";
+import { isExtension, SUPPORTED_FORMATS } from "../schema/keywords.js";
 import { isObject, resolveRef, type SchemaIndex } from "../schema/refs.js";
 import { toPascalCase } from "../schema/names.js";
-import { walkSchemas } from "../schema/walk.js";
 import { checkSatisfiable } from "./satisfiable.js";
-import { checkSiblings } from "./siblings.js";
 
 const PASCAL_CASE = /^[A-Z][A-Za-z0-9]*$/;
 
 /**
  * The project's own rules on top of JSON Schema (see ARCHITECTURE.md, "Schema conventions"):
- * a PascalCase title, an object root, closed objects, resolvable refs, keywords we can emit.
+ * a PascalCase title, an object root, closed objects, resolvable refs, keywords JSON Schema
+ * 2020-12 defines (the keyword registry, `model/keywords/`).
  * Runs on files that passed the meta-schema, so keyword values have their JSON Schema shapes.
  */
 export function checkConventions(source: SourceFile, index: SchemaIndex): Problem[] {
@@ -68,20 +69,8 @@ export function checkConventions(source: SourceFile, index: SchemaIndex): Proble
 }
 
 function checkNode(node: Json, pointer: string, source: SourceFile, index: SchemaIndex, add: (pointer: string, message: string, hint: string) => void): void {
-  // `additionalProperties: false` is how objects are closed; `false` anywhere else is unsupported.
-  if (node === false && !pointer.endsWith("/additionalProperties")) {
-    add(pointer, "the schema `false` (nothing is valid) is not supported", "remove the property, or describe the values it takes");
-    return;
-  }
   if (!isObject(node)) return;
-  for (const keyword of Object.keys(node)) {
-    if (SUPPORTED_KEYWORDS.has(keyword) || isExtension(keyword)) continue;
-    add(
-      joinPointer(pointer, keyword),
-      `keyword "${keyword}" is not supported by the emitters`,
-      'express the constraint with supported keywords (see README, "Schema conventions") or open an issue to support it',
-    );
-  }
+  for (const keyword of Object.keys(node)) checkKeyword(keyword, pointer, add);
   const pattern = node["pattern"];
   const patternProblem = typeof pattern === "string" ? patternError(pattern) : undefined;
   if (patternProblem !== undefined) {
@@ -92,7 +81,6 @@ function checkNode(node: Json, pointer: string, source: SourceFile, index: Schem
     );
   }
   checkReservedNames(node, pointer, add);
-  checkSiblings(node, pointer, add);
   checkSatisfiable(node, pointer, add);
   const format = node["format"];
   if (typeof format === "string" && !SUPPORTED_FORMATS.has(format)) {
@@ -163,6 +151,28 @@ function checkNode(node: Json, pointer: string, source: SourceFile, index: Schem
         );
       }
     }
+  }
+}
+
+/**
+ * The whole 2020-12 vocabulary is accepted (the registry says which keywords exist); a draft-07
+ * keyword 2020-12 replaced is refused with what to write instead, and a word no vocabulary
+ * defines is refused too: JSON Schema would ignore it as an annotation, which turns a typo
+ * (`"minlength"`) into a constraint silently not checked. `x-` extensions are annotations.
+ * @see https://json-schema.org/draft/2020-12/json-schema-core#section-6.5 (unknown keywords)
+ */
+function checkKeyword(keyword: string, pointer: string, add: (pointer: string, message: string, hint: string) => void): void {
+  if (isExtension(keyword)) return;
+  const spec = keywordSpec(keyword);
+  if (spec?.refused !== undefined) {
+    add(joinPointer(pointer, keyword), `"${keyword}" is a draft-07 keyword that JSON Schema 2020-12 replaced`, spec.refused);
+  } else if (spec === undefined) {
+    const near = KEYWORD_NAMES.find((k) => k.toLowerCase() === keyword.toLowerCase() && keywordSpec(k)?.refused === undefined);
+    add(
+      joinPointer(pointer, keyword),
+      `"${keyword}" is not a JSON Schema 2020-12 keyword`,
+      near !== undefined ? `did you mean "${near}"?` : 'check the spelling, or prefix a custom annotation with "x-" (e.g. "x-' + keyword + '")',
+    );
   }
 }
 

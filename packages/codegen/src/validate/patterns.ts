@@ -4,7 +4,7 @@ import type { RuleLevel } from "../load/config.js";
 import { joinPointer } from "../load/pointer.js";
 import type { Json, Model } from "../model/types.js";
 import { isObject } from "../schema/refs.js";
-import { walkSchemas } from "../schema/walk.js";
+import { walkSchemas } from "../model/subschemas.js";
 import { problemAt } from "../emit/emitter.js";
 
 const require = createRequire(import.meta.url);

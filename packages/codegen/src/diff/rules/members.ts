@@ -30,6 +30,14 @@ export function flatten(node: TypeNode): Member[] {
       return [{ tag: "ref", node }];
     case "integer":
       return [{ tag: "type", group: "number", node }];
+    case "never":
+      return [];
+    case "intersection":
+    case "not":
+    case "conditional":
+      // Not compared as sets of alternatives yet: seen as any value, so a change in them is
+      // reported as nothing rather than as a made-up narrowing (no target generates them yet).
+      return [{ tag: "type", group: "unknown", node }];
     default:
       return [{ tag: "type", group: node.kind, node }];
   }

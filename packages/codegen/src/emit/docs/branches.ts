@@ -30,7 +30,9 @@ export function branchTables(node: TypeNode, level: number): string[] {
 /** The inline objects with declared properties a value of `node` may be, in schema order (unions flattened). */
 export function objectBranches(node: TypeNode): ObjectNode[] {
   if (node.kind === "object") return node.properties.length > 0 ? [node] : [];
-  if (node.kind === "union") return node.members.flatMap(objectBranches);
+  // The parts of an `allOf` (or of keywords side by side) are listed like branches: each
+  // object part's fields hold at once.
+  if (node.kind === "union" || node.kind === "intersection") return node.members.flatMap(objectBranches);
   return [];
 }
 

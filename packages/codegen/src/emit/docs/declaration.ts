@@ -55,11 +55,13 @@ function print(type: Ts, position: Position): Doc {
     case "reference":
       return [type.name, typeArguments(type.args)];
     case "array":
-      return type.element.kind === "union" ? ["(", print(type.element, "array"), ")[]"] : [print(type.element, "other"), "[]"];
+      return [operand(type.element), "[]"];
     case "union":
       return union(type, position);
+    case "intersection":
+      return intersection(type);
     case "tuple":
-      return tuple(type.elements);
+      return tuple(type);
     case "object":
       return objectType(type.members, type.expanded);
   }
@@ -84,6 +86,33 @@ function union(type: Ts & { kind: "union" }, position: Position): Doc {
   return group(indent([softline, printed]));
 }
 
+/**
+ * print/intersection-type.js: between two non-object types `&` may break onto an indented line;
+ * between two type literals ` & ` stays; from one to the other the type is inlined.
+ */
+function intersection(type: Ts & { kind: "intersection" }): Doc {
+  const isObject = (t: Ts | undefined) => t?.kind === "object";
+  const parts: Doc[] = [];
+  let wasIndented = false;
+  type.types.forEach((t, i) => {
+    const printed = t.kind === "union" ? ["(", print(t, "array"), ")"] : print(t, "other");
+    const previous = type.types[i - 1];
+    if (i === 0) parts.push(printed);
+    else if (!isObject(previous) && !isObject(t)) parts.push(indent([" &", line, printed]));
+    else if (isObject(previous) && isObject(t)) parts.push([" & ", wasIndented ? indent(printed) : printed]);
+    else {
+      if (i > 1) wasIndented = true;
+      parts.push(" & ", i > 1 ? indent(printed) : printed);
+    }
+  });
+  return group(parts);
+}
+
+/** A type before a postfix `[]` or `?`: unions and intersections in parentheses. */
+function operand(type: Ts): Doc {
+  return type.kind === "union" || type.kind === "intersection" ? ["(", print(type, "array"), ")"] : print(type, "other");
+}
+
 /** print/type-parameters.js: `Record<string, T>`, broken one argument a line (no trailing comma). */
 function typeArguments(args: readonly Ts[]): Doc {
   if (args.length === 0) return "";
@@ -102,21 +131,13 @@ function typeArguments(args: readonly Ts[]): Doc {
 }
 
 /** print/array.js for a tuple type: `[a, b]`, broken one element a line with a trailing comma. */
-function tuple(elements: readonly Ts[]): Doc {
+function tuple(type: Ts & { kind: "tuple" }): Doc {
+  // A union element gets parentheses only when it breaks, as prettier prints it.
+  const element = (t: Ts): Doc => (t.kind === "union" && !hugs(t) ? group([ifBreak("("), print(t, "array"), ifBreak(")")]) : print(t, "other"));
+  const elements: Doc[] = type.elements.map((e) => group(e.optional ? [operand(e.type), "?"] : element(e.type)));
+  if (type.rest !== undefined) elements.push(group(["...", operand(type.rest), "[]"]));
   if (elements.length === 0) return "[]";
-  return group([
-    "[",
-    indent([
-      softline,
-      join(
-        [",", line],
-        elements.map((e) => group(print(e, "other"))),
-      ),
-      ifBreak(","),
-    ]),
-    softline,
-    "]",
-  ]);
+  return group(["[", indent([softline, join([",", line], elements), ifBreak(",")]), softline, "]"]);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { SUPPORT } from "./support.js";
 import { reserve, TYPESCRIPT_GLOBALS } from "../../schema/names.js";
 import { defineEmitter } from "../emitter.js";
 import { renderEntityPage } from "./entity-page.js";
@@ -20,6 +21,7 @@ const INDEX_NAME = "index";
  */
 export const docsEmitter = defineEmitter({
   name: "docs",
+  support: SUPPORT,
   outputRoots: [DOCS_PAGES_DIR, DOCS_MODULE_DIR],
   // prettier prints the Definition blocks; character widths decide the tables' padding;
   // is-es5-identifier-name which keys are quoted.

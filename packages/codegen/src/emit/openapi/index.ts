@@ -1,3 +1,4 @@
+import { SUPPORT } from "./support.js";
 import { compareCodeUnits, InternalError, SchemaProblems, sortProblems, type Problem } from "../../errors.js";
 import type { Entity, Json, Model } from "../../model/types.js";
 import { TYPESCRIPT_GLOBALS } from "../../schema/names.js";
@@ -41,6 +42,7 @@ export const OPENAPI_30 = "3.0.3";
  */
 export const openapiEmitter = defineEmitter({
   name: "openapi",
+  support: SUPPORT,
   outputRoots: [OPENAPI_DIR, OPENAPI_SRC_DIR],
   // openapi-typescript prints the types through the TypeScript compiler, which is not pinned exactly.
   libraries: ["openapi-typescript", "typescript", "js-yaml"],

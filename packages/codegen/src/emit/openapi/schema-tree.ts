@@ -1,37 +1,26 @@
 import type { Json } from "../../model/types.js";
-import { joinPointer } from "../../load/pointer.js";
+import { mapSubschemas as walkSubschemas } from "../../model/subschemas.js";
 import { compareCodeUnits } from "../../errors.js";
 import { isObject } from "../../schema/refs.js";
 
 export type SchemaObject = { readonly [keyword: string]: Json };
 
-/** Keywords (of the supported set) whose value is one subschema. */
-const ONE: ReadonlySet<string> = new Set(["items", "additionalProperties"]);
-/** ... an array of subschemas. */
-const MANY: ReadonlySet<string> = new Set(["anyOf", "oneOf", "allOf"]);
-/** ... a map of named subschemas whose order is meaningful (`properties` keeps schema order). */
-const NAMED: ReadonlySet<string> = new Set(["properties"]);
-
 /**
- * Rebuilds a schema object with every subschema replaced by `convert(sub, pointer)`; every other
- * value is data and is copied with its object keys sorted. Keywords come out in code-unit order,
- * except the names under `properties`, which keep the schema's order (documentation tools show
- * fields in that order). `additionalProperties: false` is a boolean, not a subschema to convert.
+ * Rebuilds a schema object with every subschema (the keyword registry's positions, through the
+ * one walker) replaced by `convert(sub, pointer)`; every other value is data and is copied with
+ * its object keys sorted. Keywords come out in code-unit order, except the names under
+ * `properties`, which keep the schema's order (documentation tools show fields in that order).
+ * A boolean at a one-schema position (`additionalProperties: false`) is kept as it is, and
+ * `$defs` entries are copied as data: each becomes a component of its own.
  */
 export function mapSubschemas(schema: SchemaObject, pointer: string, convert: (sub: Json, pointer: string) => Json): Record<string, Json> {
-  const out: Record<string, Json> = {};
-  for (const key of Object.keys(schema).sort(compareCodeUnits)) {
-    const value = schema[key] as Json;
-    const at = joinPointer(pointer, key);
-    if (ONE.has(key) && typeof value !== "boolean") out[key] = convert(value, at);
-    else if (MANY.has(key) && Array.isArray(value)) out[key] = value.map((sub: Json, i: number) => convert(sub, joinPointer(at, i)));
-    else if (NAMED.has(key) && isObject(value)) {
-      const named: Record<string, Json> = {};
-      for (const name of Object.keys(value)) named[name] = convert(value[name] as Json, joinPointer(at, name));
-      out[key] = named;
-    } else out[key] = sortData(value);
-  }
-  return out;
+  const mapped = walkSubschemas(
+    schema,
+    pointer,
+    (sub, at, where) => (where.keyword === "$defs" || (where.key === undefined && typeof sub === "boolean") ? sortData(sub) : convert(sub, at)),
+    sortData,
+  );
+  return sortKeys(mapped);
 }
 
 /** A data value (enum member, default, example, `x-` annotation) with object keys sorted. */

@@ -1,3 +1,4 @@
+import { SUPPORT } from "./support.js";
 import type { JSONSchema } from "json-schema-to-typescript";
 import { defineEmitter, doNotEditHeader, problemAt } from "../emitter.js";
 import { compareCodeUnits, InternalError, SchemaProblems, type Problem } from "../../errors.js";
@@ -18,6 +19,7 @@ export const TYPES_DIR = "packages/types/src/generated";
  */
 export const typesEmitter = defineEmitter({
   name: "types",
+  support: SUPPORT,
   outputRoots: [TYPES_DIR],
   libraries: ["json-schema-to-typescript", "oxfmt"],
   reservedNames: TYPESCRIPT_GLOBALS,

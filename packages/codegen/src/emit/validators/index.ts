@@ -1,3 +1,4 @@
+import { SUPPORT } from "./support.js";
 import { reserve, TYPESCRIPT_GLOBALS } from "../../schema/names.js";
 import { defineEmitter } from "../emitter.js";
 import { compileCheck } from "./check.js";
@@ -16,6 +17,7 @@ export const VALIDATORS_DIR = "packages/validators/src/generated";
  */
 export const validatorsEmitter = defineEmitter({
   name: "validators",
+  support: SUPPORT,
   outputRoots: [VALIDATORS_DIR],
   libraries: ["typebox"],
   reservedNames: reserve(

@@ -1,0 +1,7 @@
+import { schemaKeyword } from "./define.js";
+
+/**
+ * `$defs`: Reusable schemas, at any depth; referenced by `$ref`.
+ * @see https://json-schema.org/draft/2020-12/json-schema-core#section-8.2.4
+ */
+export const $defs = schemaKeyword("$defs", "core", "map", "any", { annotation: true });

@@ -1,0 +1,7 @@
+import { NUMBER, asNumber, dataKeyword } from "./define.js";
+
+/**
+ * `minimum`: The number is at least this.
+ * @see https://json-schema.org/draft/2020-12/json-schema-validation#section-6.2.4
+ */
+export const minimum = dataKeyword("minimum", "validation", NUMBER, asNumber);
