@@ -111,7 +111,7 @@ const cases: [string, { file: () => string | object; want: RegExp[] }][] = [
     "a keyword no target expresses yet",
     {
       file: () => ({ ...canonical, properties: { ...properties(), name: { not: { const: "" } } } }),
-      want: [/at \/properties\/name\/not: "not" is valid JSON Schema, but the types, validators, openapi, fixtures and docs targets cannot express it yet$/m],
+      want: [/at \/properties\/name\/not: "not" is valid JSON Schema, but the types, validators and openapi targets cannot express it yet$/m],
     },
   ],
 ];
@@ -280,7 +280,7 @@ const exact: [string, { file: () => string | object; want: string }][] = [
     "type next to anyOf (no target expresses it yet)",
     {
       file: () => ({ ...canonical, properties: { ...properties(), x: { type: "string", anyOf: [{ minLength: 1 }, { maxLength: 0 }] } } }),
-      want: 'schemas/connector-with-status.schema.json:110:5 at /properties/x: "type" and "anyOf" side by side in one schema (both apply) is valid JSON Schema, but the types, validators, openapi, fixtures and docs targets cannot express it yet\n  fix: rewrite it with constructs those targets support (README, "Supported vocabulary"), or turn them off under "targets" in contracts.config.json',
+      want: 'schemas/connector-with-status.schema.json:110:5 at /properties/x: "type" and "anyOf" side by side in one schema (both apply) is valid JSON Schema, but the types, validators and openapi targets cannot express it yet\n  fix: rewrite it with constructs those targets support (README, "Supported vocabulary"), or turn them off under "targets" in contracts.config.json',
     },
   ],
   [
@@ -290,7 +290,7 @@ const exact: [string, { file: () => string | object; want: string }][] = [
         ...canonical,
         properties: { ...properties(), x: { oneOf: [{ type: "object", additionalProperties: {} }, { type: "null" }], required: ["id"] } },
       }),
-      want: 'schemas/connector-with-status.schema.json:110:5 at /properties/x: "oneOf" and "required" side by side in one schema (both apply) is valid JSON Schema, but the types, validators, openapi, fixtures and docs targets cannot express it yet\n  fix: rewrite it with constructs those targets support (README, "Supported vocabulary"), or turn them off under "targets" in contracts.config.json',
+      want: 'schemas/connector-with-status.schema.json:110:5 at /properties/x: "oneOf" and "required" side by side in one schema (both apply) is valid JSON Schema, but the types, validators and openapi targets cannot express it yet\n  fix: rewrite it with constructs those targets support (README, "Supported vocabulary"), or turn them off under "targets" in contracts.config.json',
     },
   ],
   [
@@ -301,7 +301,7 @@ const exact: [string, { file: () => string | object; want: string }][] = [
         $defs: { Name: { type: "string" } },
         properties: { ...properties(), x: { $ref: "#/$defs/Name", description: "ok", minLength: 1 } },
       }),
-      want: 'schemas/connector-with-status.schema.json:110:5 at /properties/x: "$ref" and "minLength" side by side in one schema (both apply) is valid JSON Schema, but the types, validators, openapi, fixtures and docs targets cannot express it yet\n  fix: rewrite it with constructs those targets support (README, "Supported vocabulary"), or turn them off under "targets" in contracts.config.json',
+      want: 'schemas/connector-with-status.schema.json:110:5 at /properties/x: "$ref" and "minLength" side by side in one schema (both apply) is valid JSON Schema, but the types, validators and openapi targets cannot express it yet\n  fix: rewrite it with constructs those targets support (README, "Supported vocabulary"), or turn them off under "targets" in contracts.config.json',
     },
   ],
   // Issue 20: accepted once, then broken at build time. Each is refused where it is written.
@@ -369,7 +369,7 @@ const exact: [string, { file: () => string | object; want: string }][] = [
     "a validation keyword next to enum (no target expresses it yet)",
     {
       file: () => ({ ...canonical, properties: { ...properties(), x: { type: "string", enum: ["a"], minLength: 1 } } }),
-      want: 'schemas/connector-with-status.schema.json:110:5 at /properties/x: "type", "enum" and "minLength" side by side in one schema (all apply) is valid JSON Schema, but the types, validators, openapi, fixtures and docs targets cannot express it yet\n  fix: rewrite it with constructs those targets support (README, "Supported vocabulary"), or turn them off under "targets" in contracts.config.json',
+      want: 'schemas/connector-with-status.schema.json:110:5 at /properties/x: "type", "enum" and "minLength" side by side in one schema (all apply) is valid JSON Schema, but the types, validators and openapi targets cannot express it yet\n  fix: rewrite it with constructs those targets support (README, "Supported vocabulary"), or turn them off under "targets" in contracts.config.json',
     },
   ],
 ];
