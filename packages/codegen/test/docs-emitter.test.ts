@@ -79,7 +79,7 @@ function rows(markdown: string): Map<string, [string, string]> {
 }
 
 /** The normalized type of one property schema, through the real pipeline. */
-function typeOf(property: object, defs: object = {}): TypeNode {
+function typeOf(property: object | boolean, defs: object = {}): TypeNode {
   const m = modelFromFiles([
     {
       file: "schemas/thing.schema.json",
@@ -98,7 +98,7 @@ function typeOf(property: object, defs: object = {}): TypeNode {
 }
 
 describe("typeText: one construct each, through the pipeline", () => {
-  const cases: [string, { given: object; defs?: object; want: string }][] = [
+  const cases: [string, { given: object | boolean; defs?: object; want: string }][] = [
     ["string with a format renders as string", { given: { type: "string", format: "date-time" }, want: "string" }],
     ["integer", { given: { type: "integer" }, want: "number" }],
     ["no type keyword", { given: { description: "anything" }, want: "unknown" }],
@@ -110,6 +110,9 @@ describe("typeText: one construct each, through the pipeline", () => {
     ["array of a union gets parentheses", { given: { type: "array", items: { type: ["string", "null"] } }, want: "(string | null)[]" }],
     ["array of an enum", { given: { type: "array", items: { enum: ["a", "b"] } }, want: '("a" | "b")[]' }],
     ["array of a one-value enum", { given: { type: "array", items: { enum: ["a"] } }, want: '"a"[]' }],
+    // Was `"a" | "b"[]` (an array of "b", or "a"), while the Definition block and the types said `("a" | "b")[]`.
+    ["array of a one-branch anyOf of an enum", { given: { type: "array", items: { anyOf: [{ enum: ["a", "b"] }] } }, want: '("a" | "b")[]' }],
+    ["array of a one-branch anyOf of a type array", { given: { type: "array", items: { anyOf: [{ type: ["string", "null"] }] } }, want: "(string | null)[]" }],
     ["array without items", { given: { type: "array" }, want: "unknown[]" }],
     ["open record", { given: { type: "object", additionalProperties: {} }, want: "Record<string, unknown>" }],
     ["typed record", { given: { type: "object", additionalProperties: { type: "number" } }, want: "Record<string, number>" }],
@@ -129,6 +132,75 @@ describe("typeText: one construct each, through the pipeline", () => {
     ["$ref to a $defs key that is no identifier", { given: { $ref: "#/$defs/plan-tier" }, defs: { "plan-tier": { enum: ["x"] } }, want: "PlanTier" }],
     ["$ref to a titled $defs entry", { given: { $ref: "#/$defs/t" }, defs: { t: { title: "Tier", enum: ["x"] } }, want: "Tier" }],
     ["$ref to the entity itself", { given: { type: "array", items: { $ref: "#" } }, want: "Thing[]" }],
+    // Issue 13: every construct of 2020-12 gets a type text.
+    ["the schema false", { given: false, want: "never" }],
+    ["the schema true", { given: true, want: "unknown" }],
+    [
+      "allOf of objects: an intersection",
+      {
+        given: { allOf: [{ $ref: "#/$defs/A" }, { type: "object", properties: { b: { type: "number" } }, required: ["b"], additionalProperties: false }] },
+        defs: { A: { type: "object", properties: { a: { type: "string" } }, additionalProperties: false } },
+        want: "A & { b: number; }",
+      },
+    ],
+    [
+      "$ref with sibling properties",
+      {
+        given: { $ref: "#/$defs/A", type: "object", properties: { b: { type: "string" } }, additionalProperties: false },
+        defs: { A: { type: "object", additionalProperties: {} } },
+        want: "A & { b?: string; }",
+      },
+    ],
+    ["an intersection of unions keeps their parentheses", { given: { allOf: [{ enum: ["a", "b"] }, { type: "string" }] }, want: '("a" | "b") & string' }],
+    [
+      "a tuple from prefixItems, closed",
+      { given: { type: "array", prefixItems: [{ type: "string" }, { type: "number" }], items: false, minItems: 2 }, want: "[string, number]" },
+    ],
+    [
+      "a tuple's elements past minItems are optional, the rest is items",
+      {
+        given: { type: "array", prefixItems: [{ type: "string" }, { enum: [1, 2] }], items: { type: "boolean" }, minItems: 1 },
+        want: "[string, (1 | 2)?, ...boolean[]]",
+      },
+    ],
+    ["a tuple without items: any rest", { given: { type: "array", prefixItems: [{ type: "string" }] }, want: "[string?, ...unknown[]]" }],
+    [
+      "patternProperties: an index signature",
+      { given: { type: "object", patternProperties: { "^x-": { type: "string" } }, additionalProperties: false }, want: "Record<string, string>" },
+    ],
+    [
+      "patternProperties beside properties: the index admits the properties' types",
+      {
+        given: { type: "object", properties: { id: { type: "integer" } }, patternProperties: { "^x-": { type: "string" } }, additionalProperties: false },
+        want: "{ id?: number; [key: string]: string | number; }",
+      },
+    ],
+    ["not: any value (TypeScript cannot exclude)", { given: { not: { type: "string" } }, want: "unknown" }],
+    [
+      "if/then/else: one of then and else",
+      { given: { if: { type: "string" }, then: { minLength: 1, type: "string" }, else: { type: "number" } }, want: "string | number" },
+    ],
+    ["if/then alone: any value", { given: { if: { type: "string" }, then: { type: "string", minLength: 1 } }, want: "unknown" }],
+    ["a const array", { given: { const: [] }, want: "[]" }],
+    ["a type array of every type", { given: { type: ["array", "object", "null"] }, want: "unknown[] | Record<string, unknown> | null" }],
+    [
+      "typeless keywords constrain only their type",
+      { given: { minLength: 2 }, want: "null | boolean | Record<string, unknown> | unknown[] | number | string" },
+    ],
+    [
+      "contains, dependentRequired, propertyNames and counts do not change the type",
+      {
+        given: {
+          type: "object",
+          properties: { a: { type: "array", contains: { type: "string" }, minContains: 2 } },
+          dependentRequired: { a: ["b"] },
+          propertyNames: { maxLength: 3 },
+          minProperties: 1,
+          additionalProperties: false,
+        },
+        want: "{ a?: unknown[]; }",
+      },
+    ],
   ];
   it.each(cases)("%s", (_, { given, defs, want }) => {
     expect(typeText(typeOf(given, defs))).toBe(want);

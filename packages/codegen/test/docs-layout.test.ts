@@ -173,6 +173,11 @@ describe("printDeclaration lays out the declaration text as prettier does", () =
 
   const cases: [string, { given: object; want: string }][] = [
     ["a union that fits stays on the alias line", { given: { enum: ["a", "b"] }, want: 'type T = "a" | "b";' }],
+    // The table cell prints the same syntax (docs-emitter.test.ts): one printer, one parenthesization.
+    [
+      "an array of a one-branch anyOf of an enum parenthesizes it",
+      { given: { type: "array", items: { anyOf: [{ enum: ["a", "b"] }] } }, want: 'type T = ("a" | "b")[];' },
+    ],
     [
       "a long union breaks one member a line",
       { given: { enum: long }, want: 'type T =\n  | "waiting-for-approval"\n  | "approved-by-reviewer"\n  | "rejected-by-reviewer"\n  | "archived";' },
@@ -217,12 +222,40 @@ describe("printDeclaration lays out the declaration text as prettier does", () =
     expect(await typescript(declaration("T", node))).toBe(want);
   });
 
+  it.each<[string, object]>([
+    ["a tuple", { type: "array", prefixItems: [{ type: "string" }, { enum: [1, 2] }], items: { type: "boolean" }, minItems: 1 }],
+    ["a long tuple", { type: "array", prefixItems: [{ enum: long }, { type: "string" }, { enum: long }], items: false, minItems: 3 }],
+    [
+      "an intersection of objects",
+      {
+        allOf: [
+          { type: "object", properties: { a: { type: "string" } }, additionalProperties: false },
+          { type: "object", properties: { b: { type: "number" } }, additionalProperties: false },
+        ],
+      },
+    ],
+    ["an intersection with a union", { allOf: [{ enum: long }, { type: "string" }] }],
+    ["an array of an intersection", { type: "array", items: { allOf: [{ type: "string" }, { enum: ["a", "b"] }] } }],
+    [
+      "patternProperties beside properties",
+      { type: "object", properties: { id: { type: "integer" } }, patternProperties: { "^x-": { enum: long } }, additionalProperties: false },
+    ],
+    ["if/then/else", { if: { type: "string" }, then: { type: "string" }, else: { type: "array", prefixItems: [{ type: "number" }] } }],
+    ["false", { not: {} }],
+  ])("%s: as prettier lays out the declaration text", async (_name, given) => {
+    const node = typeOf(given);
+    expect(printDeclaration("T", node)).toBe(await typescript(declaration("T", node)));
+  });
+
   it("an index signature breaks its brackets when its type does not fit, as prettier does", async () => {
     // Conventions close every object with properties, so this shape only comes from the model's type.
     const node: TypeNode = {
       kind: "object",
       pointer: "",
-      properties: [{ name: "a", required: true, type: { kind: "string", pointer: "" } }],
+      // `a` has the index's type: TypeScript checks every property against the index signature.
+      properties: [
+        { name: "a", required: true, type: { kind: "const", pointer: "", value: "a-literal-type-long-enough-to-overflow-the-line-by-itself-alone" } },
+      ],
       additionalProperties: { kind: "const", pointer: "", value: "a-literal-type-long-enough-to-overflow-the-line-by-itself-alone" },
     };
     expect(printDeclaration("T", node)).toBe(await typescript(declaration("T", node)));

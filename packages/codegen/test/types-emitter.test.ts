@@ -106,3 +106,19 @@ describe("types emitter: definitions and refs", () => {
     );
   });
 });
+
+describe("types emitter: what json-schema-to-typescript cannot take", () => {
+  it("refuses a required property named hasOwnProperty where it is written, not with an internal error", async () => {
+    const text = JSON.stringify({ ...THING_BASE, properties: { hasOwnProperty: { type: "string" } }, required: ["hasOwnProperty"] }, null, 2);
+    await expect(generateWith([typesEmitter], [{ file: "schemas/thing.schema.json", text }])).rejects.toMatchObject({
+      problems: [
+        {
+          file: "schemas/thing.schema.json",
+          pointer: "/properties/hasOwnProperty",
+          message: 'a property named "hasOwnProperty" cannot be typed: json-schema-to-typescript, which prints the types, fails on it',
+          hint: "rename the property",
+        },
+      ],
+    });
+  });
+});

@@ -122,7 +122,8 @@ export async function generate(files: readonly RawSchemaFile[], options: Generat
       parts.get(emitter.name)?.set(entity.name, result.part);
     }
   }
-  if (problems.length > 0) throw new SchemaProblems(sortProblems(problems));
+  // Two entities reaching one definition of a third file report its problem once.
+  if (problems.length > 0) throw new SchemaProblems(sortProblems([...new Map(problems.map((p) => [JSON.stringify(p), p])).values()]));
   for (const emitter of emitters) mergeInto(outputs, await runner.aggregate(run, emitter, parts.get(emitter.name) ?? new Map()), emitter.name);
   for (const emitter of off) mergeInto(outputs, await offModules(emitter, model), emitter.name);
   for (const target of derived) mergeInto(outputs, target.derive(outputs), target.name);

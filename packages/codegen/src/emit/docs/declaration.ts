@@ -1,29 +1,18 @@
-import type { Json, ObjectNode, TypeNode } from "../../model/types.js";
+import type { TypeNode } from "../../model/types.js";
 import { toTypeName } from "../../schema/names.js";
 import { builders, printer } from "prettier/doc";
 import { numberLiteral, propertyKeyLiteral, stringLiteral } from "./literals.js";
+import { objectMembers, tsOf, type Member, type Ts } from "./syntax.js";
 
 /*
  * The Definition blocks' TypeScript, laid out as prettier's typescript printer lays out the
  * declaration text of type-text.ts (prettier defaults: 80 columns, semicolons, trailing commas).
- * The model is first turned into the syntax tree TypeScript would parse from that text (`Ts`), then
- * built into the documents prettier builds for each node kind (print/union-type.js,
+ * The model is first turned into its type syntax (`Ts`, syntax.ts: the tree every docs text is
+ * printed from), then built into the documents prettier builds for each node kind (print/union-type.js,
  * class-body.js, type-parameters.js, array.js, assignment.js of prettier 3.10) and printed by
  * prettier's own document printer (`prettier/doc`, which parses nothing: calling prettier itself
  * costs about 5 ms a declaration). Tests check the result against prettier itself.
  */
-
-/** The type syntax the declarations use: what TypeScript parses from type-text.ts's output. */
-type Ts =
-  | { readonly kind: "text"; readonly text: string; readonly isNull?: true } // keyword or literal
-  | { readonly kind: "reference"; readonly name: string; readonly args: readonly Ts[] }
-  | { readonly kind: "array"; readonly element: Ts }
-  | { readonly kind: "union"; readonly types: readonly Ts[] }
-  | { readonly kind: "tuple"; readonly elements: readonly Ts[] }
-  | { readonly kind: "object"; readonly members: readonly Member[]; readonly expanded: boolean };
-
-type Member =
-  { readonly kind: "property"; readonly key: string; readonly optional: boolean; readonly type: Ts } | { readonly kind: "index"; readonly type: Ts };
 
 type Doc = builders.Doc;
 const { align, group, hardline, ifBreak, indent, indentIfBreak, join, line, softline } = builders;
@@ -32,10 +21,6 @@ const { align, group, hardline, ifBreak, indent, indentIfBreak, join, line, soft
 function printDoc(doc: Doc): string {
   return printer.printDocToString(doc, { printWidth: 80, tabWidth: 2 }).formatted;
 }
-
-const keyword = (text: string): Ts => ({ kind: "text", text });
-const NULL: Ts = { kind: "text", text: "null", isNull: true };
-const NEVER = keyword("never");
 
 /** `interface X {…}` for objects with properties, `type X = …;` otherwise, laid out as prettier does. */
 export function printDeclaration(name: string, node: TypeNode): string {
@@ -58,102 +43,25 @@ function typeAlias(left: Doc, type: Ts): Doc {
   return group([group(left), " =", group(indent(line), { id }), indentIfBreak(print(type, "other"), { groupId: id })]);
 }
 
-/** The syntax tree of the text type-text.ts prints for `node` in block layout. */
-function tsOf(node: TypeNode): Ts {
-  switch (node.kind) {
-    case "string":
-    case "boolean":
-    case "unknown":
-      return keyword(node.kind);
-    case "number":
-    case "integer":
-      return keyword("number");
-    case "null":
-      return NULL;
-    case "never":
-      return NEVER;
-    case "intersection":
-    case "not":
-    case "conditional":
-      // Refused before emitting (docs/support.ts) until the docs print them; as type-text.ts.
-      return keyword("unknown");
-    case "enum":
-      return unionOf(node.values.map(constTs));
-    case "const":
-      return constTs(node.value);
-    case "array":
-      return arrayOf(node.items);
-    case "object":
-      return node.properties.length === 0
-        ? record(node.additionalProperties === false ? NEVER : tsOf(node.additionalProperties))
-        : { kind: "object", members: objectMembers(node), expanded: true };
-    case "union":
-      return unionOf(node.members.map(tsOf));
-    case "ref":
-      return { kind: "reference", name: toTypeName(node.target.name), args: [] };
-  }
-}
-
-/** `A | B` text joined from members that may be unions themselves parses as one flat union. */
-function unionOf(types: readonly Ts[]): Ts {
-  const flat = types.flatMap((t) => (t.kind === "union" ? t.types : [t]));
-  return flat.length === 0 ? NEVER : flat.length === 1 ? (flat[0] as Ts) : { kind: "union", types: flat };
-}
-
-/**
- * type-text.ts parenthesizes the items of an array only when they are a union or enum of several
- * members; other items that print as a union (a one-member `anyOf` around one) are followed by a
- * bare `[]`, which binds to their last member.
- */
-function arrayOf(items: TypeNode): Ts {
-  const element = tsOf(items);
-  const parenthesized = (items.kind === "union" && items.members.length > 1) || (items.kind === "enum" && items.values.length > 1);
-  if (element.kind !== "union" || parenthesized) return { kind: "array", element };
-  return { kind: "union", types: [...element.types.slice(0, -1), { kind: "array", element: element.types.at(-1) as Ts }] };
-}
-
-function record(value: Ts): Ts {
-  return { kind: "reference", name: "Record", args: [keyword("string"), value] };
-}
-
-function objectMembers(node: ObjectNode): Member[] {
-  const members: Member[] = node.properties.map((p) => ({ kind: "property", key: p.name, optional: !p.required, type: tsOf(p.type) }));
-  if (node.additionalProperties !== false) members.push({ kind: "index", type: tsOf(node.additionalProperties) });
-  return members;
-}
-
-function literalTs(value: string | number | boolean | null): Ts {
-  if (value === null) return NULL;
-  if (typeof value === "string") return keyword(stringLiteral(value));
-  if (typeof value === "number") return keyword(numberLiteral(value));
-  return keyword(String(value));
-}
-
-/** A `const` value: literals, tuples, and one-line object types (which prettier keeps flat when they fit). */
-function constTs(value: Json): Ts {
-  if (value === null || typeof value !== "object") return literalTs(value);
-  if (Array.isArray(value)) return { kind: "tuple", elements: value.map(constTs) };
-  const record_ = value as { readonly [key: string]: Json };
-  const keys = Object.keys(record_);
-  if (keys.length === 0) return record(NEVER);
-  return { kind: "object", expanded: false, members: keys.map((key) => ({ kind: "property", key, optional: false, type: constTs(record_[key] as Json) })) };
-}
-
 /** Where a type sits, for the union printer: it indents, parenthesizes or lets the parent lay it out. */
 type Position = "annotation" | "alias" | "array" | "type-argument" | "other";
 
 function print(type: Ts, position: Position): Doc {
   switch (type.kind) {
-    case "text":
-      return type.text;
+    case "keyword":
+      return type.name;
+    case "literal":
+      return typeof type.value === "string" ? stringLiteral(type.value) : typeof type.value === "number" ? numberLiteral(type.value) : String(type.value);
     case "reference":
       return [type.name, typeArguments(type.args)];
     case "array":
-      return type.element.kind === "union" ? ["(", print(type.element, "array"), ")[]"] : [print(type.element, "other"), "[]"];
+      return [operand(type.element), "[]"];
     case "union":
       return union(type, position);
+    case "intersection":
+      return intersection(type);
     case "tuple":
-      return tuple(type.elements);
+      return tuple(type);
     case "object":
       return objectType(type.members, type.expanded);
   }
@@ -162,7 +70,7 @@ function print(type: Ts, position: Position): Doc {
 /** prettier's shouldHugUnionType: one object-like member (a type literal or reference) plus `null`s. */
 function hugs(type: Ts & { kind: "union" }): boolean {
   const objectLike = type.types.find((t) => t.kind === "object" || t.kind === "reference");
-  return objectLike !== undefined && type.types.every((t) => t === objectLike || (t.kind === "text" && t.isNull === true));
+  return objectLike !== undefined && type.types.every((t) => t === objectLike || (t.kind === "keyword" && t.name === "null"));
 }
 
 /** print/union-type.js: `A | B` flat, else one `| member` a line, indented unless the parent indents. */
@@ -176,6 +84,33 @@ function union(type: Ts & { kind: "union" }, position: Position): Doc {
   if (position === "array") return group([indent([softline, printed]), softline]);
   if (position === "alias" || position === "type-argument") return printed;
   return group(indent([softline, printed]));
+}
+
+/**
+ * print/intersection-type.js: between two non-object types `&` may break onto an indented line;
+ * between two type literals ` & ` stays; from one to the other the type is inlined.
+ */
+function intersection(type: Ts & { kind: "intersection" }): Doc {
+  const isObject = (t: Ts | undefined) => t?.kind === "object";
+  const parts: Doc[] = [];
+  let wasIndented = false;
+  type.types.forEach((t, i) => {
+    const printed = t.kind === "union" ? ["(", print(t, "array"), ")"] : print(t, "other");
+    const previous = type.types[i - 1];
+    if (i === 0) parts.push(printed);
+    else if (!isObject(previous) && !isObject(t)) parts.push(indent([" &", line, printed]));
+    else if (isObject(previous) && isObject(t)) parts.push([" & ", wasIndented ? indent(printed) : printed]);
+    else {
+      if (i > 1) wasIndented = true;
+      parts.push(" & ", i > 1 ? indent(printed) : printed);
+    }
+  });
+  return group(parts);
+}
+
+/** A type before a postfix `[]` or `?`: unions and intersections in parentheses. */
+function operand(type: Ts): Doc {
+  return type.kind === "union" || type.kind === "intersection" ? ["(", print(type, "array"), ")"] : print(type, "other");
 }
 
 /** print/type-parameters.js: `Record<string, T>`, broken one argument a line (no trailing comma). */
@@ -196,21 +131,13 @@ function typeArguments(args: readonly Ts[]): Doc {
 }
 
 /** print/array.js for a tuple type: `[a, b]`, broken one element a line with a trailing comma. */
-function tuple(elements: readonly Ts[]): Doc {
+function tuple(type: Ts & { kind: "tuple" }): Doc {
+  // A union element gets parentheses only when it breaks, as prettier prints it.
+  const element = (t: Ts): Doc => (t.kind === "union" && !hugs(t) ? group([ifBreak("("), print(t, "array"), ifBreak(")")]) : print(t, "other"));
+  const elements: Doc[] = type.elements.map((e) => group(e.optional ? [operand(e.type), "?"] : element(e.type)));
+  if (type.rest !== undefined) elements.push(group(["...", operand(type.rest), "[]"]));
   if (elements.length === 0) return "[]";
-  return group([
-    "[",
-    indent([
-      softline,
-      join(
-        [",", line],
-        elements.map((e) => group(print(e, "other"))),
-      ),
-      ifBreak(","),
-    ]),
-    softline,
-    "]",
-  ]);
+  return group(["[", indent([softline, join([",", line], elements), ifBreak(",")]), softline, "]"]);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { InternalError } from "../../errors.js";
 import { entityOfFile, refsIn } from "../../model/walk.js";
-import type { Entity, Model, ObjectNode, TypeNode } from "../../model/types.js";
-import { fieldsTable } from "./fields.js";
+import type { Entity, Model, TypeNode } from "../../model/types.js";
+import { branchTables } from "./branches.js";
 import { cellText, codeCell, heading, pageLink, table, tsBlock } from "./markdown.js";
 import { entityDescription } from "./frontmatter.js";
 import { toTypeName } from "../../schema/names.js";
@@ -53,9 +53,9 @@ export function listedDefinitions(entity: Entity, model: Model): Listed[] {
 }
 
 /**
- * The "Definitions" blocks: one table row per listed definition, then, for each object definition
- * with declared properties, a `### Name` section with its interface and fields table (a row
- * cannot carry the notes of the definition's own fields). A definition another entity's file
+ * The "Definitions" blocks: one table row per listed definition, then, for each definition with
+ * object branches, a `### Name` section with its declaration and fields table (one per branch of
+ * a union, each under a `####` heading): a row cannot carry the notes of the fields. A definition another entity's file
  * declares is declared on that entity's page, as in every other artifact: here it has its row,
  * linked to that page. Not to its section there: heading anchors are the docs site's renderer's
  * to make (GitHub, VitePress and markdown-it-anchor slug `$`, `_` and repeated headings apart).
@@ -73,13 +73,10 @@ export function definitionsBlocks(listed: readonly Listed[]): string[] {
   );
   const blocks = [heading(2, "Definitions"), table(["Definition", "Type", "Notes"], rows)];
   for (const item of listed) {
-    if (item.kind !== "definition" || item.home || !hasSection(item.type)) continue;
-    blocks.push(heading(3, toTypeName(item.name)), tsBlock(printDeclaration(item.name, item.type)), fieldsTable(item.type));
+    if (item.kind !== "definition" || item.home) continue;
+    // A section where a row cannot say it all: an object's fields, or each object branch's.
+    const tables = branchTables(item.type, 4);
+    if (tables.length > 0) blocks.push(heading(3, toTypeName(item.name)), tsBlock(printDeclaration(item.name, item.type)), ...tables);
   }
   return blocks;
-}
-
-/** Whether a definition gets a `### Name` section: an object with declared properties. */
-function hasSection(type: TypeNode): type is ObjectNode {
-  return type.kind === "object" && type.properties.length > 0;
 }

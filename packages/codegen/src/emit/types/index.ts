@@ -1,12 +1,12 @@
 import { SUPPORT } from "./support.js";
 import type { JSONSchema } from "json-schema-to-typescript";
-import { defineEmitter, doNotEditHeader } from "../emitter.js";
-import { compareCodeUnits, InternalError } from "../../errors.js";
+import { defineEmitter, doNotEditHeader, problemAt } from "../emitter.js";
+import { compareCodeUnits, InternalError, SchemaProblems, type Problem } from "../../errors.js";
 import type { Entity, Json, Model } from "../../model/types.js";
 import { definitionName, TYPESCRIPT_GLOBALS } from "../../schema/names.js";
 import { isObject, resolveRef } from "../../schema/refs.js";
-import { schemaIndex } from "../../model/walk.js";
-import { getAtPointer, splitPointer } from "../../load/pointer.js";
+import { forEachNode, schemaIndex } from "../../model/walk.js";
+import { getAtPointer, joinPointer, splitPointer } from "../../load/pointer.js";
 import { toJson2TsSchema, type RefNamer } from "./prepare.js";
 import { printDeclarations } from "./print.js";
 
@@ -28,6 +28,26 @@ export const typesEmitter = defineEmitter({
   thread: "worker",
   async prepare() {
     await Promise.all([import("json-schema-to-typescript"), import("oxfmt")]);
+  },
+  check(model) {
+    // json2ts's linker calls `schema.hasOwnProperty(...)` on every schema object, `properties`
+    // included: a property of that name (validation admits it when required) made it throw, an
+    // internal error for valid input. Refused where written until the types leave json2ts.
+    const problems: Problem[] = [];
+    for (const entity of model.entities) {
+      forEachNode(entity, (node) => {
+        if (node.kind !== "object" || !node.properties.some((p) => p.name === "hasOwnProperty")) return;
+        problems.push(
+          problemAt(
+            entity,
+            joinPointer(node.pointer, "properties", "hasOwnProperty"),
+            'a property named "hasOwnProperty" cannot be typed: json-schema-to-typescript, which prints the types, fails on it',
+            "rename the property",
+          ),
+        );
+      });
+    }
+    if (problems.length > 0) throw new SchemaProblems(problems);
   },
   async entity(entity, model) {
     return { files: new Map([[`${TYPES_DIR}/${entity.slug}.ts`, await emitEntityTypes(entity, model)]]) };
