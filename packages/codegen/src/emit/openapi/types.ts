@@ -1,4 +1,6 @@
 import type { Json } from "../../model/types.js";
+import { mapSubschemas } from "../../model/subschemas.js";
+import { isObject } from "../../schema/refs.js";
 import { openapiTypescript } from "./library.js";
 import { indent } from "./serialize.js";
 
@@ -54,7 +56,7 @@ export function componentMembers(schemas: Readonly<Record<string, Json>>): Recor
   } as unknown as import("openapi-typescript").GlobalContext;
   const out: Record<string, string> = {};
   for (const name of Object.keys(schemas)) {
-    const schema = schemas[name] as unknown as import("openapi-typescript").SchemaObject;
+    const schema = withoutBooleanSchemas(schemas[name] as Json) as unknown as import("openapi-typescript").SchemaObject;
     const type = ots.transformSchemaObject(schema, { path: ots.createRef(["components", "schemas", name]), schema, ctx });
     const property = ts.factory.createPropertySignature(undefined, ots.tsPropertyIndex(name), undefined, type);
     ots.addJSDocComment(schema as never, property);
@@ -63,6 +65,20 @@ export function componentMembers(schemas: Readonly<Record<string, Json>>): Recor
     out[name] = text.trimEnd().split("\n").slice(1, -1).join("\n");
   }
   return out;
+}
+
+/**
+ * openapi-typescript reads every subschema as an object (`"$ref" in sub` throws on `false`), so a
+ * boolean subschema is given to it as the object that judges the same: `true` as `{}`, `false` as
+ * `{ not: {} }`. `additionalProperties` keeps its boolean, which openapi-typescript reads. The
+ * document itself still carries the schema as written.
+ */
+function withoutBooleanSchemas(schema: Json): Json {
+  if (!isObject(schema)) return schema;
+  return mapSubschemas(schema, "", (sub, _pointer, at) => {
+    if (typeof sub === "boolean") return at.keyword === "additionalProperties" ? sub : sub ? {} : { not: {} };
+    return withoutBooleanSchemas(sub);
+  });
 }
 
 /** The module `openapiTS` would print for a document whose only components are these schemas. */

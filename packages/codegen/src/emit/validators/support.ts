@@ -91,6 +91,6 @@ export const SUPPORT: Support = {
   },
   constructs: {
     "boolean-definition": true,
-    "non-object-root": false,
+    "non-object-root": true,
   },
 };
