@@ -1,3 +1,4 @@
+import { canonicalJson } from "../diff/canonical.js";
 import type { SourceFile } from "../load/parse.js";
 import { joinPointer } from "../load/pointer.js";
 import type { Json } from "../model/types.js";
@@ -111,19 +112,19 @@ function checkNode(
   }
   const enumValues = node["enum"];
   if (Array.isArray(enumValues)) {
-    const first = new Map<Json, number>();
+    // Values of any JSON type, compared as JSON Schema compares them (deep, key order free).
+    const first = new Map<string, number>();
     enumValues.forEach((value: Json, i: number) => {
-      if (value !== null && typeof value === "object") {
-        add(joinPointer(pointer, "enum", i), "enum values must be strings, numbers, booleans or null", 'use "const" or an object schema for structured values');
-      } else if (first.has(value)) {
+      const key = canonicalJson(value);
+      if (first.has(key)) {
         // Fixtures name a case per value, and the types and docs would list it twice.
         add(
           joinPointer(pointer, "enum", i),
-          `enum value ${JSON.stringify(value)} is listed twice (first at ${joinPointer(pointer, "enum", first.get(value) ?? 0)})`,
+          `enum value ${JSON.stringify(value)} is listed twice (first at ${joinPointer(pointer, "enum", first.get(key) ?? 0)})`,
           "remove the repeated value",
         );
       } else {
-        first.set(value, i);
+        first.set(key, i);
       }
     });
   }
