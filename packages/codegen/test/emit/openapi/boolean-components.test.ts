@@ -1,0 +1,12 @@
+import { describe, expect, it } from "vitest";
+import { componentMembers } from "../../../src/emit/openapi/types.js";
+
+/** openapi-typescript reads subschemas as objects: boolean ones reach it as the objects that judge the same. */
+describe("openapi-typescript's types of boolean schemas", () => {
+  it("types a boolean component and boolean subschemas without throwing", () => {
+    const members = componentMembers({ Anything: true, Nothing: false, Tuple: { allOf: [false] }, Items: { type: "array", items: true } });
+    expect(Object.keys(members)).toEqual(["Anything", "Nothing", "Tuple", "Items"]);
+    expect(members["Anything"]).toMatch(/Anything: unknown;/);
+    expect(members["Items"]).toMatch(/Items: unknown\[\];/);
+  });
+});
