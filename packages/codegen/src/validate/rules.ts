@@ -1,4 +1,3 @@
-import { createRequire } from "node:module";
 import type { Problem } from "../errors.js";
 import { CONFIG_FILE, type ProjectConfig, type RuleName } from "../load/config.js";
 import type { SourceFile } from "../load/parse.js";
@@ -95,18 +94,7 @@ function closedByParent(root: Json, pointer: string): boolean {
   return false;
 }
 
-const require = createRequire(import.meta.url);
-
-/**
- * The formats ajv-formats knows (its full set): Ajv, the reference our validators are judged
- * against, checks exactly these. Read from the library (its table of checkers, a few
- * milliseconds to load), not listed here, so the two cannot differ. Never mutated.
- */
-const KNOWN_FORMATS: ReadonlySet<string> = new Set(Object.keys((require("ajv-formats/dist/formats") as { fullFormats: object }).fullFormats));
-
-export function knownFormats(): ReadonlySet<string> {
-  return KNOWN_FORMATS;
-}
+export { knownFormats } from "../schema/formats.js";
 
 /**
  * "unknown-formats": a `format` outside the set ajv-formats knows. Relaxed, it is an annotation,

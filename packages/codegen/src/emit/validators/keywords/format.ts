@@ -1,5 +1,6 @@
 import { code, name } from "../code.js";
 import type { Json } from "../../../model/types.js";
+import { formatType } from "../../../schema/formats.js";
 import { defineKeyword } from "./keyword.js";
 
 /** The formats with a faster, equal checker of their own in the runtime (formats.ts), with the example their message gives. */
@@ -12,39 +13,9 @@ const OWN_CHECKERS: Readonly<Record<string, [string, string]>> = {
   uuid: ["isUuid", 'a UUID like "123e4567-e89b-12d3-a456-426614174000"'],
 };
 
-/** What ajv-formats ("full" mode, the oracle) checks, and the instance type each applies to. */
-const AJV_FORMATS: Readonly<Record<string, "string" | "number">> = {
-  date: "string",
-  time: "string",
-  "date-time": "string",
-  "iso-time": "string",
-  "iso-date-time": "string",
-  duration: "string",
-  uri: "string",
-  "uri-reference": "string",
-  "uri-template": "string",
-  url: "string",
-  email: "string",
-  hostname: "string",
-  ipv4: "string",
-  ipv6: "string",
-  regex: "string",
-  uuid: "string",
-  "json-pointer": "string",
-  "json-pointer-uri-fragment": "string",
-  "relative-json-pointer": "string",
-  byte: "string",
-  int32: "number",
-  int64: "number",
-  float: "number",
-  double: "number",
-  password: "string",
-  binary: "string",
-};
-
-/** Whether the validators check a format; any other is an annotation, as JSON Schema says. */
+/** Whether the validators check a format (ajv-formats knows it); any other is an annotation, as JSON Schema says. */
 export function isCheckedFormat(format: string): boolean {
-  return Object.hasOwn(AJV_FORMATS, format);
+  return formatType(format) !== undefined;
 }
 
 /**
@@ -54,7 +25,7 @@ export function isCheckedFormat(format: string): boolean {
  */
 export const format = defineKeyword({
   keyword: "format",
-  applies: (value: Json) => (typeof value === "string" && isCheckedFormat(value) ? AJV_FORMATS[value] : undefined),
+  applies: (value: Json) => (typeof value === "string" && isCheckedFormat(value) ? formatType(value) : undefined),
   check: {
     refine: (value, _, use) => (typeof value === "string" && isCheckedFormat(value) ? use(code`rt.formats[${value}]`) : undefined),
     drop: () => true,
