@@ -7,7 +7,7 @@ import { walkSchemas } from "../model/subschemas.js";
 import { isExtension, SUPPORTED_FORMATS } from "../schema/keywords.js";
 import { isObject, resolveRef, type SchemaIndex } from "../schema/refs.js";
 import { toPascalCase } from "../schema/names.js";
-import { checkClosedObject, checkUnknownFormat, knownFormats, type Findings, type Rules } from "./rules.js";
+import { checkClosedObject, checkIdNamesFile, checkUnknownFormat, knownFormats, type Findings, type Rules } from "./rules.js";
 import { checkSatisfiable } from "./satisfiable.js";
 
 const PASCAL_CASE = /^[A-Z][A-Za-z0-9]*$/;
@@ -37,17 +37,7 @@ export function checkConventions(source: SourceFile, index: SchemaIndex, rules: 
       `rename it to ${JSON.stringify(suggestedTitle(title))}: letters and digits, starting with an upper-case letter`,
     );
   }
-  const id = root["$id"];
-  const fileName = source.file.slice(source.file.lastIndexOf("/") + 1);
-  if (typeof id === "string" && id.replace(/#.*$/, "").split("/").pop() !== fileName) {
-    // A relative $ref resolves against the $id for every JSON Schema tool, and against the file
-    // for us: they agree only when the $id ends with the file's name.
-    add(
-      "/$id",
-      `"$id" ${JSON.stringify(id)} does not end with the file's name, ${JSON.stringify(fileName)}`,
-      `end it with "/${fileName}" (e.g. "https://contracts.dev/schemas/${fileName}") so relative "$ref"s resolve to the same file for every JSON Schema tool`,
-    );
-  }
+  checkIdNamesFile(source, rules, findings);
   // Any schema can be an entity (a union, an enum, a string alias, an array, a tuple): an emitter
   // that cannot express its root yet says so through its support table, located.
   const docs = root["x-docs"];
@@ -131,16 +121,13 @@ function checkNode(
   if (isObject(properties)) checkInheritedNames(properties, node["required"], pointer, add);
   const ref = node["$ref"];
   if (typeof ref === "string") {
-    const resolved = resolveRef(source.file, ref, index);
+    const resolved = resolveRef(source.file, ref, index, pointer);
+    // A target inside a schema (neither a root nor a `$defs` entry) resolves: the targets that
+    // need a name for it refuse it through their support tables ("ref-to-subschema").
     if (!resolved.ok) {
       add(joinPointer(pointer, "$ref"), resolved.reason, resolved.hint);
-    } else if (resolved.target.pointer !== "" && !/^\/\$defs\/[^/]+$/.test(resolved.target.pointer)) {
-      add(
-        joinPointer(pointer, "$ref"),
-        `$ref "${ref}" points inside a schema (${resolved.target.pointer}); only a schema root or a "$defs" entry has a name to generate`,
-        'move the shared part under "$defs" and point at "#/$defs/Name"',
-      );
-    } else {
+    } else if (resolved.via === "file") {
+      // Found by the file's path alone: every other JSON Schema tool resolves against the $id.
       const byUri = uriTarget(source.value, ref);
       const targetId = index.files.get(resolved.target.file);
       const expected = isObject(targetId) && typeof targetId["$id"] === "string" ? targetId["$id"].replace(/#.*$/, "") : undefined;

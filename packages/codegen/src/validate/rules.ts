@@ -116,6 +116,26 @@ export function checkUnknownFormat(source: SourceFile, node: Json, pointer: stri
 }
 
 /**
+ * "id-required", second half: the root's `$id` ends with the file's name. A relative `$ref` to
+ * another file resolves against the `$id` for every JSON Schema tool, and by the file's path when
+ * no schema resource has that URI: they agree only when the `$id` ends with the file's name.
+ * Relaxed (a schema dropped in with its own `$id`, such as `https://example.com/tree`), a ref that
+ * the two readings would resolve apart is still refused where it is written (conventions.ts).
+ */
+export function checkIdNamesFile(source: SourceFile, rules: Rules, findings: Findings): void {
+  const id = isObject(source.value) ? source.value["$id"] : undefined;
+  const fileName = source.file.slice(source.file.lastIndexOf("/") + 1);
+  if (typeof id !== "string" || id.replace(/#.*$/, "").split("/").pop() === fileName) return;
+  file(findings, rules, "id-required", source, {
+    pointer: "/$id",
+    requires: `"$id" ${JSON.stringify(id)} does not end with the file's name, ${JSON.stringify(fileName)}`,
+    relaxed: `"$id" ${JSON.stringify(id)} does not end with the file's name, ${JSON.stringify(fileName)}: a relative "$ref" from another file resolves by that file's path`,
+    wants: `an "$id" ending with "/${fileName}"`,
+    fix: `end it with "/${fileName}" (e.g. "https://contracts.dev/schemas/${fileName}") so relative "$ref"s resolve to the same file for every JSON Schema tool`,
+  });
+}
+
+/**
  * "id-required" (the root has an `$id`: a `$ref` by URI and every JSON Schema tool resolve
  * against it), and the sources as the model reads them: relaxed, a root without `$id` gets
  * `defaultId(file)` (first in the object, where new-entity writes it), so refs, the model and
