@@ -32,7 +32,11 @@ const SKIPPED: readonly { readonly file: string; readonly group?: string; readon
   { file: "vocabulary.json", reason: "custom meta-schemas are remote refs ($schema of another vocabulary set)" },
   { file: "defs.json", group: "validate definition against metaschema", reason: "remote ref: the 2020-12 meta-schema" },
   { file: "ref.json", group: "remote ref, containing refs itself", reason: "remote ref: the 2020-12 meta-schema" },
-  { file: "enum.json", group: "empty enum", reason: 'validation refuses an empty "enum" (no value could ever be valid, surely a mistake in a contract), located' },
+  {
+    file: "enum.json",
+    group: "empty enum",
+    reason: 'validation refuses an empty "enum" (no value could ever be valid, surely a mistake in a contract), located',
+  },
   {
     file: "properties.json",
     group: "properties whose names are Javascript object property names",
@@ -70,7 +74,8 @@ const roots: string[] = [];
 function projects(cases: readonly SuiteCase[]): SuiteCase[][] {
   const out: { cases: SuiteCase[]; names: Set<string> }[] = [];
   for (const c of cases) {
-    const defs = typeof c.schema === "object" && c.schema !== null && !Array.isArray(c.schema) ? (c.schema as { readonly [k: string]: Json })["$defs"] : undefined;
+    const defs =
+      typeof c.schema === "object" && c.schema !== null && !Array.isArray(c.schema) ? (c.schema as { readonly [k: string]: Json })["$defs"] : undefined;
     const names = Object.keys(typeof defs === "object" && defs !== null ? defs : {}).map((k) => k.toLowerCase().replace(/[^a-z0-9]/g, ""));
     let project = out.find((p) => names.every((n) => !p.names.has(n)));
     if (project === undefined) out.push((project = { cases: [], names: new Set() }));

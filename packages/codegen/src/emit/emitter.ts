@@ -187,7 +187,8 @@ export function unsupportedIn(entity: Entity, targets: readonly Pick<Emitter, "n
     if (view.kind === "ref" && !isNamedTarget(view.target.pointer)) {
       const at = view.target.file === entity.file ? view.target.pointer : `${view.target.file}#${view.target.pointer}`;
       for (const target of targets) {
-        if (!target.support.constructs["ref-to-subschema"]) note(joinPointer(view.pointer, "$ref"), `a $ref to ${at} (a subschema, neither a schema root nor a "$defs" entry)`, target.name);
+        if (!target.support.constructs["ref-to-subschema"])
+          note(joinPointer(view.pointer, "$ref"), `a $ref to ${at} (a subschema, neither a schema root nor a "$defs" entry)`, target.name);
       }
     }
     const keyword = spelledBy(view);

@@ -4,11 +4,9 @@ import type { Json } from "./json.js";
 import { subschemas } from "./subschemas.js";
 import type { SchemaIndex } from "./types.js";
 
-/** Where a `$ref` leads: a file of the project and a JSON pointer in it. */
-export interface RefTarget {
-  readonly file: string;
-  readonly pointer: string;
-}
+import type { RefResolution, RefTarget } from "./ref-target.js";
+
+export type { RefResolution, RefTarget } from "./ref-target.js";
 
 /** An embedded schema resource: the subschema at `pointer` has an `$id`, its base URI is `uri`. */
 export interface Base {
@@ -76,9 +74,6 @@ export function baseUriAt(index: SchemaIndex, file: string, pointer: string): st
 export function hasEmbeddedResources(index: SchemaIndex, file: string): boolean {
   return (index.bases.get(file) ?? []).some((b) => b.pointer !== "");
 }
-
-/** `via`: how the target was found, as every JSON Schema tool would (`"uri"`), or by the referring file's path only (`"file"`). */
-export type RefResolution = { ok: true; target: RefTarget; via: "uri" | "file" } | { ok: false; reason: string; hint: string };
 
 /**
  * Resolves the `$ref` written at `at` (the pointer of the node holding it) in `fromFile`, as

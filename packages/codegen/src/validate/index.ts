@@ -124,7 +124,10 @@ function checkUniqueResources(sources: readonly SourceFile[], index: ReturnType<
     const distinct = [...new Map(at.map((p) => [`${p.source.file}#${p.pointer.replace(/\/[^/]*$/, "")}`, p])).values()];
     if (distinct.length < 2) continue;
     for (const place of distinct) {
-      const others = distinct.filter((p) => p !== place).map((p) => `${p.source.file}#${p.pointer}`).join(", ");
+      const others = distinct
+        .filter((p) => p !== place)
+        .map((p) => `${p.source.file}#${p.pointer}`)
+        .join(", ");
       problems.push({
         file: place.source.file,
         pointer: place.pointer,

@@ -100,10 +100,10 @@ export { knownFormats } from "../schema/formats.js";
  * "unknown-formats": a `format` outside the set ajv-formats knows. Relaxed, it is an annotation,
  * as the 2020-12 format-annotation vocabulary says: carried into the artifacts, not checked.
  * @see https://json-schema.org/draft/2020-12/json-schema-validation#section-7.2.1
- * Returns whether the format is unknown (the caller's own format checks then skip it).
+ * Every format ajv-formats knows is honoured by every target (checked, sampled, rendered as `string`).
  */
-export function checkUnknownFormat(source: SourceFile, node: Json, pointer: string, known: ReadonlySet<string>, rules: Rules, findings: Findings): boolean {
-  if (!isObject(node) || typeof node["format"] !== "string" || known.has(node["format"])) return false;
+export function checkUnknownFormat(source: SourceFile, node: Json, pointer: string, known: ReadonlySet<string>, rules: Rules, findings: Findings): void {
+  if (!isObject(node) || typeof node["format"] !== "string" || known.has(node["format"])) return;
   const format = node["format"];
   file(findings, rules, "unknown-formats", source, {
     pointer: joinPointer(pointer, "format"),
@@ -112,7 +112,6 @@ export function checkUnknownFormat(source: SourceFile, node: Json, pointer: stri
     wants: "a format ajv-formats knows",
     fix: `use a known format (${[...known].join(", ")}), or a "pattern"`,
   });
-  return true;
 }
 
 /**

@@ -69,7 +69,7 @@ describe("a $ref to an $anchor and to an embedded $id, through every target", as
   it("types: named types, and every valid fixture assignable under tsc", () => {
     const types = outputs.get("packages/types/src/generated/order.ts") ?? "";
     expect(types).toContain("export interface Order {\n  id: OrderId;\n  total: Money;\n  ship?: Address;\n}");
-    expect(types).toContain('  currency: Currency;');
+    expect(types).toContain("  currency: Currency;");
     const valid = (json("packages/fixtures/generated/order.valid.json") as unknown as { value: never }[]).map((c) => c.value);
     const { perSample, other } = compileSamples({ order: { declarations: types.replace(/^\/\/.*\n/, ""), name: "Order", samples: valid } }).get("order")!;
     expect({ perSample, other }).toEqual({ perSample: valid.map(() => []), other: [] });
@@ -84,7 +84,10 @@ describe("a $ref to an $anchor and to an embedded $id, through every target", as
     expect(invalid.map((c) => c.name)).toEqual(expect.arrayContaining([expect.stringMatching(/^id: /), expect.stringMatching(/^total\.currency: /)]));
     for (const c of invalid) {
       expect(validate(c.value), c.name).toBe(false);
-      expect(validate.errors?.map((e) => e.keyword), c.name).toContain(c.expected.keyword);
+      expect(
+        validate.errors?.map((e) => e.keyword),
+        c.name,
+      ).toContain(c.expected.keyword);
     }
   });
 
