@@ -116,15 +116,15 @@ describe("ConnectorWithStatus validators", () => {
       // jsonOnly also says that undefined is not JSON data.
       const all =
         v === validators.ConnectorWithStatus || value !== undefined ? [error] : [error, { ...error, message: "value must be JSON data (got undefined)" }];
-      const first = v.validate(value);
+      const first = v.validate(value) as unknown as { errors: { message: string }[] };
       expect(first).toEqual({ ok: false, errors: all });
       expect(Object.isFrozen(first)).toBe(true);
       // ESM is strict: a write to a frozen result throws, and the next call's result is untouched.
-      expect(() => (first as { errors: ValidationError[] }).errors.push(error)).toThrow(TypeError);
-      expect(() => (((first as { errors: { message: string }[] }).errors[0] as { message: string }).message = "changed")).toThrow(TypeError);
+      expect(() => first.errors.push(error)).toThrow(TypeError);
+      expect(() => ((first.errors[0] as { message: string }).message = "changed")).toThrow(TypeError);
       expect(v.validate(value)).toEqual({ ok: false, errors: all });
       expect(v.errors(value)).toEqual(all);
-      const issues = (v["~standard"].validate(value) as { issues: { path: unknown[] }[] }).issues;
+      const issues = (v["~standard"].validate(value) as unknown as { issues: { path: unknown[] }[] }).issues;
       const standard = all.map((e) => ({ message: e.message, path: [] }));
       expect(issues).toEqual(standard);
       expect(() => issues[0]?.path.push("x")).toThrow(TypeError);

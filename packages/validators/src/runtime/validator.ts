@@ -57,7 +57,7 @@ function schemaMode(compiled: (value: unknown) => boolean, errorsRoot: Walker, m
     walker: (v, path, out) => {
       const problem = depthProblem(v, maxDepth);
       if (problem === undefined) errorsRoot(v, path, out);
-      else fail(out, [...path, ...problem.path], "maxDepth", problem.message, problem.value);
+      else fail(out, [...path, ...problem.path], problem.keyword ?? "maxDepth", problem.message, problem.value);
     },
   };
 }
@@ -71,9 +71,10 @@ function jsonOnlyMode(schema: Mode): Mode {
       const problem = jsonProblem(v);
       if (problem === undefined) return;
       const at = [...path, ...problem.path];
-      // A recursive schema's depth bound may have reported the same place already.
+      // A recursive schema's depth bound, or the key budget, may have reported the same place already.
       const pointer = toPointer(at);
-      if (!out.some((i) => i.keyword === "maxDepth" && toPointer(i.path) === pointer)) fail(out, at, "type", problem.message, problem.value);
+      if (!out.some((i) => (i.keyword === "maxDepth" || i.keyword === "maxKeys") && toPointer(i.path) === pointer))
+        fail(out, at, problem.keyword ?? "type", problem.message, problem.value);
     },
   };
 }
