@@ -10,7 +10,9 @@
 // round is reported: the machine is shared, so read the ratios, not the absolute figures.
 // BENCH_ROUNDS (default 15), BENCH_MS (time per measurement, default 3) and BENCH_WARM_MS (mixed
 // warm-up per validator and table, default 300) tune the run;
-// BENCH_BEFORE=<dir> adds a second build of @contracts/validators (its dist/) side by side.
+// BENCH_BEFORE=<dir> adds a second build of @contracts/validators (its dist/) side by side;
+// BENCH_KEYS (default 1,000,000) and BENCH_KEY_ROUNDS (default 3) size the key-budget table;
+// BENCH_ONLY=<sections> (of is,sweeps,scan,validate,keys; all by default) runs only those.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -156,66 +158,138 @@ for (const [name, fn] of Object.entries(checks)) {
 }
 
 const mode = evalAllowed ? "eval allowed" : "--disallow-code-generation-from-strings";
+const only = new Set((process.env.BENCH_ONLY ?? "is,sweeps,scan,validate,keys").split(","));
 const checkNames = Object.keys(checks);
-print(
-  `### is(): ns per check, ${mode}`,
-  measure(
-    table.map(([l, v]) => [l, v]),
-    checks,
-  ),
-  checkNames,
-  AJV,
-);
+if (only.has("is"))
+  print(
+    `### is(): ns per check, ${mode}`,
+    measure(
+      table.map(([l, v]) => [l, v]),
+      checks,
+    ),
+    checkNames,
+    AJV,
+  );
 
 const sweepNames = ["ours", ...(before ? ["before"] : []), AJV];
 const pick = (names) => Object.fromEntries(names.map((k) => [k, checks[k]]));
 const depths = [1, 2, 4, 8, 16, 32, 33, 64, 128, 256, 512, 998];
-print(
-  `### configSchema depth sweep (is(), ${mode})`,
-  measure(
-    depths.map((d) => [`depth ${d}`, withConfigSchema(deepSchema(d))]),
-    pick(sweepNames),
-  ),
-  sweepNames,
-  AJV,
-);
+if (only.has("sweeps"))
+  print(
+    `### configSchema depth sweep (is(), ${mode})`,
+    measure(
+      depths.map((d) => [`depth ${d}`, withConfigSchema(deepSchema(d))]),
+      pick(sweepNames),
+    ),
+    sweepNames,
+    AJV,
+  );
 const widths = [1, 10, 100, 1000, 10000];
-print(
-  `### server.config width sweep (is(), ${mode})`,
-  measure(
-    widths.map((w) => [`${w} keys`, withServerConfig(wideRecord(w))]),
-    pick(sweepNames),
-  ),
-  sweepNames,
-  AJV,
-);
+if (only.has("sweeps"))
+  print(
+    `### server.config width sweep (is(), ${mode})`,
+    measure(
+      widths.map((w) => [`${w} keys`, withServerConfig(wideRecord(w))]),
+      pick(sweepNames),
+    ),
+    sweepNames,
+    AJV,
+  );
 
-// The jsonOnly mode's scan: what it adds to is(), per node of the value (objects, arrays, primitives).
+// The jsonOnly mode's scan: what it adds to is(), per node of the value (objects, arrays, primitives),
+// beside the floor: the least a scan of every node can do in JavaScript (one stack, for-in, each
+// value read once, nothing checked), measured in the same rounds.
 const nodes = (v) => (typeof v === "object" && v !== null ? 1 + Object.values(v).reduce((n, c) => n + nodes(c), 0) : 1);
+function floor(root) {
+  const stack = [root];
+  let n = 0;
+  while (stack.length > 0) {
+    const v = stack.pop();
+    n++;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (typeof v[i] === "object" && v[i] !== null) stack.push(v[i]);
+    } else for (const k in v) if (typeof v[k] === "object" && v[k] !== null) stack.push(v[k]);
+  }
+  return n > 0;
+}
 const scanRows = [
+  ["small valid", table[0][1]],
   ["configSchema, 300 properties", withConfigSchema(wideSchema(300))],
   ["configSchema 400 deep (800 levels of JSON)", withConfigSchema(deepSchema(400))],
   ["server.config, 10,000 keys", withServerConfig(wideRecord(10_000))],
 ];
-const scanned = measure(scanRows, pick(["ours", "ours jsonOnly"]));
-console.log(`\n### jsonOnly's JSON-data scan, ${mode}\n`);
-console.log("| value | nodes | is() | jsonOnly.is() | scan ns per node |");
-console.log("|---|---:|---:|---:|---:|");
-for (const [label, value] of scanRows) {
+const scanned = only.has("scan") ? measure(scanRows, { ...pick(["ours", "ours jsonOnly"]), floor }) : new Map();
+if (scanned.size > 0) console.log(`\n### jsonOnly's JSON-data scan, ${mode}\n`);
+if (scanned.size > 0)
+  console.log("| value | nodes | is() | jsonOnly.is() | scan ns per node | floor ns per node | scan / floor |\n|---|---:|---:|---:|---:|---:|---:|");
+for (const [label, value] of scanned.size > 0 ? scanRows : []) {
   const r = scanned.get(label);
-  const [a, b] = [median(r.ours), median(r["ours jsonOnly"])];
-  console.log(`| ${label} | ${nodes(value).toLocaleString("en-US")} | ${fmt(a)} | ${fmt(b)} | ${((b - a) / nodes(value)).toFixed(1)} |`);
+  const [a, b, f] = [median(r.ours), median(r["ours jsonOnly"]), median(r.floor)];
+  const n = nodes(value);
+  console.log(
+    `| ${label} | ${n.toLocaleString("en-US")} | ${fmt(a)} | ${fmt(b)} | ${((b - a) / n).toFixed(1)} | ${(f / n).toFixed(1)} | ${((b - a) / f).toFixed(2)}x |`,
+  );
 }
 
 const ALL = evalAllowed ? "Ajv allErrors" : "Ajv standalone allErrors";
 const invalid = table.filter(([, , want]) => !want).map(([l, v]) => [l, v]);
 const allNames = Object.keys(validates).filter((k) => evalAllowed || k !== "Ajv allErrors");
-print(
-  `### validateX (every error) vs Ajv allErrors: ns per invalid value, ${mode}`,
-  measure(invalid, Object.fromEntries(allNames.map((k) => [k, validates[k]]))),
-  allNames,
-  ALL,
-);
+if (only.has("validate"))
+  print(
+    `### validateX (every error) vs Ajv allErrors: ns per invalid value, ${mode}`,
+    measure(invalid, Object.fromEntries(allNames.map((k) => [k, validates[k]]))),
+    allNames,
+    ALL,
+  );
+// The key budget: an object with BENCH_KEYS (default 1,000,000) keys, where a closed object
+// has it (the root) and in an open record (server.config, which only jsonOnly reads). A few
+// single calls each, interleaved; V8's own enumeration of such an object is the floor (Object.keys,
+// and Object.getOwnPropertyNames, which TypeBox's check of a closed object calls).
+if (!child && evalAllowed && only.has("keys")) {
+  const KEYS = Number(process.env.BENCH_KEYS ?? 1_000_000);
+  const many = (into) => {
+    for (let i = 0; i < KEYS; i++) into[`k${i}`] = i;
+    return into;
+  };
+  const small = table[0][1];
+  const values = [
+    [`root with ${KEYS.toLocaleString("en-US")} unknown keys`, many({ ...small })],
+    [`server.config with ${KEYS.toLocaleString("en-US")} keys`, { ...small, server: { ...small.server, config: many({}) } }],
+  ];
+  const fns = {
+    "Object.keys": (v) => Object.keys(v.server.config === small.server.config ? v : v.server.config).length > 0,
+    "Object.getOwnPropertyNames": (v) => Object.getOwnPropertyNames(v.server.config === small.server.config ? v : v.server.config).length > 0,
+    "ours is()": checks.ours,
+    "ours validateX": validates.ours,
+    "ours jsonOnly.validate": (v) => ours.validators.ConnectorWithStatus.jsonOnly.validate(v).ok,
+    ...(before ? { "before validateX": validates.before } : {}),
+    Ajv: checks.Ajv,
+    "Ajv allErrors": validates["Ajv allErrors"],
+  };
+  const rounds = Number(process.env.BENCH_KEY_ROUNDS ?? 3);
+  const ms = new Map(values.map(([label]) => [label, Object.fromEntries(Object.keys(fns).map((k) => [k, []]))]));
+  for (let r = 0; r < rounds; r++)
+    for (const [label, value] of values)
+      for (const k of Object.keys(fns)) {
+        globalThis.gc?.();
+        const t0 = process.hrtime.bigint();
+        if (fns[k](value)) sink++;
+        ms.get(label)[k].push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+  console.log(`\n### The key budget: ms per call, median of ${rounds}\n`);
+  console.log(`| value | ${Object.keys(fns).join(" | ")} |`);
+  console.log(
+    `|---|${Object.keys(fns)
+      .map(() => "---:")
+      .join("|")}|`,
+  );
+  for (const [label, row] of ms)
+    console.log(
+      `| ${label} | ${Object.values(row)
+        .map((xs) => median(xs).toFixed(0))
+        .join(" | ")} |`,
+    );
+}
 if (sink < 0) console.log(sink);
 
 if (!child) {

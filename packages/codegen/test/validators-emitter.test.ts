@@ -101,7 +101,7 @@ describe("validators emitter", () => {
         '  if (!rt.isPlainPrototype(Object.getPrototypeOf(v)) || rt.isPolluted()) rt.inherited(out, path, v, ["we\\"ird"]);',
         '  if ("we\\"ird" in v) { path.push("we\\"ird"); errors_properties_we$22$ird(v["we\\"ird"], path, out); path.pop(); }',
         '  if ("tags" in v && v["tags"] !== undefined) { path.push("tags"); errors_properties_tags(v["tags"], path, out); path.pop(); }',
-        '  for (const k of Object.keys(v)) if (!(k === "we\\"ird" || k === "tags")) rt.notAllowed(out, path, k);',
+        '  for (const k of rt.keysOf(out, path, v, false)) if (!(k === "we\\"ird" || k === "tags")) rt.notAllowed(out, path, k);',
         "}",
       ].join("\n"),
     );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConnectorWithStatusValidator, isConnectorWithStatus, parseConnectorWithStatus, validateConnectorWithStatus, validators } from "../src/index.js";
+import { MAX_KEYS } from "../src/runtime/index.js";
 import { valid, without } from "./samples.js";
 
 /**
@@ -56,6 +57,34 @@ describe("hostile values", () => {
     expect(entryPoints(value)).toEqual({ is: true, validate: true, parse: true, standard: true, registry: true });
     expect(ConnectorWithStatusValidator.jsonOnly.is(value)).toBe(true);
     expect(ConnectorWithStatusValidator.jsonOnly.validate(value).ok).toBe(true);
+  });
+
+  it("an object past the key budget: one maxKeys error from every entry point, where its keys are read", () => {
+    const keys = (n: number, into: Record<string, unknown> = {}) => {
+      for (let i = 0; i < n; i++) into[`k${i}`] = i;
+      return into;
+    };
+    const budget = "must have at most 10,000 properties (the validators' key budget) (got an object)";
+    // The closed root: its unknown keys are reported one by one up to the budget, then not read.
+    const root = keys(MAX_KEYS + 1, { ...valid });
+    expect(entryPoints(root)).toEqual(rejectedEverywhere);
+    for (const v of [ConnectorWithStatusValidator, ConnectorWithStatusValidator.jsonOnly]) {
+      expect(v.validate(root)).toEqual({ ok: false, errors: [{ path: "", keyword: "maxKeys", message: `value ${budget}` }] });
+      expect(v["~standard"].validate(root)).toEqual({ issues: [{ message: `value ${budget}`, path: [] }] });
+    }
+    const under = validateConnectorWithStatus(keys(MAX_KEYS - 11, { ...valid }));
+    expect(under.ok ? [] : under.errors.length).toBe(100); // MAX_ERRORS unknown keys, no budget error
+    // An open record is not read in the default mode, whatever its size; jsonOnly reads it.
+    const server = (valid as { server: object }).server;
+    const open = { ...valid, server: { ...server, config: keys(MAX_KEYS + 1) } };
+    expect(entryPoints(open)).toEqual({ is: true, validate: true, parse: true, standard: true, registry: true });
+    expect(ConnectorWithStatusValidator.jsonOnly.is(open)).toBe(false);
+    expect(ConnectorWithStatusValidator.jsonOnly.validate(open)).toEqual({
+      ok: false,
+      errors: [{ path: "/server/config", keyword: "maxKeys", message: `/server/config ${budget}` }],
+    });
+    expect(() => ConnectorWithStatusValidator.jsonOnly.parse(open)).toThrow(`/server/config ${budget}`);
+    expect(ConnectorWithStatusValidator.jsonOnly.is({ ...valid, server: { ...server, config: keys(MAX_KEYS) } })).toBe(true);
   });
 
   it("parse returns its input, once checked: a getter is read by the check, not again", () => {

@@ -64,6 +64,10 @@ const combined: Record<string, object> = {
     maxProperties: 3,
     dependentSchemas: { z: { required: ["y"] } },
   },
+  Counts: {
+    type: "object",
+    additionalProperties: { type: "number" },
+  },
   Open: {
     type: ["object", "array", "null"],
     items: { format: "date" },
@@ -108,6 +112,35 @@ describe("a discriminated oneOf of three branches", () => {
       'const tags_oneOf = new Map<unknown, rt.Walker>([["circle", errors_oneOf_0], ["square", errors_oneOf_1], ["label", errors_oneOf_2]]);',
     );
     expect(text).toContain('if (!rt.tagged(out, path, v, "kind", tags_oneOf, undefined)) rt.oneOf(');
+  });
+});
+
+describe("the key budget on a typed record", () => {
+  const record = (n: number, bad = false): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < n; i++) out[`k${i}`] = bad && i % 2 === 0 ? "x" : i;
+    return out;
+  };
+  it("reads up to MAX_KEYS keys one by one, and rejects past that with one maxKeys error in every entry point", async () => {
+    const { MAX_KEYS } = await import("../src/runtime/index.js");
+    const v = validators["Counts"] as Validator<unknown>;
+    expect(v.is(record(MAX_KEYS))).toBe(true);
+    expect(v.validate(record(3, true))).toEqual({
+      ok: false,
+      errors: [
+        { path: "/k0", keyword: "type", message: '/k0 must be number (got "x")' },
+        { path: "/k2", keyword: "type", message: '/k2 must be number (got "x")' },
+      ],
+    });
+    const error = { path: "", keyword: "maxKeys", message: "value must have at most 10,000 properties (the validators' key budget) (got an object)" };
+    for (const value of [record(MAX_KEYS + 1), record(MAX_KEYS + 1, true)]) {
+      expect(v.is(value)).toBe(false);
+      expect(v.jsonOnly.is(value)).toBe(false);
+      expect(v.validate(value)).toEqual({ ok: false, errors: [error] });
+      expect(v.jsonOnly.validate(value)).toEqual({ ok: false, errors: [error] });
+      expect(() => v.parse(value)).toThrow(error.message);
+      expect(v["~standard"].validate(value)).toEqual({ issues: [{ message: error.message, path: [] }] });
+    }
   });
 });
 

@@ -191,6 +191,22 @@ describe("deep values of recursive schemas", () => {
     }
   });
 
+  it("judges alike in every entry point around the limit (997 to 1,001 levels): is, validate, errors, jsonOnly", () => {
+    const verdicts = [];
+    for (let depth = 497; depth <= 501; depth++) {
+      const value = chain(depth);
+      const v = validators["Place"] as NonNullable<(typeof validators)["Place"]>;
+      for (const mode of [v, v.jsonOnly]) {
+        const is = mode.is(value);
+        expect(mode.validate(value).ok).toBe(is);
+        expect(mode.errors(value).length === 0).toBe(is);
+        expect(mode["~standard"].validate(value)).toHaveProperty(is ? "value" : "issues");
+      }
+      verdicts.push(v.is(value));
+    }
+    expect(verdicts).toEqual([true, true, true, false, false]);
+  });
+
   it("rejects a value that contains itself (Team → lead → team → lead ...)", () => {
     const lead: Record<string, unknown> = { ...person };
     lead["team"] = { name: "loop", lead };

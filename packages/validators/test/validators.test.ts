@@ -105,6 +105,38 @@ describe("ConnectorWithStatus validators", () => {
     expect(result.ok === false && result.errors.map((e) => e.path)).toEqual(["", "/enabled", "/createdAt", ""]);
   });
 
+  it.each([
+    [null, "null"],
+    [undefined, "undefined"],
+    [true, "true"],
+    [false, "false"],
+  ])("gives %s the same frozen result every call, which no caller can change", (value, shown) => {
+    const error = { path: "", keyword: "type", message: `value must be object (got ${shown})` };
+    for (const v of [validators.ConnectorWithStatus, validators.ConnectorWithStatus.jsonOnly]) {
+      // jsonOnly also says that undefined is not JSON data.
+      const all =
+        v === validators.ConnectorWithStatus || value !== undefined ? [error] : [error, { ...error, message: "value must be JSON data (got undefined)" }];
+      const first = v.validate(value) as unknown as { errors: { message: string }[] };
+      expect(first).toEqual({ ok: false, errors: all });
+      expect(Object.isFrozen(first)).toBe(true);
+      // ESM is strict: a write to a frozen result throws, and the next call's result is untouched.
+      expect(() => first.errors.push(error)).toThrow(TypeError);
+      expect(() => ((first.errors[0] as { message: string }).message = "changed")).toThrow(TypeError);
+      expect(v.validate(value)).toEqual({ ok: false, errors: all });
+      expect(v.errors(value)).toEqual(all);
+      const issues = (v["~standard"].validate(value) as unknown as { issues: { path: unknown[] }[] }).issues;
+      const standard = all.map((e) => ({ message: e.message, path: [] }));
+      expect(issues).toEqual(standard);
+      expect(() => issues[0]?.path.push("x")).toThrow(TypeError);
+      expect(v["~standard"].validate(value)).toEqual({ issues: standard });
+      expect(() => v.parse(value)).toThrow(error.message);
+    }
+    // Any other value's result is its own, built for that call.
+    const other = validateConnectorWithStatus(42);
+    expect(Object.isFrozen(other)).toBe(false);
+    expect(validateConnectorWithStatus(42)).not.toBe(other);
+  });
+
   it("serves generic callers from the registry, with Standard Schema v1 metadata", () => {
     const entry = validators.ConnectorWithStatus;
     expect(entry.name).toBe("ConnectorWithStatus");

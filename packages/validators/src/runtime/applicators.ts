@@ -7,7 +7,7 @@
  * @see https://json-schema.org/draft/2020-12/json-schema-core#section-11 (unevaluated locations)
  */
 import { evaluated, markItem, mergeEvaluated, type Evaluated } from "./evaluated.js";
-import { fail, MAX_ERRORS, type Issue, type Segment, type Walker } from "./issues.js";
+import { fail, keysOf, MAX_ERRORS, type Issue, type Segment, type Walker } from "./issues.js";
 
 /**
  * Whether `walker` accepts `v`, its errors discarded; what it evaluated is added to `ev` only
@@ -49,7 +49,7 @@ export function contains(
 
 /** propertyNames: each own name, walked as a string value; errors sit at the object and name the property. */
 export function propertyNames(out: Issue[], path: Segment[], v: object, walker: Walker): void {
-  for (const key of Object.keys(v)) {
+  for (const key of keysOf(out, path, v, false)) {
     const found: Issue[] = [];
     walker(key, path, found);
     const first = found[0];

@@ -5,7 +5,7 @@
  * Shared here rather than inlined per entity so every entity phrases errors the same way.
  */
 import { evaluated, mergeEvaluated, type Evaluated } from "./evaluated.js";
-import { isPlainObject, type Segment } from "./json.js";
+import { isPlainObject, overKeyBudget, TOO_MANY_KEYS, type Segment } from "./json.js";
 
 export type { Segment } from "./json.js";
 
@@ -125,6 +125,21 @@ export function inherited(out: Issue[], path: Segment[], v: object, required: re
 
 export function notAllowed(out: Issue[], path: Segment[], key: string, keyword = "additionalProperties"): void {
   if (out.length < MAX_ERRORS) record(out, path, keyword, `must not have unknown property ${show(key)}`, undefined);
+}
+
+const NO_KEYS: readonly string[] = Object.freeze([]);
+
+/**
+ * The keys a walker reads one by one (own enumerable ones, or every own name where the check
+ * counts those), or none past the key budget: then one `maxKeys` error at the object instead
+ * (once, though several keywords of the node read its keys), as the check rejects it.
+ */
+export function keysOf(out: Issue[], path: Segment[], v: object, ownNames: boolean): readonly string[] {
+  if (!overKeyBudget(v)) return ownNames ? Object.getOwnPropertyNames(v) : Object.keys(v);
+  const pointer = toPointer(path);
+  if (out.length < MAX_ERRORS && !out.some((i) => i.keyword === "maxKeys" && (i.pointer ?? toPointer(i.path)) === pointer))
+    record(out, path, "maxKeys", `${TOO_MANY_KEYS} (got ${show(v)})`, undefined);
+  return NO_KEYS;
 }
 
 /** unevaluatedItems: false, at the array, naming the item no keyword evaluated. */

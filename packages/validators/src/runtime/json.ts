@@ -11,6 +11,30 @@
 export const MAX_DEPTH = 1000;
 
 /**
+ * The key budget: an object with more keys than this fails wherever a validator reads its keys one
+ * by one (the unknown-key report of a closed object, a typed record, `patternProperties`,
+ * `propertyNames`, `unevaluatedProperties`, the `jsonOnly` and depth scans). V8 still enumerates
+ * such an object's keys once before any code sees the first (about 1 s for a million keys: not a
+ * cost a validator can avoid); the budget bounds the work per key after that, and says why. An
+ * open record's keys are never read (the default mode), so its size costs nothing and is not
+ * counted. 10,000: far above what an API object carries, far below a hostile million.
+ */
+export const MAX_KEYS = 10_000;
+
+/** The budget's words, as every entry point reports it. */
+export const TOO_MANY_KEYS = `must have at most ${MAX_KEYS.toLocaleString("en-US")} properties (the validators' key budget)`;
+
+/**
+ * Whether `v` has more than MAX_KEYS keys, as `for...in` sees them: it stops counting there (the
+ * work per key is bounded; V8's enumeration before the first key is not).
+ */
+export function overKeyBudget(v: object): boolean {
+  let n = 0;
+  for (const _ in v) if (++n > MAX_KEYS) return true;
+  return false;
+}
+
+/**
  * Nodes the allocation-free scans visit before they hand over to the exact ones, which remember
  * every object they have seen. A value that shares objects (in-process only: JSON.parse never
  * shares) could otherwise make a scan that forgets exponential: 40 levels of `{ a: x, b: x }`.
@@ -74,7 +98,9 @@ function jsonFast(root: unknown): number {
     } else {
       if (!isPlainPrototype(Object.getPrototypeOf(v))) return 0;
       // for-in, not Object.keys: no array per object; a plain prototype has no enumerable keys.
+      let keys = 0;
       for (const k in v) {
+        if (++keys > MAX_KEYS) return 0;
         const c: unknown = (v as Record<string, unknown>)[k];
         if (typeof c === "object" && c !== null) {
           values.push(c);
@@ -101,13 +127,15 @@ export interface JsonProblem {
   readonly path: Segment[];
   readonly message: string;
   readonly value: unknown;
+  /** Set for the key budget (`maxKeys`); the caller's keyword otherwise. */
+  readonly keyword?: string;
 }
 
 /** The problem at a scan node, its path built from the parent links only now. */
-function fail(node: ScanNode, message: string): JsonProblem {
+function fail(node: ScanNode, message: string, keyword?: string): JsonProblem {
   const path: Segment[] = [];
   for (let n: ScanNode | undefined = node; n?.parent !== undefined; n = n.parent) path.push(n.key);
-  return { path: path.reverse(), message, value: node.v };
+  return keyword === undefined ? { path: path.reverse(), message, value: node.v } : { path: path.reverse(), message, value: node.v, keyword };
 }
 
 /**
@@ -151,6 +179,7 @@ export function jsonProblem(root: unknown): JsonProblem | undefined {
       continue;
     }
     if (!isPlainPrototype(Object.getPrototypeOf(v))) return fail(node, "must be a plain JSON object");
+    if (overKeyBudget(v)) return fail(node, TOO_MANY_KEYS, "maxKeys");
     const keys = Object.keys(v);
     for (let i = keys.length - 1; i >= 0; i--) {
       const k = keys[i] as string;
@@ -185,7 +214,9 @@ function depthFast(root: unknown, max: number): number {
         }
       }
     } else {
+      let keys = 0;
       for (const k in v) {
+        if (++keys > MAX_KEYS) return 2;
         const c: unknown = (v as Record<string, unknown>)[k];
         if (typeof c === "object" && c !== null) {
           values.push(c);
@@ -220,6 +251,7 @@ export function depthProblem(root: unknown, max: number = MAX_DEPTH): JsonProble
     if (node.depth <= (done.get(v) ?? -1)) continue;
     if (onPath.has(v)) return fail(node, "must not contain circular references");
     if (node.depth >= max) return fail(node, `is nested deeper than ${max} levels`);
+    if (!Array.isArray(v) && overKeyBudget(v)) return fail(node, TOO_MANY_KEYS, "maxKeys");
     onPath.add(v);
     stack.push({ ...node, exit: true });
     const depth = node.depth + 1;

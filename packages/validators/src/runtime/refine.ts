@@ -6,6 +6,7 @@
  */
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import { isDate, isDateTime, isEmail, isTime, isUri, isUuid, MAX_FORMAT_LENGTH } from "./formats.js";
+import { overKeyBudget, TOO_MANY_KEYS } from "./json.js";
 
 const OBJECT_PROTOTYPE = Object.prototype;
 
@@ -92,3 +93,10 @@ export function isPolluted(): boolean {
 export function multipleOf(divisor: number): Refinement {
   return refinement((v) => typeof v !== "number" || Number.isInteger(v / divisor), `must be a multiple of ${divisor}`);
 }
+
+/**
+ * The key budget (MAX_KEYS) in the check, on the objects whose keys it reads one by one (a typed
+ * record, `patternProperties`, `propertyNames`, `unevaluatedProperties`), so every entry point
+ * rejects what the walkers report. A closed object needs none: past its own names' count it fails anyway.
+ */
+export const keyBudget: Refinement = refinement((v) => typeof v !== "object" || v === null || Array.isArray(v) || !overKeyBudget(v), TOO_MANY_KEYS);

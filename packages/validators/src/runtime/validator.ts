@@ -57,7 +57,7 @@ function schemaMode(compiled: (value: unknown) => boolean, errorsRoot: Walker, m
     walker: (v, path, out) => {
       const problem = depthProblem(v, maxDepth);
       if (problem === undefined) errorsRoot(v, path, out);
-      else fail(out, [...path, ...problem.path], "maxDepth", problem.message, problem.value);
+      else fail(out, [...path, ...problem.path], problem.keyword ?? "maxDepth", problem.message, problem.value);
     },
   };
 }
@@ -71,11 +71,47 @@ function jsonOnlyMode(schema: Mode): Mode {
       const problem = jsonProblem(v);
       if (problem === undefined) return;
       const at = [...path, ...problem.path];
-      // A recursive schema's depth bound may have reported the same place already.
+      // A recursive schema's depth bound, or the key budget, may have reported the same place already.
       const pointer = toPointer(at);
-      if (!out.some((i) => i.keyword === "maxDepth" && toPointer(i.path) === pointer)) fail(out, at, "type", problem.message, problem.value);
+      if (!out.some((i) => (i.keyword === "maxDepth" || i.keyword === "maxKeys") && toPointer(i.path) === pointer))
+        fail(out, at, problem.keyword ?? "type", problem.message, problem.value);
     },
   };
+}
+
+/**
+ * The four values whose verdict and errors are the same on every call (their shown form is
+ * constant: `null`, `undefined`, `false`, `true`), as slots of one array; other values are judged
+ * each time.
+ */
+function constantSlot(value: unknown): number {
+  return value === null ? 0 : value === undefined ? 1 : value === false ? 2 : value === true ? 3 : -1;
+}
+
+/**
+ * A constant value's verdict and results, made once and frozen (deeply): shared by every call,
+ * and no caller can change what the next call returns.
+ */
+interface Known<T> {
+  readonly valid: boolean;
+  readonly issues: readonly Issue[];
+  readonly result: ValidationResult<T>;
+  readonly errors: readonly ValidationError[];
+  readonly standard: StandardSchemaV1.Result<T>;
+}
+
+const frozen = <X extends object>(items: readonly X[]): readonly X[] => Object.freeze(items.map((i) => Object.freeze(i)));
+
+function toKnown<T>(value: T, valid: boolean, found: readonly Issue[]): Known<T> {
+  const issues = frozen(found.map((i) => ({ ...i, path: Object.freeze(i.path.slice()) })));
+  const errors = frozen(issues.map(toError));
+  return Object.freeze({
+    valid,
+    issues,
+    errors,
+    result: Object.freeze(valid ? { ok: true as const, value } : { ok: false as const, errors }),
+    standard: Object.freeze(valid ? { value } : { issues: frozen(issues.map((i) => ({ message: i.message, path: i.path }))) }),
+  });
 }
 
 function build<T>(name: string, schema: unknown, mode: Mode, jsonSchema: StandardJSONSchemaV1.Converter, jsonOnly: () => Validator<T>): Validator<T> {
@@ -88,12 +124,27 @@ function build<T>(name: string, schema: unknown, mode: Mode, jsonSchema: Standar
       return false;
     }
   };
-  const issues = (value: unknown): Issue[] => {
+  /** What the walker finds, and the reason of last resort (the two are proven to agree on JSON data). */
+  const reasons = (value: unknown): readonly Issue[] => {
     const found = collect(walker, value);
-    // The walker and the check are proven to agree on JSON data; anything else still gets a reason.
-    return found.length > 0 ? found : [{ path: [], keyword: "type", message: "value is not valid JSON data for this schema" }];
+    return found.length > 0 ? found : NO_REASON;
   };
-  const validate = (value: unknown): ValidationResult<T> => (is(value) ? { ok: true, value } : { ok: false, errors: issues(value).map(toError) });
+  // `null` is the commonest wrong body. Judged, walked and reported afresh each time, it cost
+  // several times Ajv's one error object; so each constant value is judged once per validator,
+  // on first use (not at definition: a walker may call another module's walkers, which are not
+  // initialised yet while the modules load), and its results are shared, frozen.
+  const known: (Known<T> | undefined)[] = [undefined, undefined, undefined, undefined];
+  const constant = (slot: number, value: unknown): Known<T> =>
+    (known[slot] ??= is(value) ? toKnown(value, true, []) : toKnown(value as T, false, reasons(value)));
+  const issues = (value: unknown): readonly Issue[] => {
+    const slot = constantSlot(value);
+    return slot < 0 ? reasons(value) : constant(slot, value).issues;
+  };
+  const validate = (value: unknown): ValidationResult<T> => {
+    const slot = constantSlot(value);
+    if (slot >= 0) return constant(slot, value).result;
+    return is(value) ? { ok: true, value } : { ok: false, errors: reasons(value).map(toError) };
+  };
   function assert(value: unknown): asserts value is T {
     if (!is(value)) throw new ContractValidationError(name, issues(value).map(toError));
   }
@@ -107,19 +158,31 @@ function build<T>(name: string, schema: unknown, mode: Mode, jsonSchema: Standar
       return value;
     },
     validate,
-    errors: (value: unknown) => collect(walker, value).map(toError),
+    errors: (value: unknown) => {
+      const slot = constantSlot(value);
+      if (slot < 0) return collect(walker, value).map(toError);
+      const k = constant(slot, value);
+      return k.valid ? [] : k.errors;
+    },
     get jsonOnly() {
       return jsonOnly();
     },
     "~standard": {
       version: 1,
       vendor: "contracts",
-      validate: (value: unknown): StandardSchemaV1.Result<T> =>
-        is(value) ? { value } : { issues: issues(value).map((i) => ({ message: i.message, path: i.path })) },
+      validate: (value: unknown): StandardSchemaV1.Result<T> => {
+        const slot = constantSlot(value);
+        if (slot >= 0) return constant(slot, value).standard;
+        return is(value) ? { value } : { issues: reasons(value).map((i) => ({ message: i.message, path: i.path })) };
+      },
       jsonSchema,
     },
   };
 }
+
+const NO_REASON: readonly Issue[] = Object.freeze([
+  Object.freeze({ path: Object.freeze([]), keyword: "type", message: "value is not valid JSON data for this schema" }),
+]);
 
 /**
  * Builds an entity's validator from its compiled check (TypeBox, ahead of time) and its generated

@@ -1,8 +1,8 @@
 import type { Json } from "../../model/types.js";
-import type { Code } from "./code.js";
 import type { Placeholder } from "./keywords/keyword.js";
 import { positionOf, subschemas, validatorKeyword } from "./keywords/index.js";
-import { isSchemaObject, type SchemaObject } from "./schema.js";
+import { code, type Code } from "./code.js";
+import { isEmptySchema, isSchemaObject, type SchemaObject } from "./schema.js";
 
 export type { Placeholder };
 
@@ -47,6 +47,7 @@ export function prepareForTypeBox(schema: Json): Prepared {
       else if (position === "map" && isSchemaObject(value)) out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visit(v)]));
       else out[key] = value;
     }
+    if (readsKeysOneByOne(node)) refine.push(use(code`rt.keyBudget`));
     if (ownProperties !== undefined) refine.push(ownProperties);
     if (refine.length > 0) out["~refine"] = refine;
     return out as Json;
@@ -55,6 +56,16 @@ export function prepareForTypeBox(schema: Json): Prepared {
 }
 
 export type { SchemaObject };
+
+/**
+ * Whether the check reads the node's keys one by one, with no early end at an unknown key: a typed
+ * record, patterns, `propertyNames`, a schema for unevaluated properties. Those get the key budget
+ * (rt.keyBudget) in the check, as the walkers apply it; a closed object fails at its first unknown key.
+ */
+function readsKeysOneByOne(node: SchemaObject): boolean {
+  const schemaAt = (key: string): boolean => key in node && typeof node[key] !== "boolean" && !isEmptySchema(node[key] as Json);
+  return schemaAt("additionalProperties") || schemaAt("patternProperties") || schemaAt("propertyNames") || schemaAt("unevaluatedProperties");
+}
 
 /** Keywords whose check reads a whole string or array, or leads anywhere. */
 const SCANS = ["format", "pattern", "minLength", "maxLength", "uniqueItems", "$ref"];

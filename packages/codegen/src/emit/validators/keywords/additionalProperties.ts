@@ -6,7 +6,8 @@ import { atChild, mark } from "./shared.js";
 
 /**
  * The own names neither `properties` nor `patternProperties` covers: refused (`false`) or walked;
- * `{}` accepts any value, unread, as Ajv does. Errors sit at the object and name the property.
+ * `{}` accepts any value, unread, as Ajv does. Errors sit at the object and name the property. The
+ * keys come through rt.keysOf: past the key budget, one `maxKeys` error instead of a walk per key.
  * @see https://json-schema.org/draft/2020-12/json-schema-core#section-10.3.2.3
  */
 export const additionalProperties = defineKeyword({
@@ -20,8 +21,8 @@ export const additionalProperties = defineKeyword({
     // With every property required and no others allowed, TypeBox counts own names (enumerable or not).
     const keys =
       extra === false && matched.length === declared.length && declared.length === required.length && declared.every((k) => required.includes(k))
-        ? code`Object.getOwnPropertyNames(v)`
-        : code`Object.keys(v)`;
+        ? code`rt.keysOf(out, path, v, true)`
+        : code`rt.keysOf(out, path, v, false)`;
     const each = (action: ReturnType<typeof code>) =>
       matched.length === 0 ? code`for (const k of ${keys}) ${action}` : code`for (const k of ${keys}) if (!(${isDeclared})) ${action}`;
     const marked = mark(ctx, code`rt.markAllProps(${ctx.ev ?? code``});`);

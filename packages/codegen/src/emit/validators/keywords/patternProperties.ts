@@ -21,6 +21,6 @@ export const patternProperties = defineKeyword({
       const marked = mark(ctx, code`rt.markProp(${ctx.ev ?? code``}, k);`);
       return code`if (${re}.test(k)) { ${atChild(code`k`, ctx.walker("patternProperties", p), code`v[k]`)} ${marked} }`;
     });
-    return [code`for (const k of Object.keys(v)) { ${each} }`];
+    return [code`for (const k of rt.keysOf(out, path, v, false)) { ${each} }`];
   },
 });

@@ -16,6 +16,6 @@ export const unevaluatedProperties = defineKeyword({
     if (isEmptySchema(value)) return [code`rt.markAllProps(${ev});`];
     const action =
       value === false ? code`rt.notAllowed(out, path, k, "unevaluatedProperties");` : atChild(code`k`, ctx.walker("unevaluatedProperties"), code`v[k]`);
-    return [code`for (const k of Object.keys(v)) if (!rt.isPropEvaluated(${ev}, k)) ${action}`, code`rt.markAllProps(${ev});`];
+    return [code`for (const k of rt.keysOf(out, path, v, false)) if (!rt.isPropEvaluated(${ev}, k)) ${action}`, code`rt.markAllProps(${ev});`];
   },
 });
