@@ -86,9 +86,15 @@ export function objectMembers(node: ObjectNode): Member[] {
   return members;
 }
 
-/** The type of keys no property names: `additionalProperties` and every `patternProperties` value. */
+/**
+ * The type of keys no property names: `additionalProperties` and every `patternProperties` value.
+ * An `additionalProperties` left unwritten beside declared properties alone adds none, as in
+ * `@contracts/types`: TypeScript's object types already take other properties.
+ */
 function indexType(node: ObjectNode): Ts | undefined {
-  const parts = [...(node.patternProperties ?? []).map((p) => tsOf(p.type)), ...(node.additionalProperties === false ? [] : [tsOf(node.additionalProperties)])];
+  const unwritten = node.additionalPropertiesUnwritten === true && node.properties.length > 0 && node.patternProperties === undefined;
+  const extra = node.additionalProperties === false || unwritten ? [] : [tsOf(node.additionalProperties)];
+  const parts = [...(node.patternProperties ?? []).map((p) => tsOf(p.type)), ...extra];
   if (parts.some((p) => p.kind === "keyword" && p.name === "unknown")) return keyword("unknown");
   return parts.length === 0 ? undefined : unionOf(parts);
 }
