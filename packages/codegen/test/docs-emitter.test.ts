@@ -105,7 +105,7 @@ describe("typeText: one construct each, through the pipeline", () => {
     ["type array, schema order", { given: { type: ["null", "string"] }, want: "null | string" }],
     ["anyOf, schema order", { given: { anyOf: [{ type: "boolean" }, { type: "null" }] }, want: "boolean | null" }],
     ["enum, schema order, with null", { given: { enum: ["b", "a", 1, true, null] }, want: '"b" | "a" | 1 | true | null' }],
-    ["const object with an odd key", { given: { const: { "a-b": [1, "x"] } }, want: '{ "a-b": [1, "x"]; }' }],
+    ["const object with an odd key", { given: { const: { "a-b": [1, "x"] } }, want: '{ "a-b": [1, "x"] }' }],
     ["array of string", { given: { type: "array", items: { type: "string" } }, want: "string[]" }],
     ["array of a union gets parentheses", { given: { type: "array", items: { type: ["string", "null"] } }, want: "(string | null)[]" }],
     ["array of an enum", { given: { type: "array", items: { enum: ["a", "b"] } }, want: '("a" | "b")[]' }],

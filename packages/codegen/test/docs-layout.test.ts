@@ -119,6 +119,21 @@ describe("prettier leaves every output unchanged", () => {
     await expect(files.get("packages/docs/pages/Awkward.md")).toMatchFileSnapshot("golden/docs/Awkward.md");
   });
 
+  it("a Fields cell says its property's type in the words of the Definition block (literals, object values)", async () => {
+    const page = (await generateWith([docsEmitter], await awkwardFiles())).get("packages/docs/pages/Awkward.md") ?? "";
+    const block = page.slice(page.indexOf("```ts\n"), page.indexOf("\n```\n"));
+    // Members the block prints on one line, `  name?: T;`, at the interface's own depth.
+    const inBlock = new Map(
+      [...block.matchAll(/^ {2}("[^"]+"|[^\s?:]+)\??: (.+);$/gm)].map((m) => [JSON.parse(m[1]!.startsWith('"') ? m[1]! : `"${m[1]}"`) as string, m[2]!]),
+    );
+    const cells = new Map(
+      [...page.slice(page.indexOf("## Fields")).matchAll(/^\| `([^`]+)` +\| `(.+?)` +\|/gm)].map((m) => [m[1]!, m[2]!.replaceAll("\\|", "|")]),
+    );
+    const compared = [...cells].filter(([name]) => inBlock.has(name));
+    for (const name of ["quote", "constant"]) expect(compared.map(([n]) => n)).toContain(name);
+    for (const [name, cell] of compared) expect(cell, name).toBe(inBlock.get(name));
+  });
+
   it("the pages module with long, quoted and non-ASCII frontmatter values", async () => {
     const entity = (title: string, description: string, group: string, order: number) => ({
       file: `schemas/${title.toLowerCase()}.schema.json`,

@@ -2,8 +2,11 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { generate } from "../src/core/generate.js";
+import { inThreadRunner } from "../src/core/runner.js";
 import { docsEmitter } from "../src/emit/docs/index.js";
 import { typesEmitter } from "../src/emit/types/index.js";
+import { DEFAULT_CONFIG } from "../src/load/config.js";
 import type { RawSchemaFile } from "../src/load/read.js";
 import { generateProject } from "../src/run/project.js";
 import { canonicalSchemaText, CANONICAL_FILE, generateWith, REPO_ROOT } from "./helpers.js";
@@ -160,5 +163,49 @@ describe("every docs page's Definition blocks type-check against @contracts/type
     // The bug this test exists for: an array of a one-branch anyOf printed without parentheses.
     outputs.set(page, (outputs.get(page) ?? "").replace('oneBranchEnums: ("a" | "b")[];', 'oneBranchEnums: "a" | "b"[];'));
     expect(typecheckPages(outputs).join("\n")).toMatch(/Constructs\.md\.ts: .*not assignable/);
+  });
+});
+
+describe('with "closed-objects" off, the docs print the index signatures @contracts/types has', () => {
+  // Open objects as a drop-in schema writes them: `meta` leaves additionalProperties unwritten
+  // (TypeScript's object type already takes other properties: no index signature), `extra`
+  // writes it (`{}`: one), `bag` declares no property (a record either way).
+  const open = {
+    $schema: SCHEMA,
+    $id: "https://contracts.dev/schemas/open.schema.json",
+    title: "Open",
+    type: "object",
+    properties: {
+      meta: { type: "object", properties: { by: { type: "string" } } },
+      extra: { type: "object", properties: { by: { type: "string" } }, additionalProperties: {} },
+      bag: { type: "object" },
+    },
+  };
+  const config = { ...DEFAULT_CONFIG, rules: { ...DEFAULT_CONFIG.rules, "closed-objects": "off" as const } };
+
+  it("no index signature where the types have none, one where they have one, and the blocks type-check", async () => {
+    const { outputs } = await generate([{ file: "schemas/open.schema.json", text: JSON.stringify(open, null, 2) }], {
+      emitters: [typesEmitter, docsEmitter],
+      runner: inThreadRunner(),
+      config,
+    });
+    const types = outputs.get(`${TYPES_DIR}/open.ts`) ?? "";
+    const block = tsBlocks(outputs.get(`${PAGES_DIR}/Open.md`) ?? "").join("\n");
+    // The members of each property's object type, in the types and in the docs' Definition block.
+    const members = (text: string, property: string) =>
+      text
+        .match(new RegExp(`${property}\\?: \\{([^}]*)\\}`))?.[1]
+        ?.replace(/\/\*\*[\s\S]*?\*\//g, "")
+        .replace(/\[k(ey)?: string\]/g, "[key: string]")
+        .split(/[;\n]/)
+        .map((m) => m.trim())
+        .filter(Boolean);
+    expect(members(types, "meta")).toEqual(["by?: string"]);
+    expect(members(block, "meta")).toEqual(members(types, "meta"));
+    expect(members(types, "extra")).toEqual(["by?: string", "[key: string]: unknown"]);
+    expect(members(block, "extra")).toEqual(members(types, "extra"));
+    expect(types).toMatch(/bag\?: Record<string, unknown>;/);
+    expect(block).toMatch(/bag\?: Record<string, unknown>;/);
+    expect(typecheckPages(outputs)).toEqual([]);
   });
 });

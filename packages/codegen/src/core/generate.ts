@@ -1,5 +1,5 @@
 import { compareCodeUnits, InternalError, SchemaProblems, sortProblems, type Problem } from "../errors.js";
-import { mergeInto, unsupportedIn, type DerivedTarget, type Emitter, type Outputs } from "../emit/emitter.js";
+import { mergeInto, unsupportedIn, type DerivedTarget, type Emitter, type Outputs, type Target } from "../emit/emitter.js";
 import { CONFIG_FILE, DEFAULT_CONFIG, type ProjectConfig } from "../load/config.js";
 import { parseSchemaText, type ParseResult, type SourceFile } from "../load/parse.js";
 import type { RawSchemaFile } from "../load/read.js";
@@ -83,18 +83,20 @@ export async function generate(files: readonly RawSchemaFile[], options: Generat
   const { model: built, warnings } = checkedModel(files, { ...options, rules: config.rules });
   const model: Model = Object.freeze({ ...built, ...(options.packages ? { packages: Object.freeze({ ...options.packages }) } : {}), targets: config.targets });
   // A target the config turns off is not run; its roots stay owned, so its old outputs are removed.
-  const emitters = options.emitters.filter((e) => emitterOn(e.name, config.targets));
+  const targetOn = (target: Target) => (config.targets as Readonly<Record<string, boolean>>)[target.name] ?? true;
+  const targetsOn = (emitter: Emitter) => emitter.targets.filter(targetOn);
+  const emitters = options.emitters.filter((e) => targetsOn(e).length > 0);
   const off = options.emitters.filter((e) => !emitters.includes(e));
   const alongside = options.alongside?.(model);
   // Awaited below; emitting may throw first.
   alongside?.catch(() => undefined);
   // Valid JSON Schema a target cannot express yet stops the run here, located, before any
   // entity step could misread it (whatever the cache holds).
-  const problems: Problem[] = model.entities.flatMap((entity) => unsupportedIn(entity, emitters));
+  const problems: Problem[] = model.entities.flatMap((entity) => unsupportedIn(entity, emitters.flatMap(targetsOn)));
   for (const emitter of emitters) {
     // A target's own rules assume the constructs it supports (the fixtures' Ajv oracle
     // overflows its stack on a `$dynamicRef` with no anchor): they run where it supports all.
-    if (problems.length > 0 && model.entities.some((entity) => unsupportedIn(entity, [emitter]).length > 0)) continue;
+    if (problems.length > 0 && model.entities.some((entity) => unsupportedIn(entity, targetsOn(emitter)).length > 0)) continue;
     try {
       emitter.check?.(model);
     } catch (error) {
@@ -135,12 +137,6 @@ export async function generate(files: readonly RawSchemaFile[], options: Generat
   return { model, outputs: sorted, ownedRoots: [...options.emitters, ...derived].flatMap((e) => e.outputRoots), warnings };
 }
 
-/** Whether `config.targets` leaves an emitter on: the openapi emitter writes two targets, an emitter no target names (a test's own) is on. */
-function emitterOn(name: string, targets: ProjectConfig["targets"]): boolean {
-  if (name === "openapi") return targets.openapi31 || targets.openapi30;
-  return (targets as Readonly<Record<string, boolean>>)[name] ?? true;
-}
-
 /**
  * What an emitter whose target is off leaves in its package: only the modules the package's own
  * code imports, as its aggregate writes them for a project with no entity (empty registries and
@@ -149,7 +145,7 @@ function emitterOn(name: string, targets: ProjectConfig["targets"]): boolean {
  */
 async function offModules(emitter: Emitter, model: Model): Promise<Outputs> {
   const empty: Model = Object.freeze({ ...model, entities: [], byFile: new Map() });
-  const targets = emitter.name === "openapi" ? ["openapi31", "openapi30"] : [emitter.name];
+  const targets = emitter.targets.map((t) => t.name);
   const named = targets.map((t) => `"${t}"`).join(" and ");
   const header = `// The ${named} target${targets.length > 1 ? "s are" : " is"} off in ${CONFIG_FILE}: @contracts/codegen generates nothing for ${targets.length > 1 ? "them" : "it"}, and this module, which exports no entity, only keeps the package building. Set "targets": { ${targets.map((t) => `"${t}": true`).join(", ")} } and run \`npm run generate\` to generate it.`;
   const out = new Map<string, string>();

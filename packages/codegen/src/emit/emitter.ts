@@ -52,11 +52,14 @@ export interface Emitter<Context = unknown> {
    */
   readonly thread: EmitterThread;
   /**
-   * What this target does with every keyword and every node kind: generation refuses, with a
-   * located problem, a schema using one it does not honour (`unsupportedIn`), so no artifact
-   * silently drops a constraint another one checks.
+   * The targets of contracts.config.json this emitter writes, each with what it does with every
+   * keyword and node kind: generation refuses, with a located problem, a schema using one a
+   * target that is on does not honour (`unsupportedIn`), so no artifact silently drops a
+   * constraint another one checks. Most emitters write one target, named as the emitter; the
+   * openapi emitter writes two documents, each with its own table, so what only 3.0 cannot say
+   * stops no project that turns the 3.0 document off.
    */
-  readonly support: Support;
+  readonly targets: readonly Target[];
   /** Project-wide rules this target needs (throws `SchemaProblems`); runs on every generate. */
   check?(model: Model): void;
   /**
@@ -103,6 +106,12 @@ export function mergeInto(target: Map<string, string>, source: Outputs, by: stri
 export function problemAt(entity: Pick<Entity, "file" | "locate">, pointer: string, message: string, hint: string): Problem {
   const { line, column } = entity.locate?.(pointer) ?? { line: 1, column: 1 };
   return { file: entity.file, pointer, line, column, message, hint };
+}
+
+/** A target as contracts.config.json names it (`"openapi30"`), and its support table. */
+export interface Target {
+  readonly name: string;
+  readonly support: Support;
 }
 
 /**
@@ -158,7 +167,7 @@ export function unsupported(
  * lossless nodes, `$defs` at any depth included), then each node kind the view reaches from the
  * root and the definitions.
  */
-export function unsupportedIn(entity: Entity, targets: readonly Pick<Emitter, "name" | "support">[]): Problem[] {
+export function unsupportedIn(entity: Entity, targets: readonly Target[]): Problem[] {
   const found = new Map<string, { pointer: string; construct: string; targets: string[] }>();
   const note = (pointer: string, construct: string, target: string) => {
     const key = `${pointer}\u0000${construct}`;

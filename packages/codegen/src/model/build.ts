@@ -201,6 +201,7 @@ function objectNode(kw: Keywords, pointer: string): ObjectNode {
     pointer,
     properties: Object.keys(properties).map((name) => ({ name, required: required.has(name), type: (properties[name] as SchemaNode).view })),
     additionalProperties: extra?.schema === false ? false : (extra?.view ?? { kind: "unknown", pointer: joinPointer(pointer, "additionalProperties") }),
+    ...(extra === undefined ? { additionalPropertiesUnwritten: true as const } : {}),
     ...(kw.patternProperties ? { patternProperties: Object.entries(kw.patternProperties).map(([pattern, n]) => ({ pattern, type: n.view })) } : {}),
     ...(kw.propertyNames ? { propertyNames: kw.propertyNames.view } : {}),
     ...(kw.dependentSchemas ? { dependentSchemas: Object.entries(kw.dependentSchemas).map(([name, n]) => ({ name, type: n.view })) } : {}),

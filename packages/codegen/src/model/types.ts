@@ -127,6 +127,12 @@ export interface ObjectNode extends Annotations {
   readonly kind: "object";
   readonly properties: readonly PropertyNode[];
   readonly additionalProperties: false | TypeNode;
+  /**
+   * Set when the schema writes no `additionalProperties` (open, as JSON Schema says, once the
+   * "closed-objects" rule is relaxed): an object type beside declared properties then needs no
+   * index signature, as TypeScript's object types already take other properties.
+   */
+  readonly additionalPropertiesUnwritten?: true;
   /** `patternProperties`, in schema order. */
   readonly patternProperties?: readonly { readonly pattern: string; readonly type: TypeNode }[];
   readonly propertyNames?: TypeNode;

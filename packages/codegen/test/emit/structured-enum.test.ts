@@ -35,7 +35,12 @@ describe("an enum of objects and arrays", () => {
         cases.some((c) => JSON.stringify((c.value as { size: unknown }).size) === JSON.stringify(v)),
         JSON.stringify(v),
       ).toBe(true);
-    expect(outputs.get("packages/docs/pages/Preset.md")).toContain('size: { w: 1; h: 2 } | [3, 4] | "auto" | null;');
+    const page = outputs.get("packages/docs/pages/Preset.md") ?? "";
+    expect(page).toContain('size: { w: 1; h: 2 } | [3, 4] | "auto" | null;');
+    // The Fields table prints each type as the Definition block does (one printer, syntax.ts).
+    expect(page).toMatch(/\| `\{ w: 1; h: 2 \} \\\| \[3, 4\] \\\| "auto" \\\| null` +\|/);
+    expect(page).toContain('tag?: { kind: "a"; n: [1, 2] };');
+    expect(page).toMatch(/\| `\{ kind: "a"; n: \[1, 2\] \}` +\|/);
     expect(JSON.stringify(JSON.parse(outputs.get("packages/openapi/generated/openapi-3.0.json") ?? "{}").components.schemas.Preset.properties.size.enum)).toBe(
       JSON.stringify([{ h: 2, w: 1 }, [3, 4], "auto", null]),
     );

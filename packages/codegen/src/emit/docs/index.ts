@@ -21,7 +21,7 @@ const INDEX_NAME = "index";
  */
 export const docsEmitter = defineEmitter({
   name: "docs",
-  support: SUPPORT,
+  targets: [{ name: "docs", support: SUPPORT }],
   outputRoots: [DOCS_PAGES_DIR, DOCS_MODULE_DIR],
   // prettier prints the Definition blocks; character widths decide the tables' padding;
   // is-es5-identifier-name which keys are quoted.

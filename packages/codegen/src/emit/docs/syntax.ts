@@ -1,5 +1,6 @@
 import type { ArrayNode, Json, ObjectNode, TypeNode } from "../../model/types.js";
-import { isIdentifier, toTypeName } from "../../schema/names.js";
+import { toTypeName } from "../../schema/names.js";
+import { numberLiteral, propertyKeyLiteral, stringLiteral } from "./literals.js";
 
 /*
  * The one type printer of the docs. A model node becomes the TypeScript type syntax it means
@@ -86,9 +87,15 @@ export function objectMembers(node: ObjectNode): Member[] {
   return members;
 }
 
-/** The type of keys no property names: `additionalProperties` and every `patternProperties` value. */
+/**
+ * The type of keys no property names: `additionalProperties` and every `patternProperties` value.
+ * An `additionalProperties` left unwritten beside declared properties alone adds none, as in
+ * `@contracts/types`: TypeScript's object types already take other properties.
+ */
 function indexType(node: ObjectNode): Ts | undefined {
-  const parts = [...(node.patternProperties ?? []).map((p) => tsOf(p.type)), ...(node.additionalProperties === false ? [] : [tsOf(node.additionalProperties)])];
+  const unwritten = node.additionalPropertiesUnwritten === true && node.properties.length > 0 && node.patternProperties === undefined;
+  const extra = node.additionalProperties === false || unwritten ? [] : [tsOf(node.additionalProperties)];
+  const parts = [...(node.patternProperties ?? []).map((p) => tsOf(p.type)), ...extra];
   if (parts.some((p) => p.kind === "keyword" && p.name === "unknown")) return keyword("unknown");
   return parts.length === 0 ? undefined : unionOf(parts);
 }
@@ -138,19 +145,22 @@ function constTs(value: Json): Ts {
 }
 
 /**
- * `inline`: one line, for table cells (`{ a: string; b?: number; }`). `block`: expanded objects
+ * `inline`: one line, for table cells (`{ a: string; b?: number; }`, a value's `{ w: 1; h: 2 }`). `block`: expanded objects
  * one member a line, the declaration text before layout (tests check that prettier lays it out
  * as declaration.ts does).
  */
 export type Layout = "inline" | "block";
 
-/** `ts` as text. Literals are JSON's spelling, keys bare when they are identifiers. */
+/**
+ * `ts` as text. Literals and keys are spelt as prettier prints them in the Definition block
+ * (literals.ts), so a cell and its block say a type in the same words.
+ */
 export function printTs(ts: Ts, layout: Layout): string {
   switch (ts.kind) {
     case "keyword":
       return ts.name;
     case "literal":
-      return JSON.stringify(ts.value);
+      return typeof ts.value === "string" ? stringLiteral(ts.value) : typeof ts.value === "number" ? numberLiteral(ts.value) : String(ts.value);
     case "reference":
       return ts.args.length === 0 ? ts.name : `${ts.name}<${ts.args.map((a) => printTs(a, layout)).join(", ")}>`;
     case "array":
@@ -166,9 +176,13 @@ export function printTs(ts: Ts, layout: Layout): string {
     }
     case "object": {
       const members = ts.members.map(
-        (m) => `${m.kind === "index" ? "[key: string]" : `${propertyKey(m.key)}${m.optional ? "?" : ""}`}: ${printTs(m.type, layout)};`,
+        (m) => `${m.kind === "index" ? "[key: string]" : `${propertyKeyLiteral(m.key)}${m.optional ? "?" : ""}`}: ${printTs(m.type, layout)}`,
       );
-      return layout === "block" && ts.expanded ? `{\n${members.join("\n")}\n}` : `{ ${members.join(" ")} }`;
+      if (layout === "block" && ts.expanded) return `{\n${members.map((m) => `${m};`).join("\n")}\n}`;
+      // An object type written on one line (a `const`/`enum` value) is as prettier prints it in
+      // the Definition block (declaration.ts): no `;` after the last member. A declared object
+      // flattened into a cell keeps every member's `;`, as the spec page's Fields table does.
+      return ts.expanded ? `{ ${members.map((m) => `${m};`).join(" ")} }` : `{ ${members.join("; ")} }`;
     }
   }
 }
@@ -176,9 +190,4 @@ export function printTs(ts: Ts, layout: Layout): string {
 /** A type as the operand of a postfix `[]` or `?`: a union or intersection in parentheses. */
 function grouped(ts: Ts, layout: Layout): string {
   return ts.kind === "union" || ts.kind === "intersection" ? `(${printTs(ts, layout)})` : printTs(ts, layout);
-}
-
-/** `name` when it is an identifier, else a JSON (hence TS) string literal: `"x-trace-id"`. */
-export function propertyKey(name: string): string {
-  return isIdentifier(name) ? name : JSON.stringify(name);
 }

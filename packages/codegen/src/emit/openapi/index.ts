@@ -1,4 +1,4 @@
-import { SUPPORT } from "./support.js";
+import { SUPPORT_30, SUPPORT_31 } from "./support.js";
 import { compareCodeUnits, InternalError, SchemaProblems, sortProblems, type Problem } from "../../errors.js";
 import type { Entity, Json, Model } from "../../model/types.js";
 import { TYPESCRIPT_GLOBALS } from "../../schema/names.js";
@@ -42,7 +42,11 @@ export const OPENAPI_30 = "3.0.3";
  */
 export const openapiEmitter = defineEmitter({
   name: "openapi",
-  support: SUPPORT,
+  // The two documents, each with its own table: turning one off lifts what only it refuses.
+  targets: [
+    { name: "openapi31", support: SUPPORT_31 },
+    { name: "openapi30", support: SUPPORT_30 },
+  ],
   outputRoots: [OPENAPI_DIR, OPENAPI_SRC_DIR],
   // openapi-typescript prints the types through the TypeScript compiler, which is not pinned exactly.
   libraries: ["openapi-typescript", "typescript", "js-yaml"],

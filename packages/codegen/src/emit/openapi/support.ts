@@ -1,14 +1,14 @@
 import type { Support } from "../emitter.js";
 
 /**
- * What the OpenAPI documents honour: every keyword and node kind, so a new one does not compile until this
- * table says. `false`: generation stops with a located problem naming the construct (`unsupportedIn`).
- * 3.1 carries every keyword as written; what 3.0 cannot say is reported by the 3.0 conversion
- * itself (emit/openapi/oas30/unexpressible.ts), at its pointer, unless the 3.0 document is off.
- * `$dynamicRef` is in neither: its target depends on the dynamic scope, which components do not
- * keep. The draft-07 keywords are refused by validation before any target sees them.
+ * What the OpenAPI 3.1 document honours: every keyword and node kind, so a new one does not
+ * compile until this table says. `false`: generation stops with a located problem naming the
+ * construct (`unsupportedIn`) while the "openapi31" target is on. 3.1 Schema Objects are JSON
+ * Schema 2020-12 and carry every keyword as written, except `$dynamicRef`: its target depends on
+ * the dynamic scope, which components do not keep. The draft-07 keywords are refused by
+ * validation before any target sees them.
  */
-export const SUPPORT: Support = {
+export const SUPPORT_31: Support = {
   keywords: {
     $schema: true,
     $id: true,
@@ -97,3 +97,13 @@ export const SUPPORT: Support = {
     "ref-to-subschema": false,
   },
 };
+
+/**
+ * What the OpenAPI 3.0.3 document honours, refused only while the "openapi30" target is on. The
+ * same as 3.1's: what 3.0 cannot say (a tuple, `patternProperties`, `propertyNames`, `contains`,
+ * `unevaluated*` beside applicators) it can say in some cases, or it is reported by the 3.0
+ * conversion (`oas30/unexpressible.ts`), which runs only while the target is on and reports every
+ * such place of a run together: a `false` here would stop the run before the others were found.
+ * @see https://spec.openapis.org/oas/v3.0.3.html#schema-object
+ */
+export const SUPPORT_30: Support = SUPPORT_31;

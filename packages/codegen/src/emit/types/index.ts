@@ -19,7 +19,7 @@ export const TYPES_DIR = "packages/types/src/generated";
  */
 export const typesEmitter = defineEmitter({
   name: "types",
-  support: SUPPORT,
+  targets: [{ name: "types", support: SUPPORT }],
   outputRoots: [TYPES_DIR],
   libraries: ["json-schema-to-typescript", "oxfmt"],
   reservedNames: TYPESCRIPT_GLOBALS,

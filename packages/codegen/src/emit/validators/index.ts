@@ -18,7 +18,7 @@ export const VALIDATORS_DIR = "packages/validators/src/generated";
  */
 export const validatorsEmitter = defineEmitter({
   name: "validators",
-  support: SUPPORT,
+  targets: [{ name: "validators", support: SUPPORT }],
   outputRoots: [VALIDATORS_DIR],
   libraries: ["typebox"],
   reservedNames: reserve(
