@@ -1,4 +1,6 @@
+import { createRequire } from "node:module";
 import { fixtures } from "@contracts/fixtures";
+import type { Ajv2020 } from "ajv/dist/2020.js";
 import { validators, type EntityName } from "@contracts/validators";
 import { check, errorLines, type Contract } from "./contract.js";
 import { excerpt, isJsonMediaType } from "./response.js";
@@ -79,6 +81,36 @@ export interface VerifyReport {
 }
 
 const METHODS = ["get", "put", "post", "patch", "delete"] as const;
+const require = createRequire(import.meta.url);
+
+/**
+ * Checks a response body against a schema of the document that is not one of our contracts (the
+ * service's own error body, say), by its JSON pointer into the document. Ajv (2020-12, with
+ * ajv-formats) over the whole document, so its `#/components/...` refs resolve as written; only
+ * for OpenAPI 3.1 and later, whose schemas are JSON Schema (3.0's `nullable` dialect is not).
+ */
+type DocumentChecker = (pointer: string, body: unknown) => string[];
+
+function documentChecker(document: OpenApiDocument): DocumentChecker | undefined {
+  if (!/^3\.[1-9]\./.test(document.openapi)) return undefined;
+  let ajv: Ajv2020 | undefined;
+  return (pointer, body) => {
+    if (ajv === undefined) {
+      const { Ajv2020: Ajv } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+      const addFormats = (require("ajv-formats") as { default: typeof import("ajv-formats").default }).default;
+      // strict off and no meta-schema check: the document is not a schema, only the home of some.
+      ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
+      addFormats(ajv);
+      ajv.addSchema(document as object, "openapi-document");
+    }
+    const check = ajv.getSchema(`openapi-document#${pointer}`) ?? ajv.compile({ $ref: `openapi-document#${pointer}` });
+    if (check(body)) return [];
+    return (check.errors ?? []).map((e) => `${e.instancePath === "" ? "(root)" : e.instancePath}: ${e.message ?? "is invalid"}`);
+  };
+}
+
+/** RFC 6901: one reference token. */
+const token = (key: string) => key.replaceAll("~", "~0").replaceAll("/", "~1");
 
 interface SchemaRef {
   readonly $ref?: unknown;
@@ -155,6 +187,8 @@ async function loadDocument(options: VerifyOptions): Promise<OpenApiDocument> {
 interface Planned {
   readonly report: Omit<OperationReport, "cases">;
   readonly method: string;
+  /** JSON pointer to the operation in the document. */
+  readonly pointer: string;
   readonly url?: URL;
   readonly responses: Readonly<Record<string, unknown>>;
 }
@@ -171,7 +205,8 @@ function plan(options: VerifyOptions, path: string, method: string, item: unknow
     .map((code) => contractOf(jsonSchemaOf(responses[code])))
     .find((c) => c !== undefined);
   const report = { operation: name, ...(typeof request === "string" ? { request } : {}), ...(success === undefined ? {} : { response: success }) };
-  const skip = (skipped: string): Planned => ({ report: { ...report, skipped }, method, responses });
+  const pointer = `/paths/${token(path)}/${method}`;
+  const skip = (skipped: string): Planned => ({ report: { ...report, skipped }, method, pointer, responses });
   if (requestBody !== undefined && request === undefined) return skip("its request body references none of the contracts");
   if (Array.isArray(request)) return skip("its request body is a list; verifyService sends one entity");
   if (request === undefined && success === undefined) return skip("neither its request body nor a 2xx response references a contract");
@@ -180,18 +215,29 @@ function plan(options: VerifyOptions, path: string, method: string, item: unknow
   if ("missing" in filled) return skip(`no value for the path parameter {${filled.missing}}: give it in pathParams, or an example in the document`);
   const base = new URL(options.baseUrl);
   const url = new URL(`${base.pathname.replace(/\/$/, "")}${filled.path}`, base);
-  return { report, method, url, responses };
+  return { report, method, pointer, url, responses };
 }
 
-/** The contract a response of this status is declared with (exact code, then `4XX`, then `default`). */
-function declaredContract(responses: Readonly<Record<string, unknown>>, status: number): { declared: boolean; contract?: Contract } {
-  const key = [String(status), `${String(status)[0]}XX`, "default"].find((k) => Object.hasOwn(responses, k));
+interface Declared {
+  readonly declared: boolean;
+  readonly contract?: Contract;
+  /** JSON pointer to the declared JSON body schema, when there is one. */
+  readonly schema?: string;
+}
+
+/** How a response of this status is declared (exact code, then `4XX`, then `default`). */
+function declaredResponse(planned: Planned, status: number): Declared {
+  const key = [String(status), `${String(status)[0]}XX`, "default"].find((k) => Object.hasOwn(planned.responses, k));
   if (key === undefined) return { declared: false };
-  const contract = contractOf(jsonSchemaOf(responses[key]));
-  return contract === undefined ? { declared: true } : { declared: true, contract };
+  const content = (planned.responses[key] as { content?: Record<string, { schema?: unknown }> }).content ?? {};
+  const type = Object.keys(content).find((t) => isJsonMediaType(t));
+  if (type === undefined || content[type]?.schema === undefined) return { declared: true };
+  const contract = contractOf(content[type].schema);
+  const schema = `${planned.pointer}/responses/${token(key)}/content/${token(type)}/schema`;
+  return contract === undefined ? { declared: true, schema } : { declared: true, contract, schema };
 }
 
-async function send(c: VerifyCase, planned: Planned, options: VerifyOptions): Promise<CaseReport> {
+async function send(c: VerifyCase, planned: Planned, options: VerifyOptions, checker: DocumentChecker | undefined): Promise<CaseReport> {
   const base = { operation: c.operation, name: c.name, kind: c.kind };
   let response: Response;
   let text: string;
@@ -214,9 +260,9 @@ async function send(c: VerifyCase, planned: Planned, options: VerifyOptions): Pr
   if (status >= 500) problems.push(`expected ${c.kind === "invalid" ? "a 4xx" : "a 2xx"}, got ${status}: ${excerpt(text)}`);
   else if (c.kind === "invalid" && !(status >= 400 && status < 500)) problems.push(`expected a 4xx for an invalid body, got ${status}`);
   else if (c.kind !== "invalid" && !(status >= 200 && status < 300)) problems.push(`expected a 2xx, got ${status}: ${excerpt(text)}`);
-  const { declared, contract } = declaredContract(planned.responses, status);
+  const { declared, contract, schema } = declaredResponse(planned, status);
   if (status < 500 && !declared) problems.push(`status ${status} is not declared in the document's responses`);
-  if (contract !== undefined) {
+  if (schema !== undefined && (contract !== undefined || checker !== undefined)) {
     let body: unknown;
     try {
       if (!isJsonMediaType(response.headers.get("content-type"))) throw new Error(`content-type ${JSON.stringify(response.headers.get("content-type"))}`);
@@ -225,8 +271,13 @@ async function send(c: VerifyCase, planned: Planned, options: VerifyOptions): Pr
       problems.push(`the body is not JSON (${(error as Error).message}): ${excerpt(text)}`);
       return { ...base, status, ok: false, problems };
     }
-    const { label, errors } = check("verifyService", body, contract);
-    if (errors.length > 0) problems.push(`the body does not match ${label}:`, ...errorLines(errors).map((line) => `  ${line}`));
+    if (contract !== undefined) {
+      const { label, errors } = check("verifyService", body, contract);
+      if (errors.length > 0) problems.push(`the body does not match ${label}:`, ...errorLines(errors).map((line) => `  ${line}`));
+    } else {
+      const lines = checker!(schema, body);
+      if (lines.length > 0) problems.push(`the body does not match the document's schema for status ${status}:`, ...lines.map((line) => `  ${line}`));
+    }
   }
   return { ...base, status, ok: problems.length === 0, problems };
 }
@@ -280,6 +331,7 @@ function render(operations: readonly OperationReport[]): string {
  */
 export async function verifyService(options: VerifyOptions): Promise<VerifyReport> {
   const document = await loadDocument(options);
+  const checker = documentChecker(document);
   const operations: OperationReport[] = [];
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     for (const method of METHODS) {
@@ -287,7 +339,7 @@ export async function verifyService(options: VerifyOptions): Promise<VerifyRepor
       if (operation === undefined) continue;
       const planned = plan(options, path, method, item, operation);
       const reports: CaseReport[] = [];
-      if (planned.report.skipped === undefined) for (const c of cases(planned, options)) reports.push(await send(c, planned, options));
+      if (planned.report.skipped === undefined) for (const c of cases(planned, options)) reports.push(await send(c, planned, options, checker));
       operations.push({ ...planned.report, cases: reports });
     }
   }

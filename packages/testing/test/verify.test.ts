@@ -20,7 +20,7 @@ const document = {
     "/connectors": {
       post: {
         requestBody: json(ref("ConnectorWithStatus")),
-        responses: { 201: { description: "made", ...json(ref("ConnectorWithStatus")) }, 400: { description: "bad" } },
+        responses: { 201: { description: "made", ...json(ref("ConnectorWithStatus")) }, 400: { description: "bad", ...json(ref("Problem")) } },
       },
     },
     "/connectors/{slug}": {
@@ -31,6 +31,9 @@ const document = {
     },
     "/teapot": { get: { responses: { 200: { description: "tea", ...json({ type: "array", items: ref("ConnectorWithStatus") }) } } } },
     "/notes": { post: { requestBody: json({ type: "object" }), responses: { 204: { description: "noted" } } } },
+  },
+  components: {
+    schemas: { Problem: { type: "object", properties: { message: { type: "string" } }, required: ["message"], additionalProperties: false } },
   },
 };
 
@@ -113,6 +116,20 @@ describe("verifyService", () => {
     expect(report.text.split("\n")[0]).toBe(
       `POST /connectors (body ConnectorWithStatus, returns ConnectorWithStatus): ${valid.length + 3} of ${valid.length + 3} cases ok`,
     );
+  });
+
+  it("checks a body against the document's own schema for its status (Ajv, OpenAPI 3.1)", async () => {
+    const strict = structuredClone(document);
+    strict.components.schemas.Problem.required.push("errors");
+    const report = await verifyService({ baseUrl, openapi: strict, maxInvalidCases: 1 });
+    expect(report.failures[0]).toEqual({
+      operation: "POST /connectors",
+      name: "invalid root: null",
+      kind: "invalid",
+      status: 400,
+      ok: false,
+      problems: ["the body does not match the document's schema for status 400:", "  (root): must have required property 'errors'"],
+    });
   });
 
   it("fetches the document from a URL relative to baseUrl, and says when it cannot", async () => {
