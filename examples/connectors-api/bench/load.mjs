@@ -15,7 +15,6 @@ const CONNECTIONS = option("--connections", 10);
 const SECONDS = option("--seconds", 3);
 const ROUNDS = option("--rounds", 2);
 
-const json = { "content-type": "application/json" };
 const SCENARIOS = [
   { name: "GET /connectors/:slug", requests: [{ method: "GET", path: "/connectors/acme-connector" }] },
   { name: "GET /connectors?limit=6", requests: [{ method: "GET", path: "/connectors?limit=6" }] },
