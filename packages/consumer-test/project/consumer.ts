@@ -13,6 +13,7 @@ import { fixtures, makeConnectorWithStatus } from "@contracts/fixtures";
 import { mergeComponents, openapi30, openapi31, type components } from "@contracts/openapi";
 import openapiJson from "@contracts/openapi/openapi.json" with { type: "json" };
 import { entityPages, pageUrl } from "@contracts/docs";
+import { assertResponseMatches, checkContract, contractMatchers } from "@contracts/testing";
 
 const made: ConnectorWithStatus = makeConnectorWithStatus({ name: "GitHub" });
 const fromComponents: components["schemas"]["ConnectorWithStatus"] = made;
@@ -23,6 +24,8 @@ try {
 } catch (error) {
   if (error instanceof ContractValidationError) parseError = error.name;
 }
+const served = await assertResponseMatches(new Response(JSON.stringify([made]), { headers: { "content-type": "application/json" } }), ["ConnectorWithStatus"]);
+const firstServed: ConnectorWithStatus = served[0]!;
 const merged = mergeComponents({ openapi: "3.1.1", info: { title: "service", version: "1.0.0" }, paths: {} });
 
 console.log(
@@ -35,6 +38,11 @@ console.log(
     invalidFixturesFail: fixtures.ConnectorWithStatus.invalid.every((c) => !isConnectorWithStatus(c.value)),
     openapi: [openapi31.openapi, openapi30.openapi, openapiJson.info.title, openapiJson.info.version],
     mergedComponents: Object.keys(merged.components?.schemas ?? {}),
+    testing: [
+      checkContract({ ...made, enabled: "yes" }, "ConnectorWithStatus").errors.map((e) => e.path),
+      isConnectorWithStatus(firstServed),
+      typeof contractMatchers.toMatchContract,
+    ],
     page: pageUrl(entityPages.find((p) => p.name === "ConnectorWithStatus")!).href.endsWith("/node_modules/@contracts/docs/pages/ConnectorWithStatus.md"),
   }),
 );

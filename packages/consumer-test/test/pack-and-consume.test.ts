@@ -15,7 +15,7 @@ import { beforeAll, describe, expect, it } from "vitest";
  */
 const run = promisify(execFile);
 const REPO = path.resolve(import.meta.dirname, "../../..");
-const PUBLISHED = ["codegen", "docs", "fixtures", "openapi", "types", "validators"];
+const PUBLISHED = ["codegen", "docs", "fixtures", "openapi", "testing", "types", "validators"];
 const TSC = path.join(REPO, "node_modules/typescript/bin/tsc");
 const bin = (name: string) => path.join(REPO, "node_modules/.bin", name);
 
@@ -101,7 +101,7 @@ describe("a project that installs the tarballs", () => {
     await timed("tsc bundler", () => run(process.execPath, [TSC, "-p", "tsconfig.bundler.json"], { cwd: project }));
   });
 
-  it("runs an ESM consumer of types, validators, fixtures, the OpenAPI document and docs", async () => {
+  it("runs an ESM consumer of types, validators, fixtures, the OpenAPI document, docs and testing", async () => {
     // Emitted by the nodenext type-check above; compiled here only when this test runs alone.
     if (!existsSync(path.join(project, "out/consumer.js"))) await run(process.execPath, [TSC, "-p", "tsconfig.nodenext.json"], { cwd: project });
     const { stdout } = await run(process.execPath, ["out/consumer.js"], { cwd: project });
@@ -118,6 +118,7 @@ describe("a project that installs the tarballs", () => {
       invalidFixturesFail: true,
       openapi: ["3.1.1", "3.0.3", "@contracts/openapi", version],
       mergedComponents: components,
+      testing: [["/enabled"], true, "function"],
       page: true,
     });
   });

@@ -17,7 +17,7 @@ const run = promisify(execFile);
 const REPO = path.resolve(import.meta.dirname, "../../..");
 const CHANGESET = path.join(REPO, "node_modules/@changesets/cli/bin.js");
 const CONTRACTS = path.join(REPO, "packages/codegen/bin/contracts.js");
-const PUBLISHED = ["codegen", "docs", "fixtures", "openapi", "types", "validators"];
+const PUBLISHED = ["codegen", "docs", "fixtures", "openapi", "testing", "types", "validators"];
 
 let registry: Awaited<ReturnType<typeof startLocalRegistry>>;
 let userconfig: string;
