@@ -340,3 +340,84 @@ describe("major: can break a reader or a writer", () => {
     ]);
   });
 });
+
+/** The canonical schema with one more property `x`, before and after an edit of `x`. */
+async function changedX(before: Schema, edit: (x: Schema) => void): Promise<(string | undefined)[][]> {
+  const base = await canonical();
+  base.properties.x = before;
+  const after = structuredClone(base);
+  edit(after.properties.x);
+  return diff({ [FILE]: base }, { [FILE]: after }).changes.map(row);
+}
+
+const NARROWED = (pointer: string, change: string) => [
+  ["minor", "read", pointer, change],
+  ["major", "write", pointer, change],
+];
+const WIDENED = (pointer: string, change: string) => [
+  ["major", "read", pointer, change],
+  ["minor", "write", pointer, change],
+];
+
+describe("changes inside allOf, not and if/then/else", () => {
+  it("a new allOf part that adds a required property narrows the object: breaking for writers", async () => {
+    const x = { type: "object", unevaluatedProperties: false, allOf: [{ properties: { a: { type: "string" } } }] };
+    expect(await changedX(x, (s) => s.allOf.push({ properties: { b: { type: "string" } }, required: ["b"] }))).toEqual(
+      NARROWED("/properties/x/allOf/1", "allOf part added"),
+    );
+  });
+  it("an allOf part removed widens: breaking for readers", async () => {
+    expect(await changedX({ type: "string", allOf: [{ minLength: 1 }, { maxLength: 9 }] }, (s) => s.allOf.pop())).toEqual(
+      WIDENED("/properties/x/allOf/1", "allOf part removed"),
+    );
+  });
+  it("a change inside an allOf part moves the whole as it moves", async () => {
+    expect(await changedX({ type: "string", allOf: [{ minLength: 1 }] }, (s) => (s.allOf[0].minLength = 2))).toEqual(
+      NARROWED("/properties/x/allOf/0", "minLength 1 → 2"),
+    );
+  });
+  it("a reordered allOf is the same set", async () => {
+    expect(await changedX({ type: "string", allOf: [{ minLength: 1 }, { maxLength: 9 }] }, (s) => s.allOf.reverse())).toEqual([
+      ["patch", "both", "", "schema rewritten with the same meaning"],
+    ]);
+  });
+  it("a keyword added beside a $ref narrows (an intersection of the ref and the keyword)", async () => {
+    const base = await canonical();
+    base.$defs = { Name: { type: "string" } };
+    base.properties.x = { $ref: "#/$defs/Name" };
+    const after = structuredClone(base);
+    after.properties.x.maxLength = 5;
+    expect(diff({ [FILE]: base }, { [FILE]: after }).changes.map(row)).toEqual(NARROWED("/properties/x", "constraint beside the others added"));
+  });
+  it('"not" turns a change round: a value added to the excluded enum narrows', async () => {
+    expect(await changedX({ type: "string", not: { enum: ["x"] } }, (s) => s.not.enum.push("y"))).toEqual(
+      NARROWED("/properties/x/not", 'enum value "y" added (inside "not")'),
+    );
+  });
+  it('"not" added beside a type narrows', async () => {
+    expect(await changedX({ type: "string" }, (s) => (s.not = { const: "x" }))).toEqual(NARROWED("/properties/x", '"not" added'));
+  });
+  it('a change in "if" has no direction: breaking both ways, with the reason', async () => {
+    const x = { type: "string", if: { minLength: 3 }, then: { maxLength: 5 } };
+    const base = await canonical();
+    base.properties.x = x;
+    const after = structuredClone(base);
+    after.properties.x.if.minLength = 4;
+    const r = diff({ [FILE]: base }, { [FILE]: after });
+    expect(r.changes.map(row)).toEqual([["major", "both", "/properties/x/if", 'minLength 3 → 4 (inside "if")']]);
+    expect(r.changes[0]?.reason).toMatch(/no direction describes it/);
+  });
+  it('a change in "then" moves its branch as it moves; "else" added narrows', async () => {
+    const x = { type: "string", if: { minLength: 3 }, then: { maxLength: 5 } };
+    expect(await changedX(x, (s) => (s.then.maxLength = 9))).toEqual(WIDENED("/properties/x/then", "maxLength 5 → 9"));
+    expect(await changedX(x, (s) => (s.else = { minLength: 1 }))).toEqual(NARROWED("/properties/x/else", '"else" added'));
+  });
+  it('a "not" replaced by an "if" is reported, conservatively breaking', async () => {
+    const r = await changedX({ not: { type: "string" } }, (s) => {
+      delete s.not;
+      s.if = { type: "string" };
+      s.then = false;
+    });
+    expect(r).toEqual([["major", "both", "/properties/x", '"not" → "if"/"then"/"else"']]);
+  });
+});

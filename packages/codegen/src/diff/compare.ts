@@ -2,6 +2,7 @@ import type { TypeNode } from "../model/types.js";
 import type { DiffContext, Found } from "./context.js";
 import { annotations } from "./rules/annotations.js";
 import { arrayRules } from "./rules/array.js";
+import { compositeRules, isCompositePair } from "./rules/composite.js";
 import { members } from "./rules/members.js";
 import { numberRules } from "./rules/number.js";
 import { objectRules } from "./rules/object.js";
@@ -27,10 +28,16 @@ export function compareNodes(before: TypeNode, after: TypeNode, ctx: DiffContext
 }
 
 function sameKind(before: TypeNode, after: TypeNode, ctx: DiffContext): Found[] {
+  if (isCompositePair(before, after) && !isUnion(before) && !isUnion(after)) return compositeRules(before, after, ctx);
   if (before.kind === "string" && after.kind === "string") return stringRules(before, after, ctx);
   if ((before.kind === "number" || before.kind === "integer") && (after.kind === "number" || after.kind === "integer")) return numberRules(before, after, ctx);
   if (before.kind === "array" && after.kind === "array") return arrayRules(before, after, ctx);
   if (before.kind === "object" && after.kind === "object") return objectRules(before, after, ctx);
   if (before.kind === after.kind && (before.kind === "boolean" || before.kind === "null" || before.kind === "unknown")) return [];
   return members(before, after, ctx);
+}
+
+/** Unions (and enums, refs to compare as sets) go to the members rules, which send composite members back here. */
+function isUnion(node: TypeNode): boolean {
+  return node.kind === "union" || node.kind === "enum" || node.kind === "const";
 }

@@ -119,9 +119,16 @@ export interface Support {
 
 /**
  * Shapes no single keyword or kind names, which a target may not handle yet: a `$defs` entry
- * that is a boolean schema (`"Any": true`), and an entity whose root is not an object schema.
+ * that is a boolean schema (`"Any": true`), an entity whose root is not an object schema, and a
+ * `$ref` to a subschema that is neither a root nor a `$defs` entry (`#/properties/a`, an `$id` or
+ * `$anchor` inside `allOf`), which has no name for a target that declares named types.
  */
-export type Construct = "boolean-definition" | "non-object-root";
+export type Construct = "boolean-definition" | "non-object-root" | "ref-to-subschema";
+
+/** Whether a `$ref` target is a named schema: a file's root or one of its `$defs` entries. */
+export function isNamedTarget(pointer: string): boolean {
+  return pointer === "" || /^\/\$defs\/[^/]+$/.test(pointer);
+}
 
 /**
  * The located problem of a construct `targets` cannot honour yet (never an `InternalError`: the
@@ -177,6 +184,13 @@ export function unsupportedIn(entity: Entity, targets: readonly Pick<Emitter, "n
     if (!plain && !target.support.constructs["non-object-root"]) note("", `an entity whose root is a ${entity.root.kind} schema, not an object`, target.name);
   }
   for (const view of viewNodes(entity)) {
+    if (view.kind === "ref" && !isNamedTarget(view.target.pointer)) {
+      const at = view.target.file === entity.file ? view.target.pointer : `${view.target.file}#${view.target.pointer}`;
+      for (const target of targets) {
+        if (!target.support.constructs["ref-to-subschema"])
+          note(joinPointer(view.pointer, "$ref"), `a $ref to ${at} (a subschema, neither a schema root nor a "$defs" entry)`, target.name);
+      }
+    }
     const keyword = spelledBy(view);
     for (const target of targets) {
       // A kind one keyword spells (`not`) is reported once, as that keyword, when that is refused too.

@@ -117,7 +117,7 @@ function viewOf(schema: Json, kw: Keywords, pointer: string, ctx: Context): Type
   if (schema === false) return { kind: "never", pointer };
   const notes = annotations(kw, pointer);
   const parts: TypeNode[] = [];
-  if (kw.$ref !== undefined) parts.push({ kind: "ref", pointer, ref: kw.$ref, target: refTarget(kw.$ref, ctx) });
+  if (kw.$ref !== undefined) parts.push({ kind: "ref", pointer, ref: kw.$ref, target: refTarget(kw.$ref, pointer, ctx) });
   const listed = kw.enum !== undefined || "const" in kw;
   const typed = typedKeywords(kw);
   if (kw.type !== undefined && (!listed || typed.length > 0)) {
@@ -209,8 +209,8 @@ function objectNode(kw: Keywords, pointer: string): ObjectNode {
   return pick<ObjectNode>(node, kw, ["minProperties", "maxProperties", "dependentRequired"]);
 }
 
-function refTarget(ref: string, ctx: Context): DefinitionRef {
-  const resolved = resolveRef(ctx.file, ref, ctx.index);
+function refTarget(ref: string, at: string, ctx: Context): DefinitionRef {
+  const resolved = resolveRef(ctx.file, ref, ctx.index, at);
   if (!resolved.ok) throw new InternalError(`${ctx.file}: unresolved $ref ${ref} reached the model`);
   const { file, pointer } = resolved.target;
   const doc = ctx.index.files.get(file);

@@ -261,6 +261,10 @@ export interface SchemaIndex {
   readonly files: ReadonlyMap<string, Json>;
   /** Each file's `$id` → the file (the first, if two claim one: validation reports that). */
   readonly byId: ReadonlyMap<string, string>;
+  /** Every schema resource and anchor by absolute URI (`model/refs.ts`): roots, embedded `$id`s, `<base>#<anchor>`. */
+  readonly resources: ReadonlyMap<string, { readonly file: string; readonly pointer: string }>;
+  /** Per file, the base URI of its root and of each subschema with an `$id`, by pointer. */
+  readonly bases: ReadonlyMap<string, readonly { readonly pointer: string; readonly uri: string }[]>;
 }
 
 /** A package the outputs are published in, from its package.json. */

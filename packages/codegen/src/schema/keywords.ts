@@ -6,9 +6,6 @@ import { KEYWORD_NAMES, keywordSpec } from "../model/keywords/index.js";
  */
 export const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set(KEYWORD_NAMES.filter((k) => keywordSpec(k)?.annotation === true));
 
-/** Formats checked at runtime by the validators (and rendered as `string` in types). */
-export const SUPPORTED_FORMATS: ReadonlySet<string> = new Set(["date-time", "date", "time", "uri", "email", "uuid"]);
-
 /** Vendor extensions (`x-docs`, ...) are annotations: allowed anywhere, ignored by validation. */
 export function isExtension(keyword: string): boolean {
   return keyword.startsWith("x-");

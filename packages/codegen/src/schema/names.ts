@@ -34,9 +34,13 @@ export function json2tsName(name: string): string {
   return safe.charAt(0).toUpperCase() + safe.slice(1);
 }
 
-/** The exported name of a `$defs` entry: its own `title` when it has one, else its key. */
+/**
+ * The exported name of a `$defs` entry: its own `title` when it has one, else its key, as a type
+ * name json-schema-to-typescript keeps (`item` → `Item`, `a_string` → `AString`), so that every
+ * artifact declares and imports it under one name; schemas written for other tools use any key.
+ */
 export function definitionName(schema: Json, key: string): string {
-  return toTypeName(isObject(schema) && typeof schema["title"] === "string" ? schema["title"] : key);
+  return json2tsName(toTypeName(isObject(schema) && typeof schema["title"] === "string" ? schema["title"] : key));
 }
 
 /**

@@ -2,8 +2,10 @@ import type { Problem } from "../errors.js";
 import type { SourceFile } from "../load/parse.js";
 import { joinPointer } from "../load/pointer.js";
 import type { Json } from "../model/types.js";
-import { definitionName, json2tsName } from "../schema/names.js";
+import { definitionName } from "../schema/names.js";
 import { indexSchemas, isObject } from "../schema/refs.js";
+import { baseUriAt } from "../model/refs.js";
+import { walkSchemas } from "../model/subschemas.js";
 import { DEFAULT_CONFIG } from "../load/config.js";
 import { checkConventions } from "./conventions.js";
 import { checkMetaSchema, metaSchemaValidator } from "./meta.js";
@@ -38,6 +40,7 @@ export function validateSources(
   problems.push(
     ...checkUniqueTitles(sources),
     ...checkUniqueIds(sources),
+    ...checkUniqueResources(wellFormed, index),
     ...checkUniqueDefinitionNames(sources, reserved),
     ...checkRecursion(wellFormed, index),
   );
@@ -63,20 +66,6 @@ function checkUniqueDefinitionNames(sources: readonly SourceFile[], reservedName
   }
   const problems: Problem[] = [];
   for (const [name, places] of declared) {
-    const kept = json2tsName(name);
-    // "__proto__" is refused on its own (conventions), as no name at all.
-    if (kept !== name && name !== "__proto__") {
-      for (const place of places.filter((p) => p.pointer !== "/title")) {
-        problems.push({
-          file: place.source.file,
-          pointer: place.pointer,
-          ...place.source.locate(place.pointer),
-          message: `definition name "${name}" would be declared as "${kept}" by json-schema-to-typescript (it capitalises the first letter, a letter after a digit, and drops "_" before a letter), and imported as "${name}"`,
-          hint: `rename the $defs key to "${kept}", or give the definition "title": "${kept}"`,
-        });
-      }
-      continue;
-    }
     const reserved = reservedNames.get(name);
     if (reserved) {
       for (const place of places) {
@@ -104,6 +93,47 @@ function checkUniqueDefinitionNames(sources: readonly SourceFile[], reservedName
         ...place.source.locate(place.pointer),
         message: `definition name "${name}" is also declared at ${others}; every generated artifact exports it under that one name`,
         hint: 'rename one of them (a $defs key, or its "title"), or $ref the existing definition instead of repeating it',
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * An embedded `$id` or an `$anchor` names one subschema of the whole project: declared twice (in
+ * one file or two), a `$ref` to it could mean either, and JSON Schema tools refuse such a schema.
+ * (Two roots with one `$id` are `checkUniqueIds`'.)
+ * @see https://json-schema.org/draft/2020-12/json-schema-core#section-8.2.2
+ */
+function checkUniqueResources(sources: readonly SourceFile[], index: ReturnType<typeof indexSchemas>): Problem[] {
+  const places = new Map<string, { source: SourceFile; pointer: string }[]>();
+  const add = (uri: string, source: SourceFile, pointer: string) => places.set(uri, [...(places.get(uri) ?? []), { source, pointer }]);
+  for (const source of sources) {
+    walkSchemas(source.value, (node, pointer) => {
+      if (!isObject(node)) return;
+      const base = baseUriAt(index, source.file, pointer);
+      if (pointer !== "" && typeof node["$id"] === "string") add(base, source, joinPointer(pointer, "$id"));
+      for (const keyword of ["$anchor", "$dynamicAnchor"]) {
+        if (typeof node[keyword] === "string") add(`${base}#${node[keyword]}`, source, joinPointer(pointer, keyword));
+      }
+    });
+  }
+  const problems: Problem[] = [];
+  for (const [uri, at] of places) {
+    // A `$dynamicAnchor` beside an `$anchor` of the same name is one place.
+    const distinct = [...new Map(at.map((p) => [`${p.source.file}#${p.pointer.replace(/\/[^/]*$/, "")}`, p])).values()];
+    if (distinct.length < 2) continue;
+    for (const place of distinct) {
+      const others = distinct
+        .filter((p) => p !== place)
+        .map((p) => `${p.source.file}#${p.pointer}`)
+        .join(", ");
+      problems.push({
+        file: place.source.file,
+        pointer: place.pointer,
+        ...place.source.locate(place.pointer),
+        message: `${uri} is also declared at ${others}; a $ref to it could name either subschema`,
+        hint: 'give each subschema its own "$id" or "$anchor"',
       });
     }
   }

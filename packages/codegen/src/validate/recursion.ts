@@ -28,7 +28,7 @@ export function checkRecursion(sources: readonly SourceFile[], index: SchemaInde
       names.set(id, pointer === "" ? String(root["title"]) : definitionName(schema, pointer.slice("/$defs/".length).replace(/~1/g, "/").replace(/~0/g, "~")));
       const out: Edge[] = [];
       unguardedRefs(schema, pointer, pointer === "", (ref, at) => {
-        const resolved = resolveRef(source.file, ref, index);
+        const resolved = resolveRef(source.file, ref, index, at.slice(0, -"/$ref".length));
         if (resolved.ok) out.push({ to: `${resolved.target.file}#${resolved.target.pointer}`, at, ref });
       });
       edges.set(id, out);

@@ -100,10 +100,10 @@ export { knownFormats } from "../schema/formats.js";
  * "unknown-formats": a `format` outside the set ajv-formats knows. Relaxed, it is an annotation,
  * as the 2020-12 format-annotation vocabulary says: carried into the artifacts, not checked.
  * @see https://json-schema.org/draft/2020-12/json-schema-validation#section-7.2.1
- * Returns whether the format is unknown (the caller's own format checks then skip it).
+ * Every format ajv-formats knows is honoured by every target (checked, sampled, rendered as `string`).
  */
-export function checkUnknownFormat(source: SourceFile, node: Json, pointer: string, known: ReadonlySet<string>, rules: Rules, findings: Findings): boolean {
-  if (!isObject(node) || typeof node["format"] !== "string" || known.has(node["format"])) return false;
+export function checkUnknownFormat(source: SourceFile, node: Json, pointer: string, known: ReadonlySet<string>, rules: Rules, findings: Findings): void {
+  if (!isObject(node) || typeof node["format"] !== "string" || known.has(node["format"])) return;
   const format = node["format"];
   file(findings, rules, "unknown-formats", source, {
     pointer: joinPointer(pointer, "format"),
@@ -112,7 +112,26 @@ export function checkUnknownFormat(source: SourceFile, node: Json, pointer: stri
     wants: "a format ajv-formats knows",
     fix: `use a known format (${[...known].join(", ")}), or a "pattern"`,
   });
-  return true;
+}
+
+/**
+ * "id-required", second half: the root's `$id` ends with the file's name. A relative `$ref` to
+ * another file resolves against the `$id` for every JSON Schema tool, and by the file's path when
+ * no schema resource has that URI: they agree only when the `$id` ends with the file's name.
+ * Relaxed (a schema dropped in with its own `$id`, such as `https://example.com/tree`), a ref that
+ * the two readings would resolve apart is still refused where it is written (conventions.ts).
+ */
+export function checkIdNamesFile(source: SourceFile, rules: Rules, findings: Findings): void {
+  const id = isObject(source.value) ? source.value["$id"] : undefined;
+  const fileName = source.file.slice(source.file.lastIndexOf("/") + 1);
+  if (typeof id !== "string" || id.replace(/#.*$/, "").split("/").pop() === fileName) return;
+  file(findings, rules, "id-required", source, {
+    pointer: "/$id",
+    requires: `"$id" ${JSON.stringify(id)} does not end with the file's name, ${JSON.stringify(fileName)}`,
+    relaxed: `"$id" ${JSON.stringify(id)} does not end with the file's name, ${JSON.stringify(fileName)}: a relative "$ref" from another file resolves by that file's path`,
+    wants: `an "$id" ending with "/${fileName}"`,
+    fix: `end it with "/${fileName}" (e.g. "https://contracts.dev/schemas/${fileName}") so relative "$ref"s resolve to the same file for every JSON Schema tool`,
+  });
 }
 
 /**

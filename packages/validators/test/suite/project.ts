@@ -1,80 +1,73 @@
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { emitters, SchemaProblems, type Entity, type Json, type Model, type Problem } from "@contracts/codegen";
-
-/** One stage of the built codegen, by its file (the package exports the whole pipeline only). */
-async function stage<T>(file: string): Promise<T> {
-  return (await import(pathToFileURL(path.resolve(import.meta.dirname, "../../../codegen/dist", file)).href)) as T;
-}
-const { parseSchemaText } = await stage<{
-  parseSchemaText(file: string, text: string): { ok: true; source: unknown } | { ok: false; problems: Problem[] };
-}>("load/parse.js");
-const { buildModel } = await stage<{ buildModel(sources: readonly unknown[]): Model }>("model/build.js");
-const { unsupportedIn } = await stage<{ unsupportedIn(entity: Entity, targets: typeof emitters): Problem[] }>("emit/emitter.js");
+import { emitters, generate, inThreadRunner, SchemaProblems, type GenerateOptions, type Json, type Problem } from "@contracts/codegen";
 import { writeProject } from "../scenario/project.js";
 
-/** One schema of the suite, as the entity `Case<n>` of a throw-away project. */
+/** One schema of the suite, as the entity `name` of a throw-away project. */
 export interface SuiteCase {
   readonly name: string;
   readonly schema: Json;
 }
 
+type Config = NonNullable<GenerateOptions["config"]>;
+
 /**
- * The suite's schema as an entity's: a boolean schema becomes the object schema that judges
- * alike (`{}`, `{"not": {}}`), and the entity's name is its `title` (an annotation).
+ * The project config a schema written for another tool needs (README, "Project config"): objects
+ * open as JSON Schema says, no `$id` of ours required (nor one ending with the file's name), unknown
+ * formats as annotations, patterns not checked for ReDoS (the suite's are its own test data).
  */
-function asEntitySchema(name: string, schema: Json): { readonly [k: string]: Json } {
-  if (schema === true) return { title: name };
-  if (schema === false) return { title: name, not: {} };
-  return { ...(schema as { [k: string]: Json }), title: name };
+const DROP_IN_RULES: Config["rules"] = { "unsafe-patterns": "off", "closed-objects": "off", "id-required": "off", "unknown-formats": "off" };
+
+/** Every target on, as a project that generates everything from the suite's schemas would run. */
+export const EVERY_TARGET: Config = {
+  targets: { types: true, validators: true, openapi31: true, openapi30: true, fixtures: true, docs: true },
+  rules: DROP_IN_RULES,
+};
+
+/** The validators alone: what the suite judges (the other targets are off, as a project may turn them). */
+export const VALIDATORS_ONLY: Config = {
+  targets: { types: false, validators: true, openapi31: false, openapi30: false, fixtures: false, docs: false },
+  rules: DROP_IN_RULES,
+};
+
+/**
+ * The suite's schema as an entity's file: a boolean schema becomes the object schema that judges
+ * alike (`{}`, `{"not": {}}`), the entity's name is its `title` (an annotation), and a schema
+ * without `$schema` says 2020-12 (the suite's draft2020-12 folder means it). Printed with line
+ * breaks, so a refusal's line:column points at the keyword.
+ */
+function entityFile({ name, schema }: SuiteCase): { file: string; text: string } {
+  const object = schema === true ? {} : schema === false ? { not: {} } : (schema as { [k: string]: Json });
+  const value = { $schema: "https://json-schema.org/draft/2020-12/schema", ...object, title: name };
+  return { file: `schemas/${name.toLowerCase()}.schema.json`, text: `${JSON.stringify(value, null, 2)}\n` };
 }
 
-const slug = (name: string): string => name.toLowerCase();
+/** What `contracts generate` does with one schema: its outputs, its located problems, or the internal error it threw. */
+export type Outcome =
+  | { readonly kind: "generated"; readonly outputs: ReadonlyMap<string, string> }
+  | { readonly kind: "refused"; readonly problems: readonly Problem[] }
+  | { readonly kind: "internal"; readonly error: unknown };
 
 /**
- * The model `contracts generate` builds (the codegen's own parse and model stages, and the
- * validators' support table), for schemas the project's conventions would refuse as entities (open
- * objects, no `$id`): until the config's relaxed rules land, validation is the one stage skipped.
- * Where the model cannot place a `$ref` yet (an `$anchor`, an embedded `$id`: it throws), the entity
- * is the schema as written with no definitions, which is all the validators emitter reads of it;
- * `fallbacks` names those cases. A definition whose `$defs` key is no identifier is not exported.
+ * `cases` through the codegen's `generate()`, the path `contracts generate` runs (load → validate
+ * → model → emit, with the config's targets and rules), in memory.
  */
-function suiteModel(cases: readonly SuiteCase[], fallbacks: string[]): Model {
-  const validators = emitters.filter((e) => e.name === "validators");
-  const entities = cases.map(({ name, schema }): Entity => {
-    const file = `schemas/${slug(name)}.schema.json`;
-    const parsed = parseSchemaText(file, JSON.stringify(asEntitySchema(name, schema)));
-    if (!parsed.ok) throw new Error(`${name}: ${JSON.stringify(parsed.problems)}`);
-    let entity: Entity;
-    try {
-      entity = buildModel([parsed.source]).entities[0] as Entity;
-    } catch {
-      fallbacks.push(name);
-      const value = asEntitySchema(name, schema);
-      return { name, slug: slug(name), file, id: "", docs: { section: "", group: "", order: 0 }, schema: value, definitions: [] } as unknown as Entity;
-    }
-    const problems = unsupportedIn(entity, validators);
-    if (problems.length > 0) throw new SchemaProblems(problems);
-    return { ...entity, definitions: entity.definitions.filter((d) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(d.name)) };
-  });
-  const files = new Map<string, Json>(entities.map((e) => [e.file, e.schema]));
-  const byId = new Map<string, string>(entities.flatMap((e) => (typeof e.schema["$id"] === "string" ? [[e.schema["$id"], e.file] as const] : [])));
-  return { entities, index: { files, byId }, byFile: new Map(entities.map((e) => [e.file, e])) };
-}
-
-/**
- * Generates the validators of `cases` into a temporary project (writeProject) and returns its root. The emitter,
- * the TypeBox check and the walkers are the ones `contracts generate` runs.
- */
-export async function generateCases(cases: readonly SuiteCase[], fallbacks: string[] = []): Promise<string> {
-  const validators = emitters.find((e) => e.name === "validators");
-  if (validators === undefined) throw new Error("no validators emitter");
-  const model = suiteModel(cases, fallbacks);
-  const outputs = new Map<string, string>();
-  for (const entity of model.entities) {
-    const result = await validators.entity(entity, model, validators.context?.(model));
-    for (const [file, text] of result.files) outputs.set(file, text);
+export async function generateSuite(cases: readonly SuiteCase[], config: Config): Promise<Outcome> {
+  try {
+    const { outputs } = await generate(cases.map(entityFile), { emitters, runner: inThreadRunner(), config });
+    return { kind: "generated", outputs };
+  } catch (error) {
+    if (error instanceof SchemaProblems) return { kind: "refused", problems: error.problems };
+    return { kind: "internal", error };
   }
-  for (const [file, text] of await validators.aggregate(model, new Map())) outputs.set(file, text);
-  return writeProject("contracts-suite-", outputs);
+}
+
+/**
+ * Generates the validators of `cases` (every one must generate) into a temporary project
+ * (writeProject) and returns its root: the emitter, the TypeBox check and the walkers are the ones
+ * `contracts generate` runs.
+ */
+export async function generateCases(cases: readonly SuiteCase[]): Promise<string> {
+  const outcome = await generateSuite(cases, VALIDATORS_ONLY);
+  if (outcome.kind === "refused") throw new Error(outcome.problems.map((p) => `${p.file}:${p.line}:${p.column} at ${p.pointer}: ${p.message}`).join("\n"));
+  if (outcome.kind === "internal") throw outcome.error;
+  return writeProject("contracts-suite-", outcome.outputs);
 }

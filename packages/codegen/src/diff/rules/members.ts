@@ -14,7 +14,8 @@ type Member =
   | { readonly tag: "ref"; readonly node: Extract<TypeNode, { kind: "ref" }> }
   | { readonly tag: "type"; readonly group: Group; readonly node: TypeNode };
 
-type Group = "string" | "number" | "boolean" | "object" | "array" | "unknown";
+/** `composite`: an intersection, `not` or `if` member, compared with the other side's by composite.ts. */
+type Group = "string" | "number" | "boolean" | "object" | "array" | "unknown" | "composite";
 
 export function flatten(node: TypeNode): Member[] {
   switch (node.kind) {
@@ -35,9 +36,7 @@ export function flatten(node: TypeNode): Member[] {
     case "intersection":
     case "not":
     case "conditional":
-      // Not compared as sets of alternatives yet: seen as any value, so a change in them is
-      // reported as nothing rather than as a made-up narrowing (no target generates them yet).
-      return [{ tag: "type", group: "unknown", node }];
+      return [{ tag: "type", group: "composite", node }];
     default:
       return [{ tag: "type", group: node.kind, node }];
   }
@@ -104,8 +103,9 @@ export function members(before: TypeNode, after: TypeNode, ctx: DiffContext): Fo
   for (const group of [...groups].sort()) {
     const ga = typed(a).get(group) ?? [];
     const gb = typed(b).get(group) ?? [];
-    if (ga.length === 0) out.push(found(ctx, { pointer, change: `type ${group} added`, effect: "widened" }));
-    else if (gb.length === 0) out.push(found(ctx, { pointer, change: `type ${group} removed`, effect: "narrowed" }));
+    const what = group === "composite" ? "allOf/not/if member" : `type ${group}`;
+    if (ga.length === 0) out.push(found(ctx, { pointer, change: `${what} added`, effect: "widened" }));
+    else if (gb.length === 0) out.push(found(ctx, { pointer, change: `${what} removed`, effect: "narrowed" }));
     else out.push(...pair(ga, gb, pointer, ctx));
   }
   return out;
@@ -115,6 +115,8 @@ export function members(before: TypeNode, after: TypeNode, ctx: DiffContext): Fo
 function disjointTypes(a: readonly Member[], b: readonly Member[], pointer: string, ctx: DiffContext): Found | undefined {
   const kinds = (ms: readonly Member[]) => new Set(ms.flatMap((m) => (m.tag === "type" ? [m.group] : m.tag === "literal" ? [groupOf(m.value)] : [])));
   const [ka, kb] = [kinds(a), kinds(b)];
+  // A composite member may accept values of any type: never disjoint from the other side.
+  if (ka.has("composite") || kb.has("composite")) return undefined;
   if (ka.size === 0 || kb.size === 0 || [...ka].some((k) => kb.has(k))) return undefined;
   return found(ctx, {
     pointer,

@@ -22,10 +22,10 @@ export interface Component {
 export interface Components {
   /** In output order: by name. */
   readonly list: readonly Component[];
-  /** `#/components/schemas/<name>` for a `$ref` written in `file`. */
-  refFor(file: string, ref: string): string;
-  /** The component a `$ref` written in `file` points at. */
-  targetOf(file: string, ref: string): Component;
+  /** `#/components/schemas/<name>` for a `$ref` written in `file`, in the node at `at`. */
+  refFor(file: string, ref: string, at: string): string;
+  /** The component a `$ref` written in `file`, in the node at `at`, points at. */
+  targetOf(file: string, ref: string, at: string): Component;
 }
 
 /**
@@ -52,8 +52,8 @@ export function collectComponents(model: Model): Components {
   }
   const byPlace = new Map(all.map((c) => [`${c.entity.file}#${c.pointer}`, c]));
   const index = schemaIndex(model);
-  const targetOf = (file: string, ref: string): Component => {
-    const resolved = resolveRef(file, ref, index);
+  const targetOf = (file: string, ref: string, at: string): Component => {
+    const resolved = resolveRef(file, ref, index, at);
     const component = resolved.ok ? byPlace.get(`${resolved.target.file}#${resolved.target.pointer}`) : undefined;
     // Validation guarantees every $ref resolves to a root or a $defs entry.
     if (component === undefined) throw new InternalError(`${file}: $ref ${ref} names no component`);
@@ -61,7 +61,7 @@ export function collectComponents(model: Model): Components {
   };
   return {
     list: [...byName.values()].sort((a, b) => compareCodeUnits(a.name, b.name)),
-    refFor: (file, ref) => `#/components/schemas/${targetOf(file, ref).name}`,
+    refFor: (file, ref, at) => `#/components/schemas/${targetOf(file, ref, at).name}`,
     targetOf,
   };
 }

@@ -4,10 +4,10 @@ import { isObject, mapSubschemas } from "./schema-tree.js";
 export interface SchemaContext {
   /** Schema file the schema comes from. */
   readonly file: string;
-  /** `#/components/schemas/<name>` for a `$ref` written in `file`. */
-  refFor(file: string, ref: string): string;
-  /** The schema (and its file) a `$ref` written in `file` points at. */
-  targetOf(file: string, ref: string): { readonly schema: Json; readonly name: string; readonly entity: { readonly file: string } };
+  /** `#/components/schemas/<name>` for a `$ref` written in `file`, in the node at pointer `at` (its base URI). */
+  refFor(file: string, ref: string, at: string): string;
+  /** The schema (and its file) a `$ref` written in `file`, in the node at `at`, points at. */
+  targetOf(file: string, ref: string, at: string): { readonly schema: Json; readonly name: string; readonly entity: { readonly file: string } };
 }
 
 /**
@@ -28,6 +28,6 @@ export function toOas31(schema: Json, pointer: string, ctx: SchemaContext): Json
   // a component reference already, and two entities' anchors would clash in one document.
   delete out["$anchor"];
   delete out["x-docs"];
-  if (typeof schema["$ref"] === "string") out["$ref"] = ctx.refFor(ctx.file, schema["$ref"]);
+  if (typeof schema["$ref"] === "string") out["$ref"] = ctx.refFor(ctx.file, schema["$ref"], pointer);
   return out;
 }

@@ -63,8 +63,8 @@ export async function emitEntityTypes(entity: Entity, model: Model): Promise<str
   const index = schemaIndex(model);
   const slugOf = new Map(model.entities.map((e) => [e.file, e.slug]));
   const imports = new Map<string, Set<string>>();
-  const refName: RefNamer = (ref) => {
-    const resolved = resolveRef(entity.file, ref, index);
+  const refName: RefNamer = (ref, at) => {
+    const resolved = resolveRef(entity.file, ref, index, at);
     if (!resolved.ok) throw new InternalError(`${entity.file}: unresolved $ref ${ref} reached the types emitter`);
     const { file, pointer } = resolved.target;
     const doc = index.files.get(file);
@@ -106,7 +106,8 @@ export async function declare(name: string, schema: Json): Promise<string> {
     format: false,
     strictIndexSignatures: false,
     unknownAny: true,
-    // Every $ref was replaced by a type name above: nothing is resolved, no file is read.
-    $refOptions: { resolve: { external: false } },
+    // Every $ref was replaced by a type name above: nothing is resolved, no file is read, and
+    // nothing is dereferenced (a `{"$ref": ...}` left is data: an `enum` or `const` value).
+    $refOptions: { resolve: { external: false }, dereference: { excludedPathMatcher: () => true } },
   });
 }

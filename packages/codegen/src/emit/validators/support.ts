@@ -92,5 +92,6 @@ export const SUPPORT: Support = {
   constructs: {
     "boolean-definition": true,
     "non-object-root": true,
+    "ref-to-subschema": true,
   },
 };

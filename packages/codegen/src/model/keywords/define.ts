@@ -1,4 +1,5 @@
 import type { Json } from "../json.js";
+import type { RefResolution } from "../ref-target.js";
 
 /**
  * How one keyword is declared: its name, the vocabulary it belongs to, where its subschemas sit,
@@ -44,6 +45,28 @@ export interface KeywordSpec<Name extends string = string, P extends Positions =
   readonly annotation: boolean;
   /** For a keyword 2020-12 no longer defines: why it is refused and what to write instead. */
   readonly refused?: string;
+  /**
+   * The keyword's validation rule: what makes its value well-formed beyond the 2020-12
+   * meta-schema (which Ajv checks first, for the whole document, so `value` has the keyword's JSON
+   * Schema shape): a `pattern` that compiles with the `u` flag, bounds that leave a value, names
+   * declared once. Each problem is reported, located, through `ctx.report`; validation runs the
+   * rule of every keyword of every subschema (`validate/conventions.ts`).
+   */
+  readonly check?: (value: Json, ctx: CheckContext) => void;
+}
+
+/** What a keyword's validation rule sees: the schema object it is written in, and where. */
+export interface CheckContext {
+  /** The schema object holding the keyword (its siblings too: `minLength` reads `maxLength`). */
+  readonly node: { readonly [keyword: string]: Json };
+  /** The pointer of that schema object in its file. */
+  readonly pointer: string;
+  /** Records a located problem at `pointer` (of the same file): what is wrong, and the fix. */
+  readonly report: (pointer: string, message: string, hint: string) => void;
+  /** The model's one resolution of a `$ref` written in this node (`model/refs.ts`). */
+  readonly resolve: (ref: string) => RefResolution;
+  /** The `$id` of the root of a file of the project (the referring file's: `""`), if it has one. */
+  readonly idOf: (file: string | "") => string | undefined;
 }
 
 /** A data keyword: its value, parsed into `Value` (`undefined` if it has not its JSON Schema shape). */
@@ -51,7 +74,7 @@ export interface DataKeyword<Name extends string = string, Value = unknown> exte
   readonly normalise: (value: Json) => Value | undefined;
 }
 
-type Options = Partial<Pick<KeywordSpec, "annotation" | "refused">>;
+type Options = Partial<Pick<KeywordSpec, "annotation" | "refused" | "check">>;
 
 export function dataKeyword<const Name extends string, Value>(
   name: Name,
@@ -60,7 +83,7 @@ export function dataKeyword<const Name extends string, Value>(
   normalise: (value: Json) => Value | undefined,
   options: Options = {},
 ): DataKeyword<Name, Value> {
-  return { name, vocabulary, positions: "none", appliesTo, annotation: options.annotation ?? false, ...refusal(options), normalise };
+  return { name, vocabulary, positions: "none", appliesTo, annotation: options.annotation ?? false, ...refusal(options), ...checked(options), normalise };
 }
 
 /** A keyword whose value is one subschema, an array of them, or a map of named ones. */
@@ -71,11 +94,15 @@ export function schemaKeyword<const Name extends string, P extends Exclude<Posit
   appliesTo: KeywordSpec["appliesTo"],
   options: Options = {},
 ): KeywordSpec<Name, P> {
-  return { name, vocabulary, positions, appliesTo, annotation: options.annotation ?? false, ...refusal(options) };
+  return { name, vocabulary, positions, appliesTo, annotation: options.annotation ?? false, ...refusal(options), ...checked(options) };
 }
 
 function refusal(options: Options): { refused?: string } {
   return options.refused === undefined ? {} : { refused: options.refused };
+}
+
+function checked(options: Options): Pick<KeywordSpec, "check"> {
+  return options.check === undefined ? {} : { check: options.check };
 }
 
 // Normalisers shared by many keywords (validation ran first, so these only narrow the type).

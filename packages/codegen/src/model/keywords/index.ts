@@ -170,4 +170,4 @@ export function isKeyword(name: string): name is KeywordName {
 /** Every keyword name, in the registry's order (vocabulary by vocabulary). */
 export const KEYWORD_NAMES: readonly KeywordName[] = Object.freeze(Object.keys(KEYWORDS) as KeywordName[]);
 
-export type { DataKeyword, InstanceType, KeywordSpec, Positions, Vocabulary } from "./define.js";
+export type { CheckContext, DataKeyword, InstanceType, KeywordSpec, Positions, Vocabulary } from "./define.js";

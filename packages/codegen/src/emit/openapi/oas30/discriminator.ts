@@ -1,3 +1,4 @@
+import { joinPointer } from "../../../load/pointer.js";
 import type { Json } from "../../../model/types.js";
 import { isObject, sortData } from "../schema-tree.js";
 import type { Step } from "./context.js";
@@ -11,18 +12,21 @@ import type { Step } from "./context.js";
  * is the tag. Inline branches get none: 3.0 maps a tag to a component, never to an inline schema.
  * @see https://spec.openapis.org/oas/v3.0.3.html#discriminator-object
  */
-export const discriminator: Step = (node, { raw, ctx }) => {
+export const discriminator: Step = (node, { raw, pointer, ctx }) => {
   if ("discriminator" in node) return node;
   for (const via of ["oneOf", "anyOf"] as const) {
     const branches = raw[via];
     if (!Array.isArray(branches) || branches.length < 2) continue;
     const refs = branches.map((b: Json) => (isObject(b) && typeof b["$ref"] === "string" && Object.keys(b).length === 1 ? b["$ref"] : undefined));
     if (refs.some((r) => r === undefined)) continue;
-    const targets = (refs as string[]).map((ref) => ({ ref, tags: tagsOf(ctx.targetOf(ctx.file, ref).schema) }));
+    const targets = (refs as string[]).map((ref, i) => {
+      const at = joinPointer(pointer, via, i);
+      return { ref, at, tags: tagsOf(ctx.targetOf(ctx.file, ref, at).schema) };
+    });
     for (const propertyName of (targets[0]?.tags ?? new Map<string, string>()).keys()) {
       const values = targets.map((t) => t.tags.get(propertyName));
       if (values.some((v) => v === undefined) || new Set(values).size !== values.length) continue;
-      const mapping = Object.fromEntries(targets.map((t, i) => [values[i] as string, ctx.refFor(ctx.file, t.ref)]));
+      const mapping = Object.fromEntries(targets.map((t, i) => [values[i] as string, ctx.refFor(ctx.file, t.ref, t.at)]));
       return { ...node, discriminator: sortData({ mapping, propertyName }) };
     }
   }

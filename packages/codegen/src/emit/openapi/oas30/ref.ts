@@ -6,11 +6,11 @@ import type { Step } from "./context.js";
  * siblings moves into `allOf`, where the siblings keep applying.
  * @see https://spec.openapis.org/oas/v3.0.3.html#reference-object
  */
-export const refToComponent: Step = (node, { raw, ctx }) => {
+export const refToComponent: Step = (node, { raw, pointer, ctx }) => {
   const ref = raw["$ref"];
   if (typeof ref !== "string") return node;
   const { $ref: _, ...siblings } = node;
-  const target = { $ref: ctx.refFor(ctx.file, ref) };
+  const target = { $ref: ctx.refFor(ctx.file, ref, pointer) };
   if (Object.keys(siblings).length === 0) return target;
   return { ...siblings, allOf: [target, ...((siblings["allOf"] as Json[] | undefined) ?? [])] };
 };
