@@ -82,21 +82,32 @@ function checkUniqueDefinitionNames(sources: readonly SourceFile[], reservedName
     const defs = places.filter((p) => p.pointer !== "/title");
     // Two entity titles alone are reported by checkUniqueTitles.
     if (places.length < 2 || defs.length === 0) continue;
-    for (const place of defs) {
-      const others = places
-        .filter((p) => p !== place)
-        .map((p) => `${p.source.file}#${p.pointer}`)
-        .join(", ");
-      problems.push({
-        file: place.source.file,
-        pointer: place.pointer,
-        ...place.source.locate(place.pointer),
-        message: `definition name "${name}" is also declared at ${others}; every generated artifact exports it under that one name`,
-        hint: 'rename one of them (a $defs key, or its "title"), or $ref the existing definition instead of repeating it',
-      });
-    }
+    problems.push(
+      ...declaredTwice(
+        defs,
+        places,
+        (others) => `definition name "${name}" is also declared at ${others}; every generated artifact exports it under that one name`,
+        'rename one of them (a $defs key, or its "title"), or $ref the existing definition instead of repeating it',
+      ),
+    );
   }
   return problems;
+}
+
+/** One problem at each of `at`, naming every other place of `places` where the same name is declared. */
+function declaredTwice(
+  at: readonly { source: SourceFile; pointer: string }[],
+  places: readonly { source: SourceFile; pointer: string }[],
+  message: (others: string) => string,
+  hint: string,
+): Problem[] {
+  return at.map((place) => {
+    const others = places
+      .filter((p) => p !== place)
+      .map((p) => `${p.source.file}#${p.pointer}`)
+      .join(", ");
+    return { file: place.source.file, pointer: place.pointer, ...place.source.locate(place.pointer), message: message(others), hint };
+  });
 }
 
 /**
@@ -123,19 +134,14 @@ function checkUniqueResources(sources: readonly SourceFile[], index: ReturnType<
     // A `$dynamicAnchor` beside an `$anchor` of the same name is one place.
     const distinct = [...new Map(at.map((p) => [`${p.source.file}#${p.pointer.replace(/\/[^/]*$/, "")}`, p])).values()];
     if (distinct.length < 2) continue;
-    for (const place of distinct) {
-      const others = distinct
-        .filter((p) => p !== place)
-        .map((p) => `${p.source.file}#${p.pointer}`)
-        .join(", ");
-      problems.push({
-        file: place.source.file,
-        pointer: place.pointer,
-        ...place.source.locate(place.pointer),
-        message: `${uri} is also declared at ${others}; a $ref to it could name either subschema`,
-        hint: 'give each subschema its own "$id" or "$anchor"',
-      });
-    }
+    problems.push(
+      ...declaredTwice(
+        distinct,
+        distinct,
+        (others) => `${uri} is also declared at ${others}; a $ref to it could name either subschema`,
+        'give each subschema its own "$id" or "$anchor"',
+      ),
+    );
   }
   return problems;
 }
