@@ -95,6 +95,18 @@ describe("contracts.config.json: settings checked, located", () => {
       'use one of "unsafe-patterns", "closed-objects", "id-required", "unknown-formats"',
     ],
     [
+      "the types off while the validators and fixtures, which import them, are on",
+      '{\n  "targets": { "types": false }\n}\n',
+      'contracts.config.json:2:16 at /targets/types: "types" is off, but "validators" and "fixtures" are on, and their generated code imports the entity types from @contracts/types',
+      'fix: set "types": true, or turn "validators" and "fixtures" off as well',
+    ],
+    [
+      "the types off while the fixtures are on",
+      '{ "targets": { "types": false, "validators": false } }\n',
+      'contracts.config.json:1:16 at /targets/types: "types" is off, but "fixtures" is on, and its generated code imports the entity types from @contracts/types',
+      'fix: set "types": true, or turn "fixtures" off as well',
+    ],
+    [
       "an unknown top-level key",
       '{ "rule": {} }\n',
       'contracts.config.json:1:3 at /rule: "rule" is not a setting contracts knows',
@@ -261,26 +273,26 @@ describe("targets", () => {
     const root = await makeProject({ "connector-with-status.schema.json": await canonicalSchemaText() });
     expect((await runCli("generate", "--root", root)).code).toBe(0);
     const before = await outputs(root);
-    await config(root, { targets: { [target]: false } });
+    // The validators and fixtures import @contracts/types: with it off, they go too (refused otherwise).
+    const gone = target === "types" ? ["types", "validators", "fixtures"] : [target];
+    await config(root, { targets: Object.fromEntries(gone.map((t) => [t, false])) });
     const run = await runCli("generate", "--root", root);
     expect(run).toMatchObject({ code: 0, stderr: "" });
     const after = await outputs(root);
-    const own = after.filter((f) => OWN[target]!.test(f));
+    const ownOf = (f: string) => gone.find((t) => OWN[t]!.test(f));
     // What is left of the target: the modules its package's own code imports, each saying why it is empty.
-    for (const file of own) {
+    for (const file of after.filter(ownOf)) {
       expect(file).toMatch(/\.ts$/);
-      expect(await readFile(path.join(root, file), "utf8")).toMatch(new RegExp(`^// The "${target}" target is off in contracts\\.config\\.json`));
+      expect(await readFile(path.join(root, file), "utf8")).toMatch(new RegExp(`^// The "${ownOf(file)}" target is off in contracts\\.config\\.json`));
     }
     if (target.startsWith("openapi")) {
-      expect(own).toEqual([]);
+      expect(after.filter(ownOf)).toEqual([]);
       expect(await readFile(path.join(root, "packages/openapi/src/generated/documents.ts"), "utf8")).toContain(
         `/** Empty: the "${target}" target is off in contracts.config.json. */`,
       );
     }
     // The other targets are untouched.
-    expect(after.filter((f) => !OWN[target]!.test(f) && f !== "api/exports.json")).toEqual(
-      before.filter((f) => !OWN[target]!.test(f) && f !== "api/exports.json"),
-    );
+    expect(after.filter((f) => !ownOf(f) && f !== "api/exports.json")).toEqual(before.filter((f) => !ownOf(f) && f !== "api/exports.json"));
     expect(await runCli("check", "--root", root)).toMatchObject({ code: 0 });
   });
 

@@ -77,11 +77,36 @@ export function parseConfig(text: string): ProjectConfig {
     throw new SchemaProblems(problems);
   }
   const value = parsed.source.value as { targets?: Partial<ProjectConfig["targets"]>; rules?: Partial<ProjectConfig["rules"]> };
-  return {
-    targets: { ...DEFAULT_CONFIG.targets, ...value.targets },
-    rules: { ...DEFAULT_CONFIG.rules, ...value.rules },
-  };
+  const targets = { ...DEFAULT_CONFIG.targets, ...value.targets };
+  const missing = missingTargets(targets).map(({ target, needed, on }): Problem => {
+    const pointer = `/targets/${target}`;
+    return {
+      file: CONFIG_FILE,
+      pointer,
+      ...parsed.source.locate(pointer),
+      message: `"${target}" is off, but ${quotedList(on)} ${on.length > 1 ? "are" : "is"} on, and ${on.length > 1 ? "their" : "its"} generated code imports ${needed}`,
+      hint: `set "${target}": true, or turn ${quotedList(on)} off as well`,
+    };
+  });
+  if (missing.length > 0) throw new SchemaProblems(missing);
+  return { targets, rules: { ...DEFAULT_CONFIG.rules, ...value.rules } };
 }
+
+/**
+ * Targets whose generated code imports another target's package: the validators and the
+ * fixtures type their values with @contracts/types (`import type ... from "@contracts/types"`),
+ * which with "types" off exports no entity, so they would not build.
+ */
+const IMPORTS: readonly { target: TargetName; needed: string; by: readonly TargetName[] }[] = [{ target: "types", needed: "the entity types from @contracts/types", by: ["validators", "fixtures"] }];
+
+/** A target turned off while a target that imports its package is on. */
+function missingTargets(targets: Readonly<Record<TargetName, boolean>>): { target: TargetName; needed: string; on: TargetName[] }[] {
+  return IMPORTS.filter((i) => !targets[i.target])
+    .map((i) => ({ target: i.target, needed: i.needed, on: i.by.filter((t) => targets[t]) }))
+    .filter((m) => m.on.length > 0);
+}
+
+const quotedList = (names: readonly string[]) => names.map((n) => `"${n}"`).join(" and ");
 
 /** The names a settings object takes, for the hint of a misspelt one. */
 function knownNames(instancePath: string): string | undefined {
