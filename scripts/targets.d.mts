@@ -10,3 +10,6 @@ export function leftOut(
   on: Record<TargetName, boolean>,
 ): { package: TargetName[]; files: { file: string; off: TargetName[] }[]; within: TargetName[] };
 export function runAdapted(packageDir: string, command: string, args: readonly string[]): number;
+export function generatedFiles(packageDir: string, roots: readonly string[]): string[];
+export function offHeader(targets: readonly TargetName[]): string;
+export function heldProblems(packageDir: string, targets: readonly TargetName[], roots: readonly string[]): string[];

@@ -16,8 +16,7 @@
 //                                                left out by the tests themselves (`targetOn`)
 // Imported by tests: `targetOn(name)` (types in targets.d.mts).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -60,6 +59,53 @@ export function targetOn(target, root = REPO_ROOT) {
 }
 
 /**
+ * The generated files of a package, under `roots` (folders relative to it), as sorted
+ * `/`-separated paths relative to the package.
+ * @param {string} packageDir
+ * @param {readonly string[]} roots
+ */
+export function generatedFiles(packageDir, roots) {
+  return roots
+    .filter((r) => existsSync(path.join(packageDir, r)))
+    .flatMap((r) =>
+      readdirSync(path.join(packageDir, r), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => path.relative(packageDir, path.join(e.parentPath, e.name)).split(path.sep).join("/")),
+    )
+    .sort();
+}
+
+/** The first line of a module generate writes for a package whose `targets` are all off (packages/codegen/src/core/generate.ts). */
+export function offHeader(targets) {
+  return `// The ${targets.map((t) => `"${t}"`).join(" and ")} target${targets.length > 1 ? "s are" : " is"} off in ${CONFIG_FILE}:`;
+}
+
+/**
+ * What is wrong with what a package holds of `targets` (its generated files under `roots`), as
+ * contracts.config.json says it should: one line each, none when it holds what it should. With
+ * every one of `targets` off: TypeScript modules only (no JSON, YAML or Markdown), each headed by
+ * the comment saying the target is off. Otherwise: no module says so. Whether the modules export
+ * an entity is each package's own test (types are not values).
+ * @param {string} packageDir
+ * @param {readonly string[]} targets
+ * @param {readonly string[]} roots
+ */
+export function heldProblems(packageDir, targets, roots) {
+  const on = readTargets();
+  const off = targets.every((t) => !on[t]);
+  const header = offHeader(targets);
+  const problems = [];
+  for (const file of generatedFiles(packageDir, roots)) {
+    const says = readFileSync(path.join(packageDir, file), "utf8").startsWith(header);
+    if (off && !file.endsWith(".ts"))
+      problems.push(`${file}: written, though ${targets.join(" and ")} ${targets.length > 1 ? "are" : "is"} off (only modules the package imports may be)`);
+    else if (off && !says) problems.push(`${file}: does not start with ${JSON.stringify(header)}`);
+    else if (!off && says) problems.push(`${file}: says the target is off, though ${CONFIG_FILE} has it on (run npm run generate)`);
+  }
+  return problems;
+}
+
+/**
  * What a package leaves out with the targets `on`: the whole package (the off targets it needs),
  * or its test files that need an off target, and the off targets some of its tests are for.
  * @param {string} packageDir
@@ -68,10 +114,11 @@ export function targetOn(target, root = REPO_ROOT) {
 export function leftOut(packageDir, on) {
   const file = path.join(packageDir, "targets.json");
   const declared = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
-  const off = (names = []) => names.filter((name) => {
-    if (!TARGET_NAMES.includes(name)) throw new Error(`${file}: "${name}" is not a target; use one of ${TARGET_NAMES.join(", ")}`);
-    return !on[name];
-  });
+  const off = (names = []) =>
+    names.filter((name) => {
+      if (!TARGET_NAMES.includes(name)) throw new Error(`${file}: "${name}" is not a target; use one of ${TARGET_NAMES.join(", ")}`);
+      return !on[name];
+    });
   return {
     package: off(declared.package),
     files: Object.entries(declared.tests ?? {})
@@ -81,8 +128,8 @@ export function leftOut(packageDir, on) {
   };
 }
 
-const quoted = (names) => names.map((n) => `"${n}"`).join(", ");
-const targetWord = (names) => `target${names.length > 1 ? "s" : ""} ${quoted(names)} ${names.length > 1 ? "are" : "is"}`;
+/** `the "a" target is off` or `the "a" and "b" targets are off`. */
+const offWords = (names) => `the ${names.map((n) => `"${n}"`).join(" and ")} target${names.length > 1 ? "s are" : " is"} off`;
 
 /**
  * Runs `command` in `packageDir` with what needs an off target left out, saying what; resolves
@@ -98,29 +145,31 @@ export function runAdapted(packageDir, command, args) {
   const say = (line) => console.log(`${name}: ${line}`);
   const what = command === "vitest" ? "tests" : command === "tsc" ? "typecheck" : `\`${[command, ...args].join(" ")}\``;
   if (out.package.length > 0) {
-    say(`${what} not run: the ${targetWord(out.package)} off in ${CONFIG_FILE}, and this package is built on ${out.package.length > 1 ? "them" : "it"} throughout`);
+    say(`${what} not run: ${offWords(out.package)} in ${CONFIG_FILE}, and this package needs ${out.package.length > 1 ? "them" : "it"} throughout`);
     return 0;
   }
   let finalArgs = [...args];
   let cleanup = () => undefined;
   if (out.files.length > 0 && command === "vitest") {
-    for (const t of out.files) say(`${t.file} not run: the ${targetWord(t.off)} off in ${CONFIG_FILE}`);
+    for (const t of out.files) say(`${t.file} not run: ${offWords(t.off)} in ${CONFIG_FILE}`);
     finalArgs = [...args, "--passWithNoTests", ...out.files.flatMap((t) => ["--exclude", t.file])];
   } else if (out.files.length > 0 && command === "tsc") {
-    // tsc takes no --exclude: a config that extends the package's, with the files excluded.
+    // tsc takes no --exclude: a config beside the package's (where tsc finds the same type
+    // roots) that extends it with the files excluded, removed once tsc is done.
     if (!args.includes("-p")) throw new Error("targets.mjs tsc: pass the project with -p, as the packages' typecheck scripts do");
-    const project = args[args.indexOf("-p") + 1];
-    const dir = mkdtempSync(path.join(tmpdir(), "contracts-targets-"));
-    cleanup = () => rmSync(dir, { recursive: true, force: true });
-    const base = path.resolve(packageDir, project);
+    const base = path.resolve(packageDir, args[args.indexOf("-p") + 1]);
+    const derived = path.join(path.dirname(base), `.tsconfig.targets-${process.pid}.json`);
+    cleanup = () => rmSync(derived, { force: true });
     const own = JSON.parse(readFileSync(base, "utf8"));
-    const exclude = [...(own.exclude ?? []).map((e) => path.resolve(path.dirname(base), e)), ...out.files.map((t) => path.resolve(packageDir, t.file))];
-    writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ extends: base, exclude }));
-    for (const t of out.files) say(`${t.file} not type-checked: the ${targetWord(t.off)} off in ${CONFIG_FILE}`);
-    finalArgs = args.map((a, i) => (args[i - 1] === "-p" ? path.join(dir, "tsconfig.json") : a));
+    const exclude = [...(own.exclude ?? []), ...out.files.map((t) => path.relative(path.dirname(base), path.resolve(packageDir, t.file)))];
+    writeFileSync(derived, JSON.stringify({ extends: `./${path.basename(base)}`, exclude }));
+    for (const t of out.files) say(`${t.file} not type-checked: ${offWords(t.off)} in ${CONFIG_FILE}`);
+    finalArgs = args.map((a, i) => (args[i - 1] === "-p" ? derived : a));
   }
   if (command === "vitest" && out.within.length > 0) {
-    say(`the tests for the ${targetWord(out.within)} off in ${CONFIG_FILE} do not run (listed as skipped); test/targets.test.ts checks what the package holds`);
+    say(
+      `${offWords(out.within)} in ${CONFIG_FILE}: the tests of ${out.within.length > 1 ? "them" : "it"} do not run (vitest lists them as skipped); test/targets.test.ts checks what the package holds`,
+    );
   }
   const bin = command === "--" ? args[0] : command;
   const rest = command === "--" ? finalArgs.slice(1) : finalArgs;
