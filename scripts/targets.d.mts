@@ -8,7 +8,7 @@ export function targetOn(target: TargetName, root?: string): boolean;
 export function leftOut(
   packageDir: string,
   on: Record<TargetName, boolean>,
-): { package: TargetName[]; files: { file: string; off: TargetName[] }[]; within: TargetName[] };
+): { package: TargetName[]; files: { file: string; off: TargetName[] }[]; within: { target: TargetName; what: string }[] };
 export function runAdapted(packageDir: string, command: string, args: readonly string[]): number;
 export function generatedFiles(packageDir: string, roots: readonly string[]): string[];
 export function offHeader(targets: readonly TargetName[]): string;

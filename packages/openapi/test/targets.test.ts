@@ -22,19 +22,22 @@ describe("the package holds what contracts.config.json's targets say", () => {
     expect(heldProblems(PACKAGE, ["openapi31", "openapi30"], ["src/generated", "generated"])).toEqual([]);
   });
 
-  it.each(documents)("$target: written with its entities when on; when off, no file and an empty document that says so", ({ target, files, typed, service }) => {
-    const note = `/** Empty: the "${target}" target is off in contracts.config.json. */`;
-    const schemas = Object.keys(typed.components.schemas);
-    const merged = mergeComponents({ openapi: service, info: { title: "s", version: "1" }, paths: {} });
-    if (targetOn(target)) {
-      for (const file of files) expect(existsSync(path.join(PACKAGE, "generated", file)), file).toBe(true);
-      expect(schemas).toContain("ConnectorWithStatus");
-      expect(module).not.toContain(note);
-    } else {
-      for (const file of files) expect(existsSync(path.join(PACKAGE, "generated", file)), file).toBe(false);
-      expect(schemas).toEqual([]);
-      expect(module).toContain(note);
-      expect(merged.components.schemas).toEqual({});
-    }
-  });
+  it.each(documents)(
+    "$target: written with its entities when on; when off, no file and an empty document that says so",
+    ({ target, files, typed, service }) => {
+      const note = `/** Empty: the "${target}" target is off in contracts.config.json. */`;
+      const schemas = Object.keys(typed.components.schemas);
+      const merged = mergeComponents({ openapi: service, info: { title: "s", version: "1" }, paths: {} });
+      if (targetOn(target)) {
+        for (const file of files) expect(existsSync(path.join(PACKAGE, "generated", file)), file).toBe(true);
+        expect(schemas).toContain("ConnectorWithStatus");
+        expect(module).not.toContain(note);
+      } else {
+        for (const file of files) expect(existsSync(path.join(PACKAGE, "generated", file)), file).toBe(false);
+        expect(schemas).toEqual([]);
+        expect(module).toContain(note);
+        expect(merged.components.schemas).toEqual({});
+      }
+    },
+  );
 });

@@ -97,7 +97,9 @@ export function parseConfig(text: string): ProjectConfig {
  * fixtures type their values with @contracts/types (`import type ... from "@contracts/types"`),
  * which with "types" off exports no entity, so they would not build.
  */
-const IMPORTS: readonly { target: TargetName; needed: string; by: readonly TargetName[] }[] = [{ target: "types", needed: "the entity types from @contracts/types", by: ["validators", "fixtures"] }];
+const IMPORTS: readonly { target: TargetName; needed: string; by: readonly TargetName[] }[] = [
+  { target: "types", needed: "the entity types from @contracts/types", by: ["validators", "fixtures"] },
+];
 
 /** A target turned off while a target that imports its package is on. */
 function missingTargets(targets: Readonly<Record<TargetName, boolean>>): { target: TargetName; needed: string; on: TargetName[] }[] {
