@@ -134,8 +134,8 @@ export function leftOut(packageDir, on) {
 const offWords = (names) => `the ${names.map((n) => `"${n}"`).join(" and ")} target${names.length > 1 ? "s are" : " is"} off`;
 
 /**
- * Runs `command` in `packageDir` with what needs an off target left out, saying what; resolves
- * to its exit code.
+ * Runs `command` in `packageDir` with what needs an off target left out, saying what; returns
+ * its exit code (0 when the whole package is left out).
  * @param {string} packageDir
  * @param {string} command
  * @param {readonly string[]} args
@@ -145,7 +145,7 @@ export function runAdapted(packageDir, command, args) {
   const name = JSON.parse(readFileSync(path.join(packageDir, "package.json"), "utf8")).name;
   const out = leftOut(packageDir, on);
   const say = (line) => console.log(`${name}: ${line}`);
-  const what = command === "vitest" ? "tests" : command === "tsc" ? "typecheck" : `\`${[command, ...args].join(" ")}\``;
+  const what = command === "vitest" ? "tests" : command === "tsc" ? "typecheck" : `\`${args.join(" ")}\``;
   if (out.package.length > 0) {
     say(`${what} not run: ${offWords(out.package)} in ${CONFIG_FILE}, and this package needs ${out.package.length > 1 ? "them" : "it"} throughout`);
     return 0;
@@ -169,7 +169,7 @@ export function runAdapted(packageDir, command, args) {
     finalArgs = args.map((a, i) => (args[i - 1] === "-p" ? derived : a));
   }
   if (command === "vitest") {
-    for (const { target, what } of out.within) say(`${offWords([target])} in ${CONFIG_FILE}: ${what}; test/targets.test.ts checks what the package holds`);
+    for (const { target, what } of out.within) say(`${offWords([target])} in ${CONFIG_FILE}: ${what}`);
   }
   const bin = command === "--" ? args[0] : command;
   const rest = command === "--" ? finalArgs.slice(1) : finalArgs;
