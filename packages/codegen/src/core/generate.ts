@@ -4,6 +4,7 @@ import { CONFIG_FILE, DEFAULT_CONFIG, type ProjectConfig } from "../load/config.
 import { parseSchemaText, type ParseResult, type SourceFile } from "../load/parse.js";
 import type { RawSchemaFile } from "../load/read.js";
 import { buildModel } from "../model/build.js";
+import { deriveViews } from "../model/views.js";
 import type { Json, Model, PublishedPackage } from "../model/types.js";
 import { validateSources } from "../validate/index.js";
 import { withRuleDefaults, type Findings } from "../validate/rules.js";
@@ -63,7 +64,9 @@ export function checkedModel(files: readonly RawSchemaFile[], options: ModelOpti
   const findings = validateSources(read, reservedNames(options.emitters ?? []), rules);
   problems.push(...findings.problems);
   if (problems.length > 0) throw new SchemaProblems(sortProblems(problems));
-  return { model: buildModel(read), warnings: sortProblems([...ids.warnings, ...findings.warnings]) };
+  const { views, problems: clashes } = deriveViews(read);
+  if (clashes.length > 0) throw new SchemaProblems(sortProblems(clashes));
+  return { model: buildModel(read, views), warnings: sortProblems([...ids.warnings, ...findings.warnings]) };
 }
 
 function reservedNames(emitters: readonly Emitter[]): ReadonlyMap<string, string> {
