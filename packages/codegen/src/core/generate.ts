@@ -107,7 +107,7 @@ export async function generate(files: readonly RawSchemaFile[], options: Generat
       problems.push(...error.problems);
     }
   }
-  if (problems.length > 0) throw new SchemaProblems(sortProblems(problems));
+  if (problems.length > 0) throw new SchemaProblems(sortProblems(inSources(problems, model)));
   const run: RunInput = { files, model, emitters, config };
   const outcomes = await runner.entities(
     run,
@@ -128,7 +128,7 @@ export async function generate(files: readonly RawSchemaFile[], options: Generat
     }
   }
   // Two entities reaching one definition of a third file report its problem once.
-  if (problems.length > 0) throw new SchemaProblems(sortProblems([...new Map(problems.map((p) => [JSON.stringify(p), p])).values()]));
+  if (problems.length > 0) throw new SchemaProblems(sortProblems([...new Map(inSources(problems, model).map((p) => [JSON.stringify(p), p])).values()]));
   for (const emitter of emitters) mergeInto(outputs, await runner.aggregate(run, emitter, parts.get(emitter.name) ?? new Map()), emitter.name);
   for (const emitter of off) mergeInto(outputs, await offModules(emitter, model), emitter.name);
   for (const target of derived) mergeInto(outputs, target.derive(outputs), target.name);
@@ -138,6 +138,23 @@ export async function generate(files: readonly RawSchemaFile[], options: Generat
   await alongside;
   const sorted = new Map([...outputs].sort(([a], [b]) => compareCodeUnits(a, b)));
   return { model, outputs: sorted, ownedRoots: [...options.emitters, ...derived].flatMap((e) => e.outputRoots), warnings };
+}
+
+/**
+ * Problems located in a view (`XInput`, `XPatch`: derived, never written) as the user can act on
+ * them: at the schema file the view comes from, saying which view; one its entity has already
+ * (the same construct, copied into the view) is reported once, at the entity.
+ */
+function inSources(problems: readonly Problem[], model: Model): Problem[] {
+  const seen = new Set(problems.map((p) => `${p.file}\0${p.pointer}\0${p.message}`));
+  return problems.flatMap((problem) => {
+    const view = model.byFile.get(problem.file)?.view;
+    if (view === undefined) return [problem];
+    if (seen.has(`${view.source}\0${problem.pointer}\0${problem.message}`)) return [];
+    const entity = model.byFile.get(view.source);
+    const name = model.byFile.get(problem.file)?.name ?? "";
+    return [{ ...problem, file: view.source, ...(entity?.locate?.(problem.pointer) ?? {}), message: `in its ${view.kind === "input" ? "write" : "patch"} view ${name} (derived from its readOnly/writeOnly properties): ${problem.message}` }];
+  });
 }
 
 /**
