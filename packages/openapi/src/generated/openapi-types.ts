@@ -34,7 +34,7 @@ export interface components {
         };
         /** ConnectorWithStatusInput */
         ConnectorWithStatusInput: {
-            id?: unknown;
+            id?: never;
             name: string;
             slug: string;
             description: string | null;
@@ -47,7 +47,7 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             enabled: boolean;
-            createdAt?: unknown;
+            createdAt?: never;
             /** @description Workspace-specific install info; null when not installed. */
             server: {
                 id: string;
@@ -60,7 +60,7 @@ export interface components {
         };
         /** ConnectorWithStatusPatch */
         ConnectorWithStatusPatch: {
-            id?: unknown;
+            id?: never;
             name?: string;
             slug?: string;
             description?: string | null;
@@ -73,7 +73,7 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             enabled?: boolean;
-            createdAt?: unknown;
+            createdAt?: never;
             /** @description Workspace-specific install info; null when not installed. */
             server?: {
                 id: string;
