@@ -12,7 +12,7 @@
 // warm-up per validator and table, default 300) tune the run;
 // BENCH_BEFORE=<dir> adds a second build of @contracts/validators (its dist/) side by side;
 // BENCH_KEYS (default 1,000,000) and BENCH_KEY_ROUNDS (default 3) size the key-budget table;
-// BENCH_ONLY=<sections> (of is,sweeps,scan,validate,keys; all by default) runs only those.
+// BENCH_ONLY=<sections> (of is,views,sweeps,scan,validate,keys; all by default) runs only those.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -158,7 +158,7 @@ for (const [name, fn] of Object.entries(checks)) {
 }
 
 const mode = evalAllowed ? "eval allowed" : "--disallow-code-generation-from-strings";
-const only = new Set((process.env.BENCH_ONLY ?? "is,sweeps,scan,validate,keys").split(","));
+const only = new Set((process.env.BENCH_ONLY ?? "is,views,sweeps,scan,validate,keys").split(","));
 const checkNames = Object.keys(checks);
 if (only.has("is"))
   print(
@@ -170,6 +170,33 @@ if (only.has("is"))
     checkNames,
     AJV,
   );
+
+// The write views (issue 14) are entities of their own: the same speed class as the entity, against
+// Ajv compiled from the 3.1 document's components (what a client validating a request body uses).
+if (only.has("views") && !child) {
+  const Ajv2020 = require("ajv/dist/2020").default;
+  const addFormats = require("ajv-formats").default;
+  const ajv = new Ajv2020({ strict: false });
+  addFormats(ajv);
+  ajv.addSchema({ ...JSON.parse(readFileSync(path.join(here, "../packages/openapi/generated/openapi.json"), "utf8")), $id: "openapi.json" });
+  const input = (v) => Object.fromEntries(Object.entries(v).filter(([k]) => k !== "id" && k !== "createdAt"));
+  const [, small] = table.find(([, , valid]) => valid);
+  const rows = [
+    ["Input: a valid create body", "ConnectorWithStatusInput", input(small)],
+    ["Input: id sent", "ConnectorWithStatusInput", { ...input(small), id: "srv_1" }],
+    ["Input: 300-property configSchema", "ConnectorWithStatusInput", input(withConfigSchema(wideSchema(300)))],
+    ["Patch: { enabled: false }", "ConnectorWithStatusPatch", { enabled: false }],
+    ["Patch: empty", "ConnectorWithStatusPatch", {}],
+    ["Patch: a wrong type", "ConnectorWithStatusPatch", { enabled: "no" }],
+  ];
+  const results = [];
+  for (const [label, view, value] of rows) {
+    const fns = { ours: ours[`is${view}`], [AJV]: ajv.compile({ $ref: `openapi.json#/components/schemas/${view}` }) };
+    if (fns.ours(value) !== fns[AJV](value)) throw new Error(`${label}: ours and Ajv disagree`);
+    results.push(...measure([[label, value]], fns));
+  }
+  print(`### The write views: is(), ns per check, ${mode}`, results, ["ours", AJV], AJV);
+}
 
 const sweepNames = ["ours", ...(before ? ["before"] : []), AJV];
 const pick = (names) => Object.fromEntries(names.map((k) => [k, checks[k]]));

@@ -18,7 +18,21 @@ const ROUNDS = option("--rounds", 2);
 const SCENARIOS = [
   { name: "GET /connectors/:slug", requests: [{ method: "GET", path: "/connectors/acme-connector" }] },
   { name: "GET /connectors?limit=6", requests: [{ method: "GET", path: "/connectors?limit=6" }] },
+  // A body route: the same patch each time, so every request is a 200 (a POST would meet its own slug).
+  { name: "PATCH /connectors/:slug { enabled }", requests: [patch({ enabled: false })] },
+  { name: "PATCH /connectors/:slug, a 300-property configSchema (34 KB)", requests: [patch({ configSchema: wideSchema(300) })] },
 ];
+
+function patch(body) {
+  return { method: "PATCH", path: "/connectors/acme-connector", headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
+}
+
+/** A JSON Schema with `n` properties: what `configSchema` carries in a real connector. */
+function wideSchema(n) {
+  const properties = {};
+  for (let i = 0; i < n; i++) properties[`option${i}`] = { type: "string", description: `Option ${i} of the connector's configuration.`, default: "" };
+  return { type: "object", properties, required: ["option0"], additionalProperties: false };
+}
 
 async function serve(mode) {
   const child = fork(new URL("./serve.mjs", import.meta.url), [mode], { stdio: ["ignore", "inherit", "inherit", "ipc"] });

@@ -1,9 +1,14 @@
 import { readFileSync } from "node:fs";
-import type { ConnectorWithStatus } from "@contracts/types";
-import { ConnectorWithStatus as ConnectorWithStatusSchema } from "@contracts/validators";
+import type { ConnectorWithStatus, ConnectorWithStatusInput, ConnectorWithStatusPatch } from "@contracts/types";
+import {
+  ConnectorWithStatus as ConnectorWithStatusSchema,
+  ConnectorWithStatusInput as ConnectorWithStatusInputSchema,
+  ConnectorWithStatusPatch as ConnectorWithStatusPatchSchema,
+  validateConnectorWithStatus,
+} from "@contracts/validators";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from "fastify";
 import { buildDocument, type OperationSpec } from "./openapi.js";
-import { openStore, type ConnectorStore } from "./store.js";
+import { newConnectorId, openStore, type ConnectorStore } from "./store.js";
 import { ErrorBodySchema, RequestValidationError, validatorCompiler, type ErrorBody } from "./validation.js";
 
 export interface ServerOptions {
@@ -60,6 +65,19 @@ function notFound(reply: FastifyReply, slug: string) {
 
 type SlugRequest = FastifyRequest<{ Params: { slug: string } }>;
 
+function conflict(reply: FastifyReply, slug: string) {
+  return reply.code(409).send(errorBody(`a connector with slug ${JSON.stringify(slug)} exists already`));
+}
+
+/**
+ * JSON Merge Patch (RFC 7396) of a connector: each member of the patch replaces the stored one
+ * whole (nested objects included: `server` is sent entire, as the patch view's schema says);
+ * `null` is a value, where the schema allows it, not a deletion (every property is required).
+ */
+function mergePatch(stored: ConnectorWithStatus, patch: ConnectorWithStatusPatch): ConnectorWithStatus {
+  return { ...stored, ...patch } as ConnectorWithStatus;
+}
+
 /** The routes: what Fastify serves and what GET /openapi.json documents, from one table. */
 function operations(store: ConnectorStore): (OperationSpec & { handler: (request: FastifyRequest, reply: FastifyReply) => unknown })[] {
   return [
@@ -104,6 +122,52 @@ function operations(store: ConnectorStore): (OperationSpec & { handler: (request
       },
     },
     {
+      method: "POST",
+      url: "/connectors",
+      operationId: "createConnector",
+      summary: "Create a connector: the server assigns its id and createdAt",
+      body: ConnectorWithStatusInputSchema,
+      responses: {
+        201: { description: "The connector as stored", schema: ConnectorWithStatusSchema },
+        400: errorResponse("A body that is not a ConnectorWithStatusInput (an `id` or `createdAt` sent, an unknown key, a wrong type, broken JSON, too large)"),
+        409: errorResponse("A connector with this slug exists already"),
+      },
+      handler: (request: FastifyRequest, reply: FastifyReply) => {
+        const input = request.body as ConnectorWithStatusInput;
+        const connector: ConnectorWithStatus = { ...input, id: newConnectorId(), createdAt: new Date().toISOString() } as ConnectorWithStatus;
+        const stored = store.insert(connector);
+        return stored === undefined ? conflict(reply, connector.slug) : reply.code(201).send(stored);
+      },
+    },
+    {
+      method: "PATCH",
+      url: "/connectors/:slug",
+      operationId: "updateConnector",
+      summary: "Change a connector: a JSON Merge Patch (RFC 7396) of its writable properties",
+      params: slugParams,
+      body: ConnectorWithStatusPatchSchema,
+      responses: {
+        200: { description: "The connector as stored after the patch", schema: ConnectorWithStatusSchema },
+        400: errorResponse("A body that is not a ConnectorWithStatusPatch (empty, a readOnly property sent, an unknown key, a wrong type)"),
+        404: errorResponse("No connector has this slug"),
+        409: errorResponse("The patch renames the connector to a slug another one has"),
+      },
+      handler: (request: FastifyRequest, reply: FastifyReply) => {
+        const { slug } = (request as SlugRequest).params;
+        const stored = store.get(slug);
+        if (stored === undefined) return notFound(reply, slug);
+        const merged = mergePatch(stored, request.body as ConnectorWithStatusPatch);
+        // The patch view cannot judge what relates properties to each other: the result is
+        // checked as a whole before it is stored (with every property required, it always holds).
+        const checked = validateConnectorWithStatus(merged);
+        if (!checked.ok) throw new RequestValidationError("request body", checked.errors);
+        const result = store.replace(slug, merged);
+        if (result === "missing") return notFound(reply, slug);
+        if (result === "conflict") return conflict(reply, merged.slug);
+        return result;
+      },
+    },
+    {
       method: "DELETE",
       url: "/connectors/:slug",
       operationId: "deleteConnector",
@@ -119,14 +183,14 @@ function operations(store: ConnectorStore): (OperationSpec & { handler: (request
 }
 
 /** A request that never reached a handler, in the same body shape as a validation error. */
-function requestError(error: FastifyError): { status: number; body: ErrorBody } | undefined {
+function requestError(error: FastifyError, bodyLimit: number): { status: number; body: ErrorBody } | undefined {
   switch (error.code) {
     case "FST_ERR_CTP_BODY_TOO_LARGE":
       // 400, not 413: every bad body is answered alike, with where and what (issue 15).
       return {
         status: 400,
         body: errorBody("invalid request body", [
-          { path: "", keyword: "maxBytes", message: `value is larger than the ${error.message.match(/\d+/)?.[0] ?? "allowed"} bytes this service accepts` },
+          { path: "", keyword: "maxBytes", message: `value is larger than the ${bodyLimit} bytes this service accepts` },
         ]),
       };
     case "FST_ERR_CTP_INVALID_JSON_BODY":
@@ -146,9 +210,10 @@ function requestError(error: FastifyError): { status: number; body: ErrorBody } 
  */
 export async function buildServer(options: ServerOptions = {}): Promise<FastifyInstance> {
   const store = openStore(options.databasePath ?? ":memory:");
+  const bodyLimit = options.bodyLimit ?? 1024 * 1024;
   const app = Fastify({
     logger: options.logger ?? false,
-    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    bodyLimit,
     // On close, idle keep-alive connections are closed at once; busy ones when their response is sent.
     forceCloseConnections: "idle",
   });
@@ -168,7 +233,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof RequestValidationError) return reply.code(400).send(errorBody(error.message, error.errors));
-    const known = requestError(error);
+    const known = requestError(error, bodyLimit);
     if (known !== undefined) return reply.code(known.status).send(known.body);
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) return reply.code(error.statusCode).send(errorBody(error.message));
     request.log.error(error);

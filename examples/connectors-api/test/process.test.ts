@@ -3,6 +3,8 @@ import { existsSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { makeConnectorWithStatusInput } from "@contracts/fixtures";
+import { assertResponseMatches } from "@contracts/testing";
 import { describe, expect, it } from "vitest";
 import { start } from "./start.js";
 
@@ -69,6 +71,28 @@ describe("the service process", () => {
     // SQLite removes the write-ahead log when the last connection closes cleanly.
     expect(existsSync(`${database}-wal`)).toBe(false);
     expect(existsSync(database)).toBe(true);
+  });
+
+  it("keeps what was written across a restart when DATABASE_PATH names a file", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "connectors-api-"));
+    const env = { HOST: "127.0.0.1", DATABASE_PATH: path.join(dir, "connectors.db") };
+    const first = await launch(env);
+    const send = (base: string, method: string, url: string, body: unknown) =>
+      fetch(`${base}${url}`, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const created = await assertResponseMatches(
+      await send(first.baseUrl, "POST", "/connectors", makeConnectorWithStatusInput({ slug: "survivor" })),
+      "ConnectorWithStatus",
+      { status: 201 },
+    );
+    const patched = await assertResponseMatches(await send(first.baseUrl, "PATCH", "/connectors/survivor", { enabled: false }), "ConnectorWithStatus");
+    expect(await first.stop()).toBe(0);
+    const second = await launch(env);
+    try {
+      expect(await assertResponseMatches(await fetch(`${second.baseUrl}/connectors/survivor`), "ConnectorWithStatus")).toEqual({ ...created, enabled: false });
+      expect(await assertResponseMatches(await fetch(`${second.baseUrl}/connectors`), ["ConnectorWithStatus"])).toEqual([patched]);
+    } finally {
+      expect(await second.stop()).toBe(0);
+    }
   });
 
   it("refuses a PORT that is not a port, saying so", async () => {

@@ -4,6 +4,7 @@ import { CONFIG_FILE, DEFAULT_CONFIG, type ProjectConfig } from "../load/config.
 import { parseSchemaText, type ParseResult, type SourceFile } from "../load/parse.js";
 import type { RawSchemaFile } from "../load/read.js";
 import { buildModel } from "../model/build.js";
+import { deriveViews } from "../model/views.js";
 import type { Json, Model, PublishedPackage } from "../model/types.js";
 import { validateSources } from "../validate/index.js";
 import { withRuleDefaults, type Findings } from "../validate/rules.js";
@@ -63,7 +64,9 @@ export function checkedModel(files: readonly RawSchemaFile[], options: ModelOpti
   const findings = validateSources(read, reservedNames(options.emitters ?? []), rules);
   problems.push(...findings.problems);
   if (problems.length > 0) throw new SchemaProblems(sortProblems(problems));
-  return { model: buildModel(read), warnings: sortProblems([...ids.warnings, ...findings.warnings]) };
+  const { views, problems: clashes } = deriveViews(read);
+  if (clashes.length > 0) throw new SchemaProblems(sortProblems(clashes));
+  return { model: buildModel(read, views), warnings: sortProblems([...ids.warnings, ...findings.warnings]) };
 }
 
 function reservedNames(emitters: readonly Emitter[]): ReadonlyMap<string, string> {
@@ -104,7 +107,7 @@ export async function generate(files: readonly RawSchemaFile[], options: Generat
       problems.push(...error.problems);
     }
   }
-  if (problems.length > 0) throw new SchemaProblems(sortProblems(problems));
+  if (problems.length > 0) throw new SchemaProblems(sortProblems(inSources(problems, model)));
   const run: RunInput = { files, model, emitters, config };
   const outcomes = await runner.entities(
     run,
@@ -125,7 +128,7 @@ export async function generate(files: readonly RawSchemaFile[], options: Generat
     }
   }
   // Two entities reaching one definition of a third file report its problem once.
-  if (problems.length > 0) throw new SchemaProblems(sortProblems([...new Map(problems.map((p) => [JSON.stringify(p), p])).values()]));
+  if (problems.length > 0) throw new SchemaProblems(sortProblems([...new Map(inSources(problems, model).map((p) => [JSON.stringify(p), p])).values()]));
   for (const emitter of emitters) mergeInto(outputs, await runner.aggregate(run, emitter, parts.get(emitter.name) ?? new Map()), emitter.name);
   for (const emitter of off) mergeInto(outputs, await offModules(emitter, model), emitter.name);
   for (const target of derived) mergeInto(outputs, target.derive(outputs), target.name);
@@ -135,6 +138,23 @@ export async function generate(files: readonly RawSchemaFile[], options: Generat
   await alongside;
   const sorted = new Map([...outputs].sort(([a], [b]) => compareCodeUnits(a, b)));
   return { model, outputs: sorted, ownedRoots: [...options.emitters, ...derived].flatMap((e) => e.outputRoots), warnings };
+}
+
+/**
+ * Problems located in a view (`XInput`, `XPatch`: derived, never written) as the user can act on
+ * them: at the schema file the view comes from, saying which view; one its entity has already
+ * (the same construct, copied into the view) is reported once, at the entity.
+ */
+function inSources(problems: readonly Problem[], model: Model): Problem[] {
+  const seen = new Set(problems.map((p) => `${p.file}\0${p.pointer}\0${p.message}`));
+  return problems.flatMap((problem) => {
+    const view = model.byFile.get(problem.file)?.view;
+    if (view === undefined) return [problem];
+    if (seen.has(`${view.source}\0${problem.pointer}\0${problem.message}`)) return [];
+    const entity = model.byFile.get(view.source);
+    const name = model.byFile.get(problem.file)?.name ?? "";
+    return [{ ...problem, file: view.source, ...(entity?.locate?.(problem.pointer) ?? {}), message: `in its ${view.kind === "input" ? "write" : "patch"} view ${name} (derived from its readOnly/writeOnly properties): ${problem.message}` }];
+  });
 }
 
 /**

@@ -20,7 +20,11 @@ export function resolver(model: Model): (ref: DefinitionRef) => TypeNode | undef
  * Each entity root and each definition is compared once, on both sides, and a ref to the same
  * definition on both sides is not followed: a definition's change is reported once, where it is.
  */
-export function diffModels(before: Model, after: Model): SidedFinding[] {
+export function diffModels(withViewsBefore: Model, withViewsAfter: Model): SidedFinding[] {
+  // Views (`XInput`, `XPatch`) are derived from their entity: a change is judged once, on it, per
+  // side (a readOnly property is on the read side only), not again on each view.
+  const before = withoutViews(withViewsBefore);
+  const after = withoutViews(withViewsAfter);
   const ctx: DiffContext = { sides: BOTH_SIDES, resolveOld: resolver(before), resolveNew: resolver(after), visiting: new Set(), compare: compareNodes };
   const out: SidedFinding[] = [];
   const oldById = new Map(before.entities.map((e) => [e.id, e]));
@@ -119,4 +123,8 @@ function definitionChanges(before: Model, after: Model, ctx: DiffContext): Sided
       });
   }
   return out;
+}
+
+function withoutViews(model: Model): Model {
+  return { ...model, entities: model.entities.filter((e) => !e.view) };
 }

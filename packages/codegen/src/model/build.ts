@@ -4,6 +4,7 @@ import { getAtPointer, joinPointer, splitPointer } from "../load/pointer.js";
 import { definitionName } from "../schema/names.js";
 import { indexSchemas, isObject, resolveRef, type SchemaIndex } from "../schema/refs.js";
 import { keywordSpec, type InstanceType } from "./keywords/index.js";
+import type { ViewSource } from "./views.js";
 import type {
   Annotations,
   ArrayNode,
@@ -23,9 +24,10 @@ import type {
 export const DEFAULT_DOCS: DocsMeta = { section: "Reference", group: "Types", order: 100 };
 
 /** Builds the model from sources that passed validation. */
-export function buildModel(sources: readonly SourceFile[]): Model {
-  const index = indexSchemas(new Map(sources.map((s) => [s.file, s.value])));
-  const entities = sources.map((source) => buildEntity(source, index));
+export function buildModel(sources: readonly SourceFile[], views: readonly ViewSource[] = []): Model {
+  const all = [...sources, ...views.map((v) => v.source)];
+  const index = indexSchemas(new Map(all.map((s) => [s.file, s.value])));
+  const entities = [...sources.map((source) => buildEntity(source, index)), ...views.map(({ source, view }) => ({ ...buildEntity(source, index), view }))];
   entities.sort((a, b) => compareCodeUnits(a.name, b.name));
   // The indexes every stage after this one looks entities and files up in: built once per model.
   const byFile = new Map(entities.map((e) => [e.file, e]));

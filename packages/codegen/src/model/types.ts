@@ -233,6 +233,15 @@ export interface Definition {
   readonly node: SchemaNode;
 }
 
+/** What a derived entity is the view of (`model/views.ts`): `XInput` and `XPatch` of `X`. */
+export interface ViewOf {
+  /** The entity (read view) it is derived from. */
+  readonly of: string;
+  readonly kind: "input" | "patch";
+  /** The schema file it is derived from (its own `file` is never written). */
+  readonly source: string;
+}
+
 export interface Entity {
   /** Exported name: the schema's `title` (PascalCase). */
   readonly name: string;
@@ -259,6 +268,8 @@ export interface Entity {
    * construct can report a located `Problem`. Optional: hand-built models in tests may omit it.
    */
   readonly locate?: (pointer: string) => { line: number; column: number };
+  /** Set on a view derived from another entity's readOnly/writeOnly properties (`model/views.ts`). */
+  readonly view?: ViewOf;
 }
 
 /** Parsed schema files, indexed for resolving `$ref` (`resolveRef`; built by `indexSchemas`). */

@@ -7,6 +7,7 @@ import type { ProjectConfig } from "../load/config.js";
 import type { RawSchemaFile } from "../load/read.js";
 import { withRuleDefaults } from "../validate/rules.js";
 import { buildModel } from "../model/build.js";
+import { deriveViews } from "../model/views.js";
 import { phase } from "./timings.js";
 
 /**
@@ -34,7 +35,9 @@ parentPort?.once("message", async (request: { files: RawSchemaFile[]; entities: 
       return parsed.source;
     });
     // As the main thread read them (its findings were reported there).
-    const model = buildModel(withRuleDefaults(sources, config.rules, { problems: [], warnings: [] }));
+    const read = withRuleDefaults(sources, config.rules, { problems: [], warnings: [] });
+    // The main thread derived the same views from the same sources (and refused clashing ones).
+    const model = buildModel(read, deriveViews(read).views);
     const outcomes = await inThreadRunner().entities({ files, model, emitters: mine, config }, entities);
     phase("worker: entities emitted");
     parentPort?.postMessage({ ok: true, outcomes: [...outcomes] });

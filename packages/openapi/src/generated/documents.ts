@@ -121,6 +121,212 @@ export const openapi31 = {
         ],
         "title": "ConnectorWithStatus",
         "type": "object"
+      },
+      "ConnectorWithStatusInput": {
+        "additionalProperties": false,
+        "properties": {
+          "id": false,
+          "name": {
+            "type": "string"
+          },
+          "slug": {
+            "type": "string"
+          },
+          "description": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "iconUrl": {
+            "format": "uri",
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "mcpUrl": {
+            "format": "uri",
+            "type": "string"
+          },
+          "oauthScopes": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "configSchema": {
+            "anyOf": [
+              {
+                "additionalProperties": {},
+                "type": "object"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "enabled": {
+            "type": "boolean"
+          },
+          "createdAt": false,
+          "server": {
+            "anyOf": [
+              {
+                "additionalProperties": false,
+                "properties": {
+                  "id": {
+                    "type": "string"
+                  },
+                  "status": {
+                    "enum": [
+                      "error",
+                      "connected",
+                      "disconnected",
+                      null
+                    ],
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "config": {
+                    "anyOf": [
+                      {
+                        "additionalProperties": {},
+                        "type": "object"
+                      },
+                      {
+                        "type": "null"
+                      }
+                    ]
+                  }
+                },
+                "required": [
+                  "id",
+                  "status",
+                  "config"
+                ],
+                "type": "object"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Workspace-specific install info; null when not installed."
+          }
+        },
+        "required": [
+          "name",
+          "slug",
+          "description",
+          "iconUrl",
+          "mcpUrl",
+          "oauthScopes",
+          "configSchema",
+          "enabled",
+          "server"
+        ],
+        "title": "ConnectorWithStatusInput",
+        "type": "object"
+      },
+      "ConnectorWithStatusPatch": {
+        "additionalProperties": false,
+        "minProperties": 1,
+        "properties": {
+          "id": false,
+          "name": {
+            "type": "string"
+          },
+          "slug": {
+            "type": "string"
+          },
+          "description": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "iconUrl": {
+            "format": "uri",
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "mcpUrl": {
+            "format": "uri",
+            "type": "string"
+          },
+          "oauthScopes": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "configSchema": {
+            "anyOf": [
+              {
+                "additionalProperties": {},
+                "type": "object"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "enabled": {
+            "type": "boolean"
+          },
+          "createdAt": false,
+          "server": {
+            "anyOf": [
+              {
+                "additionalProperties": false,
+                "properties": {
+                  "id": {
+                    "type": "string"
+                  },
+                  "status": {
+                    "enum": [
+                      "error",
+                      "connected",
+                      "disconnected",
+                      null
+                    ],
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "config": {
+                    "anyOf": [
+                      {
+                        "additionalProperties": {},
+                        "type": "object"
+                      },
+                      {
+                        "type": "null"
+                      }
+                    ]
+                  }
+                },
+                "required": [
+                  "id",
+                  "status",
+                  "config"
+                ],
+                "type": "object"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Workspace-specific install info; null when not installed."
+          }
+        },
+        "title": "ConnectorWithStatusPatch",
+        "type": "object"
       }
     }
   },
@@ -227,6 +433,168 @@ export const openapi30 = {
           "server"
         ],
         "title": "ConnectorWithStatus",
+        "type": "object"
+      },
+      "ConnectorWithStatusInput": {
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "not": {}
+          },
+          "name": {
+            "type": "string"
+          },
+          "slug": {
+            "type": "string"
+          },
+          "description": {
+            "nullable": true,
+            "type": "string"
+          },
+          "iconUrl": {
+            "format": "uri",
+            "nullable": true,
+            "type": "string"
+          },
+          "mcpUrl": {
+            "format": "uri",
+            "type": "string"
+          },
+          "oauthScopes": {
+            "nullable": true,
+            "type": "string"
+          },
+          "configSchema": {
+            "additionalProperties": {},
+            "nullable": true,
+            "type": "object"
+          },
+          "enabled": {
+            "type": "boolean"
+          },
+          "createdAt": {
+            "not": {}
+          },
+          "server": {
+            "additionalProperties": false,
+            "description": "Workspace-specific install info; null when not installed.",
+            "nullable": true,
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "status": {
+                "enum": [
+                  "error",
+                  "connected",
+                  "disconnected",
+                  null
+                ],
+                "nullable": true,
+                "type": "string"
+              },
+              "config": {
+                "additionalProperties": {},
+                "nullable": true,
+                "type": "object"
+              }
+            },
+            "required": [
+              "id",
+              "status",
+              "config"
+            ],
+            "type": "object"
+          }
+        },
+        "required": [
+          "name",
+          "slug",
+          "description",
+          "iconUrl",
+          "mcpUrl",
+          "oauthScopes",
+          "configSchema",
+          "enabled",
+          "server"
+        ],
+        "title": "ConnectorWithStatusInput",
+        "type": "object"
+      },
+      "ConnectorWithStatusPatch": {
+        "additionalProperties": false,
+        "minProperties": 1,
+        "properties": {
+          "id": {
+            "not": {}
+          },
+          "name": {
+            "type": "string"
+          },
+          "slug": {
+            "type": "string"
+          },
+          "description": {
+            "nullable": true,
+            "type": "string"
+          },
+          "iconUrl": {
+            "format": "uri",
+            "nullable": true,
+            "type": "string"
+          },
+          "mcpUrl": {
+            "format": "uri",
+            "type": "string"
+          },
+          "oauthScopes": {
+            "nullable": true,
+            "type": "string"
+          },
+          "configSchema": {
+            "additionalProperties": {},
+            "nullable": true,
+            "type": "object"
+          },
+          "enabled": {
+            "type": "boolean"
+          },
+          "createdAt": {
+            "not": {}
+          },
+          "server": {
+            "additionalProperties": false,
+            "description": "Workspace-specific install info; null when not installed.",
+            "nullable": true,
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "status": {
+                "enum": [
+                  "error",
+                  "connected",
+                  "disconnected",
+                  null
+                ],
+                "nullable": true,
+                "type": "string"
+              },
+              "config": {
+                "additionalProperties": {},
+                "nullable": true,
+                "type": "object"
+              }
+            },
+            "required": [
+              "id",
+              "status",
+              "config"
+            ],
+            "type": "object"
+          }
+        },
+        "title": "ConnectorWithStatusPatch",
         "type": "object"
       }
     }

@@ -32,6 +32,58 @@ export interface components {
                 } | null;
             } | null;
         };
+        /** ConnectorWithStatusInput */
+        ConnectorWithStatusInput: {
+            id?: never;
+            name: string;
+            slug: string;
+            description: string | null;
+            /** Format: uri */
+            iconUrl: string | null;
+            /** Format: uri */
+            mcpUrl: string;
+            oauthScopes: string | null;
+            configSchema: {
+                [key: string]: unknown;
+            } | null;
+            enabled: boolean;
+            createdAt?: never;
+            /** @description Workspace-specific install info; null when not installed. */
+            server: {
+                id: string;
+                /** @enum {string|null} */
+                status: "error" | "connected" | "disconnected" | null;
+                config: {
+                    [key: string]: unknown;
+                } | null;
+            } | null;
+        };
+        /** ConnectorWithStatusPatch */
+        ConnectorWithStatusPatch: {
+            id?: never;
+            name?: string;
+            slug?: string;
+            description?: string | null;
+            /** Format: uri */
+            iconUrl?: string | null;
+            /** Format: uri */
+            mcpUrl?: string;
+            oauthScopes?: string | null;
+            configSchema?: {
+                [key: string]: unknown;
+            } | null;
+            enabled?: boolean;
+            createdAt?: never;
+            /** @description Workspace-specific install info; null when not installed. */
+            server?: {
+                id: string;
+                /** @enum {string|null} */
+                status: "error" | "connected" | "disconnected" | null;
+                config: {
+                    [key: string]: unknown;
+                } | null;
+            } | null;
+        };
     };
     responses: never;
     parameters: never;

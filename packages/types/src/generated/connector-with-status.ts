@@ -4,7 +4,7 @@ export interface ConnectorWithStatus {
   /**
    * MCP server record for this workspace's install of the connector.
    */
-  id: string;
+  readonly id: string;
   name: string;
   slug: string;
   description: string | null;
@@ -13,7 +13,7 @@ export interface ConnectorWithStatus {
   oauthScopes: string | null;
   configSchema: Record<string, unknown> | null;
   enabled: boolean;
-  createdAt: string;
+  readonly createdAt: string;
   /**
    * Workspace-specific install info; null when not installed.
    */

@@ -32,6 +32,8 @@ export const docsEmitter = defineEmitter({
     checkPageNames(model, INDEX_NAME);
   },
   async entity(entity, model) {
+    // A view (`XInput`, `XPatch`) is listed under its entity on the index page, with no page of its own.
+    if (entity.view) return { files: new Map() };
     return { files: new Map([[`${DOCS_PAGES_DIR}/${entity.name}.md`, renderEntityPage(entity, model)]]) };
   },
   async aggregate(model) {

@@ -1,3 +1,4 @@
+import { sourceFile } from "../../model/views.js";
 import type { Model } from "../../model/types.js";
 import { doNotEditHeader } from "../emitter.js";
 import { entityDescription, INDEX_DESCRIPTION, INDEX_TITLE } from "./frontmatter.js";
@@ -18,7 +19,9 @@ type Value = string | number;
  * this runs once per generate, cold): the module has three fixed shapes, whose prettier rules are
  * spelled out below. Tests check the result against prettier.
  */
-export function renderPagesModule(model: Model, pagePath: (name: string) => string, indexPath: string): string {
+export function renderPagesModule(all: Model, pagePath: (name: string) => string, indexPath: string): string {
+  // Views (`XInput`, `XPatch`) have no page of their own.
+  const model = { ...all, entities: all.entities.filter((e) => !e.view) };
   const pages = model.entities.map((e): Record<string, Value> => ({
     name: e.name,
     path: pagePath(e.name),
@@ -29,7 +32,7 @@ export function renderPagesModule(model: Model, pagePath: (name: string) => stri
     order: e.docs.order,
   }));
   return [
-    doNotEditHeader(model.entities.map((e) => e.file)),
+    doNotEditHeader(model.entities.map(sourceFile)),
     "",
     "/** Name of an entity that has a reference page. */",
     unionAlias(

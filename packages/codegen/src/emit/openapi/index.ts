@@ -1,3 +1,4 @@
+import { sourceFile } from "../../model/views.js";
 import { SUPPORT_30, SUPPORT_31 } from "./support.js";
 import { compareCodeUnits, InternalError, SchemaProblems, sortProblems, type Problem } from "../../errors.js";
 import type { Entity, Json, Model } from "../../model/types.js";
@@ -83,7 +84,7 @@ export const openapiEmitter = defineEmitter({
       Object.keys(blocks)
         .sort(compareCodeUnits)
         .map((name) => blocks[name] as string);
-    const header = doNotEditHeader(model.entities.map((e) => e.file));
+    const header = doNotEditHeader(model.entities.map(sourceFile));
     // A document contracts.config.json turns off is not written; its export stays (empty) for the package's own code.
     const on = { "3.1": model.targets?.["openapi31"] !== false, "3.0": model.targets?.["openapi30"] !== false };
     const offNote = (target: string) => `/** Empty: the "${target}" target is off in contracts.config.json. */`;

@@ -45,7 +45,12 @@ export function componentMembers(schemas: Readonly<Record<string, Json>>): Recor
     redoc: undefined,
     silent: true,
     inject: undefined,
-    transform: undefined,
+    // A schema no value satisfies (`false`, given to it as `{ not: {} }` below; a readOnly property
+    // of a write view) is `never`, as @contracts/types says: openapiTS's default, `unknown`, would
+    // let a write view's type take `id`.
+    transform(schema: unknown) {
+      return acceptsNothing(schema) ? ts.factory.createKeywordTypeNode(ts.SyntaxKind.NeverKeyword) : undefined;
+    },
     transformProperty: undefined,
     makePathsEnum: false,
     generatePathParams: false,
@@ -79,6 +84,14 @@ function withoutBooleanSchemas(schema: Json): Json {
     if (typeof sub === "boolean") return at.keyword === "additionalProperties" ? sub : sub ? {} : { not: {} };
     return withoutBooleanSchemas(sub);
   });
+}
+
+/** `{ "not": {} }`: no value is valid. */
+function acceptsNothing(schema: unknown): boolean {
+  if (!isObject(schema as Json)) return false;
+  const keys = Object.keys(schema as object);
+  const not = (schema as { not?: Json }).not;
+  return keys.length === 1 && keys[0] === "not" && isObject(not as Json) && Object.keys(not as object).length === 0;
 }
 
 /** The module `openapiTS` would print for a document whose only components are these schemas. */

@@ -1,3 +1,4 @@
+import { sourceFile } from "../../model/views.js";
 import { SUPPORT } from "./support.js";
 import type { JSONSchema } from "json-schema-to-typescript";
 import { defineEmitter, doNotEditHeader, problemAt } from "../emitter.js";
@@ -9,6 +10,7 @@ import { forEachNode, schemaIndex } from "../../model/walk.js";
 import { getAtPointer, joinPointer, splitPointer } from "../../load/pointer.js";
 import { toJson2TsSchema, type RefNamer } from "./prepare.js";
 import { printDeclarations } from "./print.js";
+import { markReadonly, readView } from "./read-view.js";
 
 export const TYPES_DIR = "packages/types/src/generated";
 
@@ -54,7 +56,7 @@ export const typesEmitter = defineEmitter({
   },
   async aggregate(model) {
     const index = model.entities.map((e) => `export type * from "./${e.slug}.js";`);
-    const text = [doNotEditHeader(model.entities.map((e) => e.file)), "", ...index, ...(index.length ? [] : ["export {};"]), ""].join("\n");
+    const text = [doNotEditHeader(model.entities.map(sourceFile)), "", ...index, ...(index.length ? [] : ["export {};"]), ""].join("\n");
     return new Map([[`${TYPES_DIR}/index.ts`, text]]);
   },
 });
@@ -77,18 +79,20 @@ export async function emitEntityTypes(entity: Entity, model: Model): Promise<str
     return { name };
   };
 
-  const declarations = [await declare(entity.name, toJson2TsSchema(entity.schema, refName))];
+  // The entity as written is the read view: readonly and writeOnly are marked in its type (read-view.ts).
+  const shaped = (schema: Json) => (entity.view ? schema : readView(schema));
+  const declarations = [await declare(entity.name, toJson2TsSchema(shaped(entity.schema), refName))];
   for (const definition of entity.definitions) {
     // At any depth: `/$defs/A/$defs/B` is a definition too.
     const schema = getAtPointer(entity.schema, definition.pointer) as Json;
     // A definition is its own root for json2ts; its title (if any) is its name already.
-    const prepared = toJson2TsSchema(isObject(schema) ? { ...schema, title: definition.name } : schema, refName, definition.pointer);
+    const prepared = toJson2TsSchema(shaped(isObject(schema) ? { ...schema, title: definition.name } : schema), refName, definition.pointer);
     declarations.push(await declare(definition.name, prepared));
   }
   const importLines = [...imports]
     .sort(([a], [b]) => compareCodeUnits(a, b))
     .map(([from, names]) => `import type { ${[...names].sort(compareCodeUnits).join(", ")} } from "${from}";`);
-  return [doNotEditHeader([entity.file]), "", ...(importLines.length ? [...importLines, ""] : []), await printDeclarations(declarations.join("\n"))].join("\n");
+  return [doNotEditHeader([sourceFile(entity)]), "", ...(importLines.length ? [...importLines, ""] : []), await printDeclarations(markReadonly(declarations.join("\n")))].join("\n");
 }
 
 export async function declare(name: string, schema: Json): Promise<string> {

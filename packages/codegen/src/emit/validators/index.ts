@@ -1,3 +1,4 @@
+import { sourceFile } from "../../model/views.js";
 import { SUPPORT } from "./support.js";
 import { reserve, TYPESCRIPT_GLOBALS } from "../../schema/names.js";
 import { defineEmitter } from "../emitter.js";
@@ -34,7 +35,7 @@ export const validatorsEmitter = defineEmitter({
     const check = await compileCheck(bundled.schema);
     return {
       files: new Map([
-        [`${VALIDATORS_DIR}/${entity.slug}.check.ts`, checkModule(entity, check, bundled.files)],
+        [`${VALIDATORS_DIR}/${entity.slug}.check.ts`, checkModule(entity, check, bundled.files.map((f) => sourceFile(model.byFile.get(f) ?? { file: f })))],
         [`${VALIDATORS_DIR}/${entity.slug}.ts`, entityModule(entity, check, walkers, bundled.recursive, bundled.files.length > 1 ? bundled.schema : undefined)],
       ]),
     };

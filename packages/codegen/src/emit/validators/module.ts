@@ -1,3 +1,4 @@
+import { sourceFile } from "../../model/views.js";
 import type { Entity, Json, Model } from "../../model/types.js";
 import { doNotEditHeader } from "../emitter.js";
 import { code, join, name, verbatim, type Code } from "./code.js";
@@ -47,7 +48,7 @@ export function entityModule(entity: Entity, check: CompiledCheck, walkers: Walk
     ...(bundled === undefined ? [] : [code`bundled: ${verbatim(JSON.stringify(bundled, null, 2))}`]),
   ];
   const options = settings.length === 0 ? code`` : code`, { ${join(settings, ", ")} }`;
-  const text = code`${verbatim(doNotEditHeader([entity.file]))}
+  const text = code`${verbatim(doNotEditHeader([sourceFile(entity)]))}
 
 import type * as types from "@contracts/types";
 import * as rt from "../runtime/index.js";
@@ -87,7 +88,7 @@ export function indexModule(model: Model): string {
     return code`export { ${join(names, ", ")} } from ${`./${e.slug}.js`};\n`;
   });
   const entries = entities.map((e) => code`\n  ${name(e.name)}: ${name(`${e.name}Validator`)},`);
-  const header = verbatim(doNotEditHeader(entities.map((e) => e.file)));
+  const header = verbatim(doNotEditHeader(entities.map(sourceFile)));
   return code`${header}
 
 ${imports}${reexports}
