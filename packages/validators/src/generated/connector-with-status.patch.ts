@@ -127,7 +127,7 @@ function errorsRoot(v: any, path: rt.Segment[], out: rt.Issue[]): void {
 }
 
 function errors_properties_id(v: any, path: rt.Segment[], out: rt.Issue[]): void {
-  rt.fail(out, path, "false", "is not allowed", v);
+  rt.fail(out, path, "false schema", "is not allowed", v);
 }
 
 function errors_properties_name(v: any, path: rt.Segment[], out: rt.Issue[]): void {
@@ -175,7 +175,7 @@ function errors_properties_enabled(v: any, path: rt.Segment[], out: rt.Issue[]):
 }
 
 function errors_properties_createdAt(v: any, path: rt.Segment[], out: rt.Issue[]): void {
-  rt.fail(out, path, "false", "is not allowed", v);
+  rt.fail(out, path, "false schema", "is not allowed", v);
 }
 
 function errors_properties_server(v: any, path: rt.Segment[], out: rt.Issue[]): void {

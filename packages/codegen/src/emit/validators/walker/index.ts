@@ -183,7 +183,7 @@ export function emitWalkers(entity: Entity, model: Model, refs: RefIndex, tracki
     };
     let body: Code[];
     if (node === true) body = [];
-    else if (node === false || !isSchemaObject(node)) body = [code`rt.fail(out, path, "false", "is not allowed", v);`];
+    else if (node === false || !isSchemaObject(node)) body = [code`rt.fail(out, path, "false schema", "is not allowed", v);`];
     else {
       body = statements(node, ctx);
       if (own) body = [code`const own = rt.evaluated();`, ...body, code`rt.mergeEvaluated(ev, own);`];
