@@ -18,7 +18,7 @@ const options: ts.CompilerOptions = {
 function typeErrors(body: string): string[] {
   const text = [
     `import type { components } from "../src/index.js";`,
-    `import type { ConnectorWithStatus } from "@contracts/types";`,
+    `import type { ConnectorWithStatus, ConnectorWithStatusInput, ConnectorWithStatusPatch } from "@contracts/types";`,
     `type FromOpenApi = components["schemas"]["ConnectorWithStatus"];`,
     body,
   ].join("\n");
@@ -54,6 +54,28 @@ describe("openapi-typescript's components and @contracts/types", () => {
       export const serverNotAny: IsAny<NonNullable<FromOpenApi["server"]>> = false;
     `),
     ).toEqual([]);
+  });
+
+  it("are mutually assignable for the write views ConnectorWithStatusInput and ConnectorWithStatusPatch, and not any", () => {
+    for (const view of ["ConnectorWithStatusInput", "ConnectorWithStatusPatch"]) {
+      expect(
+        typeErrors(`
+        ${IS_ANY}
+        declare const fromOpenApi: components["schemas"]["${view}"];
+        declare const fromTypes: ${view};
+        export const a: ${view} = fromOpenApi;
+        export const b: components["schemas"]["${view}"] = fromTypes;
+        export const notAny: IsAny<components["schemas"]["${view}"]> = false;
+        // Both say a readOnly property may not be sent: a full read-view value is assignable to neither.
+        declare const full: ConnectorWithStatus;
+        // @ts-expect-error id is never in the write view
+        export const c: components["schemas"]["${view}"] = full;
+        // @ts-expect-error id is never in the write view
+        export const d: ${view} = full;
+      `),
+        view,
+      ).toEqual([]);
+    }
   });
 
   it("notices a difference in either direction", () => {
