@@ -93,7 +93,10 @@ describe("verifyService, from the served document", () => {
         ["GET /connectors/{slug}", "request", 200],
         ...fixtures.ConnectorWithStatusPatch.valid.map((c) => ["PATCH /connectors/{slug}", `valid ${c.name}`, 200]),
       ]);
-      expect(report.failures.find((f) => f.operation === "GET /connectors/{slug}")!.problems).toEqual(["the body does not match ConnectorWithStatus:", '  (root): must have required property "createdAt"']);
+      expect(report.failures.find((f) => f.operation === "GET /connectors/{slug}")!.problems).toEqual([
+        "the body does not match ConnectorWithStatus:",
+        '  (root): must have required property "createdAt"',
+      ]);
       expect(report.failures[0]!.problems[0]).toBe("the body does not match a list of ConnectorWithStatus:");
       expect(report.failures[0]!.problems).toContain('  /0: must have required property "createdAt"');
     } finally {

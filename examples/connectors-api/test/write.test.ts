@@ -12,7 +12,11 @@ beforeAll(async () => {
 });
 afterAll(() => service?.app.close());
 
-const json = (method: string, body: unknown) => ({ method, headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
+const json = (method: string, body: unknown) => ({
+  method,
+  headers: { "content-type": "application/json" },
+  body: typeof body === "string" ? body : JSON.stringify(body),
+});
 const post = (body: unknown) => fetch(service.url("/connectors"), json("POST", body));
 const patch = (slug: string, body: unknown) => fetch(service.url(`/connectors/${slug}`), json("PATCH", body));
 

@@ -23,7 +23,11 @@ const declared = readdirSync(schemasDir)
 const entityNames = declared.map((schema) => schema.title);
 /** Entities with a readOnly or writeOnly property at the top level (each has an Input and a Patch view). */
 const viewed = declared
-  .filter((schema) => Object.values((schema as { properties?: Record<string, { readOnly?: unknown; writeOnly?: unknown }> }).properties ?? {}).some((p) => p.readOnly === true || p.writeOnly === true))
+  .filter((schema) =>
+    Object.values((schema as { properties?: Record<string, { readOnly?: unknown; writeOnly?: unknown }> }).properties ?? {}).some(
+      (p) => p.readOnly === true || p.writeOnly === true,
+    ),
+  )
   .map((schema) => schema.title);
 const definitionNames = declared.flatMap((schema) =>
   Object.entries(schema.$defs ?? {}).map(([key, definition]) => (typeof definition.title === "string" ? definition.title : key)),
@@ -68,7 +72,8 @@ for (const { target, version, json, yaml, typed } of documents)
       expect(entityNames.length).toBeGreaterThan(0);
       for (const entity of entityNames) expect(names, `components/schemas lacks the entity ${entity}`).toContain(entity);
       // An entity with a readOnly or writeOnly property has its write views (XInput, XPatch) beside it.
-      for (const entity of viewed) for (const view of [`${entity}Input`, `${entity}Patch`]) expect(names, `components/schemas lacks the view ${view}`).toContain(view);
+      for (const entity of viewed)
+        for (const view of [`${entity}Input`, `${entity}Patch`]) expect(names, `components/schemas lacks the view ${view}`).toContain(view);
       // Anything else is a definition one of the schemas declares, or a view of one.
       const views = [...entityNames, ...definitionNames].flatMap((n) => [`${n}Input`, `${n}Patch`]);
       expect(names.filter((name) => !entityNames.includes(name) && !definitionNames.includes(name) && !views.includes(name))).toEqual([]);

@@ -153,7 +153,14 @@ function inSources(problems: readonly Problem[], model: Model): Problem[] {
     if (seen.has(`${view.source}\0${problem.pointer}\0${problem.message}`)) return [];
     const entity = model.byFile.get(view.source);
     const name = model.byFile.get(problem.file)?.name ?? "";
-    return [{ ...problem, file: view.source, ...(entity?.locate?.(problem.pointer) ?? {}), message: `in its ${view.kind === "input" ? "write" : "patch"} view ${name} (derived from its readOnly/writeOnly properties): ${problem.message}` }];
+    return [
+      {
+        ...problem,
+        file: view.source,
+        ...entity?.locate?.(problem.pointer),
+        message: `in its ${view.kind === "input" ? "write" : "patch"} view ${name} (derived from its readOnly/writeOnly properties): ${problem.message}`,
+      },
+    ];
   });
 }
 

@@ -92,7 +92,12 @@ export async function emitEntityTypes(entity: Entity, model: Model): Promise<str
   const importLines = [...imports]
     .sort(([a], [b]) => compareCodeUnits(a, b))
     .map(([from, names]) => `import type { ${[...names].sort(compareCodeUnits).join(", ")} } from "${from}";`);
-  return [doNotEditHeader([sourceFile(entity)]), "", ...(importLines.length ? [...importLines, ""] : []), await printDeclarations(markReadonly(declarations.join("\n")))].join("\n");
+  return [
+    doNotEditHeader([sourceFile(entity)]),
+    "",
+    ...(importLines.length ? [...importLines, ""] : []),
+    await printDeclarations(markReadonly(declarations.join("\n"))),
+  ].join("\n");
 }
 
 export async function declare(name: string, schema: Json): Promise<string> {

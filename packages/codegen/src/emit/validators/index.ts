@@ -35,7 +35,14 @@ export const validatorsEmitter = defineEmitter({
     const check = await compileCheck(bundled.schema);
     return {
       files: new Map([
-        [`${VALIDATORS_DIR}/${entity.slug}.check.ts`, checkModule(entity, check, bundled.files.map((f) => sourceFile(model.byFile.get(f) ?? { file: f })))],
+        [
+          `${VALIDATORS_DIR}/${entity.slug}.check.ts`,
+          checkModule(
+            entity,
+            check,
+            bundled.files.map((f) => sourceFile(model.byFile.get(f) ?? { file: f })),
+          ),
+        ],
         [`${VALIDATORS_DIR}/${entity.slug}.ts`, entityModule(entity, check, walkers, bundled.recursive, bundled.files.length > 1 ? bundled.schema : undefined)],
       ]),
     };
