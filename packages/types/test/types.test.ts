@@ -86,6 +86,48 @@ export { installed, notInstalled, statuses };
   ...Object.fromEntries(rejected.map(([, body], i) => [`rejected${i}`, `${header}${body}\nexport { c };\n`])),
 });
 
+const viewHeader = 'import type { ConnectorWithStatus, ConnectorWithStatusInput, ConnectorWithStatusPatch } from "../src/index.js";\n';
+/** The full valid value without its readOnly properties (`id`, `createdAt`): a create body. */
+const input = valid.replace(/^\s*(id|createdAt): .*\n/gm, "");
+
+const views = diagnostics({
+  inputOk: `${viewHeader}export const a: ConnectorWithStatusInput = ${input};\nexport const b: ConnectorWithStatusInput = { ...a, server: null };\n`,
+  patchOk: `${viewHeader}export const a: ConnectorWithStatusPatch = { enabled: false };\nexport const b: ConnectorWithStatusPatch = { server: null, name: "x" };\n`,
+  inputWithId: `${viewHeader}const base = ${input};\nexport const a: ConnectorWithStatusInput = { ...base, id: "mcp_01" };\n`,
+  inputLiteralWithId: `${viewHeader}export const a: ConnectorWithStatusInput = { id: "mcp_01", name: "n", slug: "s", description: null, iconUrl: null, mcpUrl: "u", oauthScopes: null, configSchema: null, enabled: true, server: null };\n`,
+  readonlyId: `${viewHeader}declare const c: ConnectorWithStatus;\nc.id = "other";\n`,
+  readonlyCreatedAt: `${viewHeader}declare const c: ConnectorWithStatus;\nc.createdAt = "2026-01-01T00:00:00Z";\n`,
+  writableName: `${viewHeader}declare const c: ConnectorWithStatus;\nc.name = "other";\n`,
+  fullIsNotInput: `${viewHeader}declare const c: ConnectorWithStatus;\nexport const a: ConnectorWithStatusInput = c;\n`,
+  patchWrongType: `${viewHeader}export const a: ConnectorWithStatusPatch = { enabled: "no" };\n`,
+  patchId: `${viewHeader}export const a: ConnectorWithStatusPatch = { id: "mcp_01" };\n`,
+});
+
+describe("@contracts/types: the views of ConnectorWithStatus", () => {
+  it("XInput accepts a create body (no readOnly properties); XPatch accepts { enabled: false } alone", () => {
+    expect(views.get("inputOk")).toEqual([]);
+    expect(views.get("patchOk")).toEqual([]);
+  });
+
+  it.each([
+    ["an XInput value with id (spread)", "inputWithId", /^TS2322: Type 'string' is not assignable to type 'never'/],
+    ["an XInput literal with id", "inputLiteralWithId", /^TS2322: Type 'string' is not assignable to type 'never'/],
+    ["assigning X[\"id\"] (readonly)", "readonlyId", /^TS2540: Cannot assign to 'id' because it is a read-only property/],
+    ["assigning X[\"createdAt\"] (readonly)", "readonlyCreatedAt", /^TS2540: Cannot assign to 'createdAt' because it is a read-only property/],
+    ["a full X where an XInput is wanted (id?: never)", "fullIsNotInput", /^TS2322: Type 'ConnectorWithStatus' is not assignable to type 'ConnectorWithStatusInput'/],
+    ["a wrong type in a patch", "patchWrongType", /^TS2322: Type 'string' is not assignable to type 'boolean'/],
+    ["id in a patch", "patchId", /^TS2322: Type 'string' is not assignable to type 'never'/],
+  ])("rejects %s", (_name, key, want) => {
+    const errors = views.get(key);
+    expect(errors).toHaveLength(1);
+    expect(errors?.[0]).toMatch(want);
+  });
+
+  it("leaves writable properties of X writable", () => {
+    expect(views.get("writableName")).toEqual([]);
+  });
+});
+
 describe("@contracts/types: ConnectorWithStatus", () => {
   it("accepts valid objects: installed, not installed, every status", () => {
     expect(results.get("valid")).toEqual([]);

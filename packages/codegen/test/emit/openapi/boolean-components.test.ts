@@ -9,4 +9,10 @@ describe("openapi-typescript's types of boolean schemas", () => {
     expect(members["Anything"]).toMatch(/Anything: unknown;/);
     expect(members["Items"]).toMatch(/Items: unknown\[\];/);
   });
+
+  it("types a false property never (a readOnly property of a write view may not be sent)", () => {
+    const members = componentMembers({ Input: { type: "object", properties: { id: false, name: { type: "string" } } } });
+    expect(members["Input"]).toMatch(/id\?: never;/);
+    expect(members["Input"]).toMatch(/name\?: string;/);
+  });
 });
