@@ -112,9 +112,13 @@ describe("@contracts/types: the views of ConnectorWithStatus", () => {
   it.each([
     ["an XInput value with id (spread)", "inputWithId", /^TS2322: Type 'string' is not assignable to type 'never'/],
     ["an XInput literal with id", "inputLiteralWithId", /^TS2322: Type 'string' is not assignable to type 'never'/],
-    ["assigning X[\"id\"] (readonly)", "readonlyId", /^TS2540: Cannot assign to 'id' because it is a read-only property/],
-    ["assigning X[\"createdAt\"] (readonly)", "readonlyCreatedAt", /^TS2540: Cannot assign to 'createdAt' because it is a read-only property/],
-    ["a full X where an XInput is wanted (id?: never)", "fullIsNotInput", /^TS2322: Type 'ConnectorWithStatus' is not assignable to type 'ConnectorWithStatusInput'/],
+    ['assigning X["id"] (readonly)', "readonlyId", /^TS2540: Cannot assign to 'id' because it is a read-only property/],
+    ['assigning X["createdAt"] (readonly)', "readonlyCreatedAt", /^TS2540: Cannot assign to 'createdAt' because it is a read-only property/],
+    [
+      "a full X where an XInput is wanted (id?: never)",
+      "fullIsNotInput",
+      /^TS2322: Type 'ConnectorWithStatus' is not assignable to type 'ConnectorWithStatusInput'/,
+    ],
     ["a wrong type in a patch", "patchWrongType", /^TS2322: Type 'string' is not assignable to type 'boolean'/],
     ["id in a patch", "patchId", /^TS2322: Type 'string' is not assignable to type 'never'/],
   ])("rejects %s", (_name, key, want) => {
