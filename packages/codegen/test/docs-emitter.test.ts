@@ -342,7 +342,7 @@ describe("index page", () => {
     expect(index).toContain("| [`Gamma`](./Gamma.md) | G \\| g      |");
   });
 
-  it("of the two-entity model", async () => {
+  it("of the two-entity model, each entity's views listed under it", async () => {
     expect(await renderIndexPage(model)).toBe(
       [
         "---",
@@ -352,15 +352,19 @@ describe("index page", () => {
         "",
         "## Core",
         "",
-        "| Entity                        | Description          |",
-        "| ----------------------------- | -------------------- |",
-        "| [`Workspace`](./Workspace.md) | A tenant \\| account. |",
+        "| Entity                        | Description                                                                                     |",
+        "| ----------------------------- | ----------------------------------------------------------------------------------------------- |",
+        "| [`Workspace`](./Workspace.md) | A tenant \\| account.                                                                            |",
+        "| `WorkspaceInput`              | View of Workspace: the body that creates or replaces one: readOnly properties are not sent.     |",
+        "| `WorkspacePatch`              | View of Workspace: a JSON Merge Patch (RFC 7396) of one: any writable properties, at least one. |",
         "",
         "## Types",
         "",
-        "| Entity                                            | Description                       |",
-        "| ------------------------------------------------- | --------------------------------- |",
-        "| [`ConnectorWithStatus`](./ConnectorWithStatus.md) | The `ConnectorWithStatus` entity. |",
+        "| Entity                                            | Description                                                                                               |",
+        "| ------------------------------------------------- | --------------------------------------------------------------------------------------------------------- |",
+        "| [`ConnectorWithStatus`](./ConnectorWithStatus.md) | The `ConnectorWithStatus` entity.                                                                         |",
+        "| `ConnectorWithStatusInput`                        | View of ConnectorWithStatus: the body that creates or replaces one: readOnly properties are not sent.     |",
+        "| `ConnectorWithStatusPatch`                        | View of ConnectorWithStatus: a JSON Merge Patch (RFC 7396) of one: any writable properties, at least one. |",
         "",
       ].join("\n"),
     );

@@ -16,12 +16,12 @@ describe("contracts generate", () => {
     const root = await makeProject({ "connector-with-status.schema.json": canonical });
     const first = await runCli("generate", "--root", root);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^contracts generate: (\d+) written, 0 unchanged, 0 removed; 1 of 1 entity emitted, the rest cached \(\d+\.\d\ds\)$/);
+    expect(first.stdout).toMatch(/^contracts generate: (\d+) written, 0 unchanged, 0 removed; 3 of 3 entities emitted, the rest cached \(\d+\.\d\ds\)$/);
     const written = Number(/(\d+) written/.exec(first.stdout)?.[1]);
     const { mtimeMs } = await stat(path.join(root, TYPES_FILE));
 
     const second = await runCli("generate", "--root", root);
-    expect(second.stdout).toMatch(new RegExp(`^contracts generate: 0 written, ${written} unchanged, 0 removed; 0 of 1 entity emitted`));
+    expect(second.stdout).toMatch(new RegExp(`^contracts generate: 0 written, ${written} unchanged, 0 removed; 0 of 3 entities emitted`));
     expect((await stat(path.join(root, TYPES_FILE))).mtimeMs).toBe(mtimeMs);
   });
 

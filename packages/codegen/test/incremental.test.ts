@@ -53,12 +53,12 @@ function changedFiles(before: Map<string, number>, after: Map<string, number>): 
 describe("incremental generate", () => {
   it("re-emits only the changed entity, and rewrites only its files and the aggregates that list it", async () => {
     const root = await project();
-    expect((await runCli("generate", "--root", root)).stdout).toContain("; 4 of 4 entities emitted");
+    expect((await runCli("generate", "--root", root)).stdout).toContain("; 6 of 6 entities emitted");
     const before = await mtimes(root);
 
     await writeFile(path.join(root, "schemas/tag.schema.json"), JSON.stringify(base("Tag", { label: { type: "string", description: "Shown on the chip." } })));
     const run = await runCli("generate", "--root", root);
-    expect(run.stdout).toContain("; 1 of 4 entities emitted");
+    expect(run.stdout).toContain("; 1 of 6 entities emitted");
     // A description reaches the Tag files and the documents that embed every schema, nothing else.
     expect(changedFiles(before, await mtimes(root))).toEqual([
       "packages/docs/pages/Tag.md",
@@ -78,7 +78,7 @@ describe("incremental generate", () => {
     await runCli("generate", "--root", root);
     const changed = { ...owner, properties: { ...owner.properties, id: { type: "string", description: "Owner id." } } };
     await writeFile(path.join(root, "schemas/owner.schema.json"), JSON.stringify(changed));
-    expect((await runCli("generate", "--root", root)).stdout).toContain("; 2 of 4 entities emitted"); // Owner and Pet
+    expect((await runCli("generate", "--root", root)).stdout).toContain("; 2 of 6 entities emitted"); // Owner and Pet
   });
 
   it("produces the same bytes from the cache as without it", async () => {
@@ -90,7 +90,7 @@ describe("incremental generate", () => {
 
     const fresh = await project();
     await writeFile(path.join(fresh, "schemas/tag.schema.json"), JSON.stringify(base("Tag", { label: { type: "integer" } })));
-    expect((await runCli("generate", "--no-cache", "--root", fresh)).stdout).toContain("; 4 of 4 entities emitted");
+    expect((await runCli("generate", "--no-cache", "--root", fresh)).stdout).toContain("; 6 of 6 entities emitted");
     const uncached = await snapshotTree(fresh);
     for (const tree of [cached, uncached]) for (const file of tree.keys()) if (file.startsWith("node_modules/")) tree.delete(file);
     expect(uncached).toEqual(cached);
@@ -107,7 +107,7 @@ describe("incremental generate", () => {
     expect(entries.some((e) => e.includes("export interface Pet"))).toBe(false);
     await writeFile(petTypes, `// edited by hand\n${before}`);
     const run = await runCli("generate", "--root", root);
-    expect(run.stdout).toContain("; 1 of 4 entities emitted");
+    expect(run.stdout).toContain("; 1 of 6 entities emitted");
     expect(await readFile(petTypes, "utf8")).toBe(before);
   });
 
@@ -118,7 +118,7 @@ describe("incremental generate", () => {
     await writeFile(path.join(root, CACHE_DIR), "not a directory");
     const run = await runCli("generate", "--root", root);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("; 4 of 4 entities emitted");
+    expect(run.stdout).toContain("; 6 of 6 entities emitted");
     expect((await runCli("check", "--root", root)).code).toBe(0);
   });
 
@@ -129,7 +129,7 @@ describe("incremental generate", () => {
     for (const name of await readdir(dir)) await writeFile(path.join(dir, name), "{ truncated");
     const before = await readFile(path.join(root, "packages/types/src/generated/pet.ts"), "utf8");
     const run = await runCli("generate", "--root", root);
-    expect(run.stdout).toMatch(/^contracts generate: 0 written, \d+ unchanged, 0 removed; 4 of 4 entities emitted/);
+    expect(run.stdout).toMatch(/^contracts generate: 0 written, \d+ unchanged, 0 removed; 6 of 6 entities emitted/);
     expect(await readFile(path.join(root, "packages/types/src/generated/pet.ts"), "utf8")).toBe(before);
   });
 
@@ -150,7 +150,7 @@ describe("incremental generate", () => {
     }
     // The lie works on a run that may use the cache: nothing to emit, nothing written but the API
     // manifest, which is derived from the files (the lying one included).
-    expect((await runCli("generate", "--root", root)).stdout).toMatch(/^contracts generate: 1 written, \d+ unchanged, 0 removed; 0 of 4 entities emitted/);
+    expect((await runCli("generate", "--root", root)).stdout).toMatch(/^contracts generate: 1 written, \d+ unchanged, 0 removed; 0 of 6 entities emitted/);
     const check = await runCli("check", "--root", root);
     expect(check.code).toBe(1);
     expect(check.stdout + check.stderr).toContain(tagTypes);

@@ -59,7 +59,16 @@ describe("validators emitter", () => {
     const text = await canonicalSchemaText();
     const first = await generateWith([validatorsEmitter], [{ file: "schemas/connector-with-status.schema.json", text }]);
     const second = await generateWith([validatorsEmitter], [{ file: "schemas/connector-with-status.schema.json", text }]);
-    expect([...first.keys()]).toEqual([`${DIR}/connector-with-status.check.ts`, `${DIR}/connector-with-status.ts`, `${DIR}/index.ts`]);
+    // The entity, then its write views (entities of their own: the canonical schema has readOnly properties).
+    expect([...first.keys()]).toEqual([
+      `${DIR}/connector-with-status.check.ts`,
+      `${DIR}/connector-with-status.input.check.ts`,
+      `${DIR}/connector-with-status.input.ts`,
+      `${DIR}/connector-with-status.patch.check.ts`,
+      `${DIR}/connector-with-status.patch.ts`,
+      `${DIR}/connector-with-status.ts`,
+      `${DIR}/index.ts`,
+    ]);
     expect([...second]).toEqual([...first]);
     const entity = first.get(`${DIR}/connector-with-status.ts`) ?? "";
     expect(entity.split("\n")[0]).toBe(

@@ -142,15 +142,16 @@ export async function generate(files: readonly RawSchemaFile[], options: Generat
 
 /**
  * Problems located in a view (`XInput`, `XPatch`: derived, never written) as the user can act on
- * them: at the schema file the view comes from, saying which view; one its entity has already
- * (the same construct, copied into the view) is reported once, at the entity.
+ * them: at the schema file the view comes from, saying which view; none while that file has
+ * problems of its own (the view copies the file: its problems are those, seen again).
  */
 function inSources(problems: readonly Problem[], model: Model): Problem[] {
-  const seen = new Set(problems.map((p) => `${p.file}\0${p.pointer}\0${p.message}`));
+  const own = new Set(problems.filter((p) => model.byFile.get(p.file)?.view === undefined).map((p) => p.file));
   return problems.flatMap((problem) => {
     const view = model.byFile.get(problem.file)?.view;
     if (view === undefined) return [problem];
-    if (seen.has(`${view.source}\0${problem.pointer}\0${problem.message}`)) return [];
+    // The view copies its entity: with the entity's own problems fixed, the view's go or show.
+    if (own.has(view.source)) return [];
     const entity = model.byFile.get(view.source);
     const name = model.byFile.get(problem.file)?.name ?? "";
     return [

@@ -290,7 +290,11 @@ const PATCH_DROPPED: ReadonlySet<string> = new Set(["required", "dependentRequir
 
 /** The merge-patch view of an input root with `properties`, else undefined (no patch view). */
 function patchOf(input: Record<string, Json>): Record<string, Json> | undefined {
-  if (!isObject(input["properties"])) return undefined;
+  const properties = input["properties"];
+  if (!isObject(properties)) return undefined;
+  // Nothing a client may change (every property readOnly, nothing else allowed): no patch.
+  const open = (input["additionalProperties"] !== undefined && input["additionalProperties"] !== false) || "patternProperties" in input;
+  if (!open && Object.values(properties).every((p) => p === false)) return undefined;
   const out: Record<string, Json> = {};
   for (const key of Object.keys(input)) {
     if (PATCH_DROPPED.has(key)) continue;
