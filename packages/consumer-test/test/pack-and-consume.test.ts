@@ -19,10 +19,20 @@ const PUBLISHED = ["codegen", "docs", "fixtures", "openapi", "testing", "types",
 const TSC = path.join(REPO, "node_modules/typescript/bin/tsc");
 const bin = (name: string) => path.join(REPO, "node_modules/.bin", name);
 
-/** The title of every schema in the repository's schemas/: the entities the packages hold. */
-async function schemaTitles(): Promise<string[]> {
+/**
+ * Every entity generation makes: each schema's title, and for one with a readOnly or writeOnly
+ * property its write views (`XInput`, `XPatch`; see the README's "Read and write views").
+ */
+async function entityNames(): Promise<string[]> {
   const files = (await readdir(path.join(REPO, "schemas"))).filter((file) => file.endsWith(".schema.json"));
-  return Promise.all(files.map(async (file) => (JSON.parse(await readFile(path.join(REPO, "schemas", file), "utf8")) as { title: string }).title));
+  const names = await Promise.all(
+    files.map(async (file) => {
+      const text = await readFile(path.join(REPO, "schemas", file), "utf8");
+      const { title } = JSON.parse(text) as { title: string };
+      return /"(readOnly|writeOnly)"\s*:\s*true/.test(text) ? [title, `${title}Input`, `${title}Patch`] : [title];
+    }),
+  );
+  return names.flat();
 }
 
 let project: string;
@@ -107,7 +117,7 @@ describe("a project that installs the tarballs", () => {
     const { stdout } = await run(process.execPath, ["out/consumer.js"], { cwd: project });
     const version = JSON.parse(await readFile(path.join(REPO, "packages/openapi/package.json"), "utf8")).version;
     // Every entity of the repository's schemas/, however many it holds (sorted by code unit, as generated).
-    const entities = (await schemaTitles()).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const entities = (await entityNames()).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const components = Object.keys(JSON.parse(await readFile(path.join(REPO, "packages/openapi/generated/openapi.json"), "utf8")).components.schemas);
     expect(JSON.parse(stdout)).toEqual({
       madeIsValid: true,
@@ -153,7 +163,7 @@ describe("a project that installs the tarballs", () => {
     const { stdout } = await timed("contracts generate", () =>
       run(path.join(project, "node_modules/.bin/contracts"), ["generate", "--no-frozen"], { cwd: project }),
     );
-    const n = (await schemaTitles()).length;
+    const n = (await entityNames()).length;
     expect(stdout).toMatch(new RegExp(`^contracts generate: \\d+ written, 0 unchanged, 0 removed; ${n} of ${n} entit(y|ies) emitted`));
     const ours = await readFile(path.join(REPO, "packages/types/src/generated/connector-with-status.ts"), "utf8");
     expect(await readFile(path.join(project, "packages/types/src/generated/connector-with-status.ts"), "utf8")).toBe(ours);
