@@ -90,7 +90,7 @@ for (const n of sizes) {
   );
   const watched = (await watchTouched(root, Math.max(repeat, 3), touchedEntity)).sort((a, b) => a - b);
   const watch = { ms: watched[Math.floor(watched.length / 2)] };
-  rows.push({ n, full, touched, watch, peer, tunedPeer });
+  rows.push({ n, full, touched, watch, peer, tunedPeer, fullRuns, peerRuns });
   await rm(root, { recursive: true, force: true });
 }
 
@@ -113,6 +113,10 @@ if (at(100) && at(200)) {
   console.log(`\ntargets on 200 entities:`);
   console.log(
     `  full generate <= 1.5x json2ts:        ${(r200.full.ms / r200.peer.ms).toFixed(2)}x (${(r200.full.ms / r200.tunedPeer.ms).toFixed(2)}x against json2ts run with contracts' V8 flag)`,
+  );
+  const cpu = (runs) => middle(runs.map((r) => ({ ms: r.cpuMs }))).ms;
+  console.log(
+    `  CPU time (user + system, all threads), full / json2ts: ${(cpu(r200.fullRuns) / cpu(r200.peerRuns)).toFixed(2)}x (${s(cpu(r200.fullRuns))} against ${s(cpu(r200.peerRuns))})`,
   );
   console.log(
     `  one touched <= 15% of full:           ${pct(r200.touched.ms, r200.full.ms)} as a fresh process, ${pct(r200.watch.ms, r200.full.ms)} under watch`,
