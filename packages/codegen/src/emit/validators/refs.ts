@@ -26,6 +26,9 @@ export interface Bundle {
  * keyed by `$id` (which resolves them): TypeBox names a compiled definition by the URI it was
  * entered through, so a recursive definition reached from another file is compiled twice, once
  * per base (the refs fixture's `Node`: a second copy of its function and of its externals).
+ * (TypeBox 1.4 keys a compiled function by schema object and lexical base; one function per
+ * definition needs one base at every call site, which is this rewrite.) The bundle is also an
+ * output in its own right: the self-contained document `~standard.jsonSchema` returns.
  */
 export function bundle(entity: Entity, model: Model, refs: RefIndex): Bundle {
   const defs: Record<string, Json> = {};
