@@ -7,6 +7,7 @@ import addFormatsModule from "ajv-formats";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT, runCli } from "./helpers.js";
+import { programOf } from "./tsc.js";
 
 /**
  * Issue 7's generality promise: a new schema gets every artifact with no other edit. Two schemas
@@ -85,19 +86,7 @@ describe("a new schema gets every artifact", () => {
     // kebab-key is required: dropping it must not compile.
     const broken = 'const { "kebab-key": _dropped, ...rest } = drawing[0]!;\nexport const broken: Drawing = rest;';
     const diagnostics = (text: string) => {
-      const options: ts.CompilerOptions = {
-        strict: true,
-        exactOptionalPropertyTypes: true,
-        noEmit: true,
-        module: ts.ModuleKind.NodeNext,
-        moduleResolution: ts.ModuleResolutionKind.NodeNext,
-        target: ts.ScriptTarget.ES2022,
-        types: [],
-      };
-      const host = ts.createCompilerHost(options);
-      const getSourceFile = host.getSourceFile.bind(host);
-      host.getSourceFile = (name, version) => (name === sample ? ts.createSourceFile(name, text, version) : getSourceFile(name, version));
-      const program = ts.createProgram([sample], options, host);
+      const program = programOf(new Map([[sample, text]]));
       return ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`);
     };
     expect(diagnostics(lines.join("\n"))).toEqual([]);

@@ -313,6 +313,23 @@ describe("targets", () => {
     expect(files).not.toContain("packages/openapi/generated/openapi-3.0.json");
     expect(await buildErrors(root)).toBe("");
   });
+
+  it("the 3.1 document alone off: 3.0 is written, openapi-types.ts is unchanged (the components' types), and the package builds", async () => {
+    const root = await scratchProject({ "connector-with-status.schema.json": await canonicalSchemaText() });
+    expect(await runCli("generate", "--root", root)).toMatchObject({ code: 0, stderr: "" });
+    const typesFile = path.join(root, "packages/openapi/src/generated/openapi-types.ts");
+    const bothOn = await readFile(typesFile, "utf8");
+    await config(root, { targets: { openapi31: false } });
+    expect(await runCli("generate", "--root", root)).toMatchObject({ code: 0, stderr: "" });
+    const files = await outputs(root);
+    expect(files).toContain("packages/openapi/generated/openapi-3.0.json");
+    expect(files).not.toContain("packages/openapi/generated/openapi.json");
+    // Decided, not overlooked (README, "Targets"): the types are of the components, which the 3.0
+    // document converts without changing what they accept (what 3.0 cannot say is refused).
+    expect(await readFile(typesFile, "utf8")).toBe(bothOn);
+    expect(bothOn).toContain("ConnectorWithStatus: {");
+    expect(await buildErrors(root)).toBe("");
+  });
 });
 
 describe("a drop-in schema written for another tool", () => {

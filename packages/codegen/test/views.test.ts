@@ -11,6 +11,7 @@ import { inThreadRunner } from "../src/core/runner.js";
 import { emitters } from "../src/emit/index.js";
 import type { RawSchemaFile } from "../src/load/read.js";
 import { REPO_ROOT } from "./helpers.js";
+import { programOf } from "./tsc.js";
 
 /**
  * Issue 14's read and write views through the real pipeline: two schemas with a readOnly property
@@ -192,20 +193,8 @@ describe("views derived from readOnly/writeOnly", () => {
       readIsNotInput: `declare const o: Order;\nexport const a: OrderInput = o;\n`,
       writeOnlyAbsent: `declare const o: Order;\nexport const pw = o.password;\n`,
     };
-    const options: ts.CompilerOptions = {
-      strict: true,
-      exactOptionalPropertyTypes: true,
-      noEmit: true,
-      module: ts.ModuleKind.NodeNext,
-      moduleResolution: ts.ModuleResolutionKind.NodeNext,
-      target: ts.ScriptTarget.ES2022,
-      types: [],
-    };
     const errors = (body: string) => {
-      const host = ts.createCompilerHost(options);
-      const getSourceFile = host.getSourceFile.bind(host);
-      host.getSourceFile = (name, version) => (name === sample ? ts.createSourceFile(name, header + body, version) : getSourceFile(name, version));
-      const program = ts.createProgram([sample], options, host);
+      const program = programOf(new Map([[sample, header + body]]));
       return ts.getPreEmitDiagnostics(program).map((d) => `TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`);
     };
     const got = Object.fromEntries(Object.entries(programs).map(([name, body]) => [name, errors(body)]));

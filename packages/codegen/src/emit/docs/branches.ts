@@ -1,4 +1,5 @@
-import type { Json, ObjectNode, TypeNode } from "../../model/types.js";
+import { constOf, discriminator } from "../../model/discriminator.js";
+import type { ObjectNode, TypeNode } from "../../model/types.js";
 import { fieldsTable } from "./fields.js";
 import { heading } from "./markdown.js";
 import { typeText } from "./type-text.js";
@@ -49,21 +50,4 @@ function branchLabels(branches: readonly ObjectNode[]): string[] {
     const text = typeText(b);
     return text.length <= 60 ? text : `Branch ${i + 1}`;
   });
-}
-
-function constOf(node: ObjectNode, name: string): Json | undefined {
-  const property = node.properties.find((p) => p.name === name);
-  return property?.type.kind === "const" ? property.type.value : undefined;
-}
-
-/** The first property every branch requires with a `const` of its own, all different. */
-function discriminator(branches: readonly ObjectNode[]): string | undefined {
-  const first = branches[0];
-  if (first === undefined || branches.length < 2) return undefined;
-  return first.properties
-    .map((p) => p.name)
-    .find((name) => {
-      const values = branches.map((b) => (b.properties.find((p) => p.name === name)?.required ? constOf(b, name) : undefined));
-      return values.every((v) => v !== undefined) && new Set(values.map((v) => JSON.stringify(v))).size === values.length;
-    });
 }

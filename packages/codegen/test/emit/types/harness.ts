@@ -6,6 +6,7 @@ import { declare } from "../../../src/emit/types/index.js";
 import { toJson2TsSchema } from "../../../src/emit/types/prepare.js";
 import { printDeclarations } from "../../../src/emit/types/print.js";
 import { isObject } from "../../../src/schema/refs.js";
+import { programOf } from "../../tsc.js";
 
 /**
  * The declarations the types emitter writes for `schema` named `name`, its `$defs` declared
@@ -23,16 +24,6 @@ export async function typesOf(name: string, schema: Json): Promise<string> {
   }
   return printDeclarations(declarations.join("\n"));
 }
-
-const options: ts.CompilerOptions = {
-  strict: true,
-  exactOptionalPropertyTypes: true,
-  noEmit: true,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  target: ts.ScriptTarget.ES2022,
-  types: [],
-};
 
 /**
  * Compiles, in one program, one virtual module per entry: its declarations, then each sample as
@@ -53,15 +44,7 @@ export function compileSamples(
       count: samples.length,
     });
   }
-  const host = ts.createCompilerHost(options);
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (file, version) => {
-    const entry = files.get(file);
-    return entry === undefined ? getSourceFile(file, version) : ts.createSourceFile(file, entry.source, version);
-  };
-  const fileExists = host.fileExists.bind(host);
-  host.fileExists = (file) => files.has(file) || fileExists(file);
-  const program = ts.createProgram([...files.keys()], options, host);
+  const program = programOf(new Map([...files].map(([file, { source }]) => [file, source])));
   const out = new Map<string, { perSample: string[][]; other: string[] }>();
   const keys = Object.keys(entries);
   [...files].forEach(([file, { firstSampleLine, count }], i) => {
