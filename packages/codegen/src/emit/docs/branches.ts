@@ -1,7 +1,7 @@
 import type { Json, ObjectNode, TypeNode } from "../../model/types.js";
 import { fieldsTable } from "./fields.js";
 import { heading } from "./markdown.js";
-import { typeText } from "./type-text.js";
+import { typeText } from "./declaration.js";
 
 /**
  * The Fields blocks of a page: the entity's own table when it is an object (the spec page's

@@ -8,7 +8,7 @@ import { renderPagesModule } from "./pages-module.js";
 
 export { renderEntityPage } from "./entity-page.js";
 export { renderIndexPage } from "./index-page.js";
-export { typeText } from "./type-text.js";
+export { typeText } from "./declaration.js";
 
 export const DOCS_PAGES_DIR = "packages/docs/pages";
 export const DOCS_MODULE_DIR = "packages/docs/src/generated";
