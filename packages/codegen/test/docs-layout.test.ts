@@ -6,7 +6,6 @@ import { describe, expect, it } from "vitest";
 import { printDeclaration } from "../src/emit/docs/declaration.js";
 import { docsEmitter } from "../src/emit/docs/index.js";
 import { cellText, codeCell, table } from "../src/emit/docs/markdown.js";
-import { declaration } from "../src/emit/docs/type-text.js";
 import { displayWidth } from "../src/emit/docs/width.js";
 import type { Json, TypeNode } from "../src/model/types.js";
 import { modelFromFiles } from "../src/core/generate.js";
@@ -17,7 +16,7 @@ import { firstPropertyType, generateWith, canonicalSchemaText, CANONICAL_FILE, R
  * The docs emitter writes its pages, Definition blocks and pages module in prettier's layout
  * without running prettier. prettier stays the oracle here: with the options the emitter used to
  * call it with, it must leave every output unchanged, and it must lay out the declaration text
- * (type-text.ts) exactly as printDeclaration does.
+ * printed at unlimited width exactly as printDeclaration does at 80 columns.
  */
 
 const SCHEMA = "https://json-schema.org/draft/2020-12/schema";
@@ -25,6 +24,9 @@ const SCHEMA = "https://json-schema.org/draft/2020-12/schema";
 const SPEC_COPY = path.join(REPO_ROOT, "packages/docs/test/fixtures/ConnectorWithStatus.md");
 // The options the emitter used to format pages with (frontmatter stays out of prettier's YAML pass).
 const markdown = (text: string) => format(text, { parser: "markdown", proseWrap: "preserve", embeddedLanguageFormatting: "off" });
+// The declaration as one text with no line-width layout: only its expanded objects are broken,
+// which prettier keeps broken (it chooses every other break itself).
+const declaration = (name: string, node: TypeNode) => printDeclaration(name, node, Infinity);
 const typescript = async (text: string, printWidth = 80) => (await format(text, { parser: "typescript", printWidth })).trimEnd();
 
 /** The ```ts blocks of a page. */

@@ -2,7 +2,7 @@ import { constOf, discriminator } from "../../model/discriminator.js";
 import type { ObjectNode, TypeNode } from "../../model/types.js";
 import { fieldsTable } from "./fields.js";
 import { heading } from "./markdown.js";
-import { typeText } from "./type-text.js";
+import { typeText } from "./declaration.js";
 
 /**
  * The Fields blocks of a page: the entity's own table when it is an object (the spec page's

@@ -1,35 +1,47 @@
 import type { TypeNode } from "../../model/types.js";
 import { toTypeName } from "../../schema/names.js";
-import { builders, printer } from "prettier/doc";
+import { builders, printer, utils } from "prettier/doc";
 import { numberLiteral, propertyKeyLiteral, stringLiteral } from "./literals.js";
 import { objectMembers, tsOf, type Member, type Ts } from "./syntax.js";
 
 /*
- * The Definition blocks' TypeScript, laid out as prettier's typescript printer lays out the
- * declaration text of type-text.ts (prettier defaults: 80 columns, semicolons, trailing commas).
- * The model is first turned into its type syntax (`Ts`, syntax.ts: the tree every docs text is
- * printed from), then built into the documents prettier builds for each node kind (print/union-type.js,
- * class-body.js, type-parameters.js, array.js, assignment.js of prettier 3.10) and printed by
- * prettier's own document printer (`prettier/doc`, which parses nothing: calling prettier itself
- * costs about 5 ms a declaration). Tests check the result against prettier itself.
+ * Every TypeScript text of the docs, from one document: the Definition blocks, laid out as
+ * prettier's typescript printer lays out a declaration (prettier defaults: 80 columns, semicolons,
+ * trailing commas), and the tables' Type cells, the same document printed flat. The model is first
+ * turned into its type syntax (`Ts`, syntax.ts), then built into the documents prettier builds for
+ * each node kind (print/union-type.js, class-body.js, type-parameters.js, array.js, assignment.js of
+ * prettier 3.10) and printed by prettier's own document printer (`prettier/doc`, which parses
+ * nothing: calling prettier itself costs about 5 ms a declaration). Tests check the blocks against
+ * prettier laying out the same declaration printed at unlimited width.
  */
 
 type Doc = builders.Doc;
 const { align, group, hardline, ifBreak, indent, indentIfBreak, join, line, softline } = builders;
 
-/** `doc` laid out as prettier lays out TypeScript by default: 80 columns, two-space indents. */
-function printDoc(doc: Doc): string {
-  return printer.printDocToString(doc, { printWidth: 80, tabWidth: 2 }).formatted;
+/** `doc` laid out as prettier lays out TypeScript by default: `width` columns (80), two-space indents. */
+function printDoc(doc: Doc, width = 80): string {
+  return printer.printDocToString(doc, { printWidth: width, tabWidth: 2 }).formatted;
 }
 
-/** `interface X {…}` for objects with properties, `type X = …;` otherwise, laid out as prettier does. */
-export function printDeclaration(name: string, node: TypeNode): string {
+/**
+ * `interface X {…}` for objects with properties, `type X = …;` otherwise, laid out as prettier does
+ * at `width` columns.
+ */
+export function printDeclaration(name: string, node: TypeNode, width = 80): string {
   const id = toTypeName(name);
   if (node.kind === "object" && node.properties.length > 0) {
     const members = objectMembers(node).map((m) => [member(m), ";"]);
-    return printDoc(["interface ", id, " {", indent([hardline, join(hardline, members)]), hardline, "}"]);
+    return printDoc(["interface ", id, " {", indent([hardline, join(hardline, members)]), hardline, "}"], width);
   }
-  return printDoc([typeAlias(["type ", id], tsOf(node)), ";"]);
+  return printDoc([typeAlias(["type ", id], tsOf(node)), ";"], width);
+}
+
+/**
+ * The one-line type of a node, as the Fields and Definitions tables show it: its document with
+ * every line removed (prettier's `removeLines`, which also takes each `ifBreak`'s flat side).
+ */
+export function typeText(node: TypeNode): string {
+  return printDoc(utils.removeLines(print(tsOf(node), "other")));
 }
 
 /** `<left> = <type>` as prettier's printAssignment lays out a type alias. */
@@ -143,10 +155,11 @@ function tuple(type: Ts & { kind: "tuple" }): Doc {
 /**
  * print/class-body.js for a type literal: `{ a: T; b: U }` when it fits (no `;` after the last
  * member), else one member a line, each ending in `;`. Written expanded (a line break after `{`),
- * it stays expanded.
+ * it stays expanded, so its last `;` is always printed: in a one-line cell too, as the spec page's
+ * Fields table has it (`{ a: string; b?: number; }`, where a value's object reads `{ w: 1; h: 2 }`).
  */
 function objectType(members: readonly Member[], expanded: boolean): Doc {
-  const parts = members.map((m, i) => [member(m), i === members.length - 1 ? ifBreak(";") : ";"]);
+  const parts = members.map((m, i) => [member(m), i === members.length - 1 && !expanded ? ifBreak(";") : ";"]);
   return group(["{", indent([line, join(line, parts)]), line, "}"], { shouldBreak: expanded });
 }
 

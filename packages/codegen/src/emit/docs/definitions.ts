@@ -6,7 +6,7 @@ import { cellText, codeCell, heading, pageLink, table, tsBlock } from "./markdow
 import { entityDescription } from "./frontmatter.js";
 import { toTypeName } from "../../schema/names.js";
 import { printDeclaration } from "./declaration.js";
-import { typeText } from "./type-text.js";
+import { typeText } from "./declaration.js";
 
 /**
  * What an entity page lists under "Definitions": a named type (with `home`, the entity whose file

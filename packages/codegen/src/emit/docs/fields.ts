@@ -1,6 +1,6 @@
 import type { ObjectNode, PropertyNode } from "../../model/types.js";
 import { cellText, codeCell, table } from "./markdown.js";
-import { typeText } from "./type-text.js";
+import { typeText } from "./declaration.js";
 
 /**
  * Notes cell: tags in a fixed order (`readonly`, `writeonly`, `required`, `deprecated`), then

@@ -8,7 +8,7 @@ import { renderPagesModule } from "./pages-module.js";
 
 export { renderEntityPage } from "./entity-page.js";
 export { renderIndexPage } from "./index-page.js";
-export { typeText } from "./type-text.js";
+export { typeText } from "./declaration.js";
 
 export const DOCS_PAGES_DIR = "packages/docs/pages";
 export const DOCS_MODULE_DIR = "packages/docs/src/generated";
@@ -24,8 +24,8 @@ export const docsEmitter = defineEmitter({
   targets: [{ name: "docs", support: SUPPORT }],
   outputRoots: [DOCS_PAGES_DIR, DOCS_MODULE_DIR],
   // prettier prints the Definition blocks; character widths decide the tables' padding;
-  // is-es5-identifier-name which keys are quoted.
-  libraries: ["prettier", "get-east-asian-width", "emoji-regex", "narrow-emojis", "is-es5-identifier-name"],
+  // is-es5-identifier-name which keys are quoted; oxfmt lays out pages.ts.
+  libraries: ["prettier", "get-east-asian-width", "emoji-regex", "narrow-emojis", "is-es5-identifier-name", "oxfmt"],
   reservedNames: reserve("exported by @contracts/docs itself", ["EntityPage", "IndexPage"], TYPESCRIPT_GLOBALS),
   thread: "main",
   check(model) {
@@ -40,7 +40,7 @@ export const docsEmitter = defineEmitter({
     const inPackage = (name: string) => `pages/${name}.md`;
     return new Map([
       [`${DOCS_PAGES_DIR}/${INDEX_NAME}.md`, renderIndexPage(model)],
-      [`${DOCS_MODULE_DIR}/pages.ts`, renderPagesModule(model, inPackage, inPackage(INDEX_NAME))],
+      [`${DOCS_MODULE_DIR}/pages.ts`, await renderPagesModule(model, inPackage, inPackage(INDEX_NAME))],
     ]);
   },
 });

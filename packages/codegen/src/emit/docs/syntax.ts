@@ -1,15 +1,13 @@
 import type { ArrayNode, Json, ObjectNode, TypeNode } from "../../model/types.js";
 import { toTypeName } from "../../schema/names.js";
-import { numberLiteral, propertyKeyLiteral, stringLiteral } from "./literals.js";
 
 /*
  * The one type printer of the docs. A model node becomes the TypeScript type syntax it means
  * (`Ts`, built here and nowhere else: which members a union flattens into, what an array's
- * element is, when an object is a record), and every text the docs show is a layout of that one
- * tree: `inline` for the Fields and Definitions tables' Type cells, `block` for the declaration
- * text prettier formats in tests, and declaration.ts's prettier documents for the Definition
- * blocks. A parenthesization decided twice had drifted: `items: {anyOf: [{enum: ["a", "b"]}]}`
- * printed `"a" | "b"[]` in a cell and `("a" | "b")[]` in the types.
+ * element is, when an object is a record), and every text the docs show is printed from that one
+ * tree by declaration.ts: one prettier document, laid out for the Definition blocks and printed
+ * flat for the tables' Type cells. A parenthesization decided twice had drifted:
+ * `items: {anyOf: [{enum: ["a", "b"]}]}` printed `"a" | "b"[]` in a cell and `("a" | "b")[]` in the types.
  */
 
 /** TypeScript type syntax, as TypeScript would parse it back. */
@@ -114,7 +112,8 @@ function tupleOf(node: ArrayNode): Ts {
 function distinct(ts: Ts): Ts {
   if (ts.kind !== "union") return ts;
   const seen = new Set<string>();
-  return unionOf(ts.types.filter((t) => !seen.has(printTs(t, "inline")) && seen.add(printTs(t, "inline")) !== undefined));
+  // Equal syntax, equal JSON: every `Ts` of a kind is built with its keys in one order.
+  return unionOf(ts.types.filter((t) => !seen.has(JSON.stringify(t)) && seen.add(JSON.stringify(t)) !== undefined));
 }
 
 /** `A & B`; members that are intersections flatten; an `unknown` member adds nothing. */
@@ -142,52 +141,4 @@ function constTs(value: Json): Ts {
   const keys = Object.keys(entries);
   if (keys.length === 0) return record(NEVER);
   return { kind: "object", expanded: false, members: keys.map((key) => ({ kind: "property", key, optional: false, type: constTs(entries[key] as Json) })) };
-}
-
-/**
- * `inline`: one line, for table cells (`{ a: string; b?: number; }`, a value's `{ w: 1; h: 2 }`). `block`: expanded objects
- * one member a line, the declaration text before layout (tests check that prettier lays it out
- * as declaration.ts does).
- */
-export type Layout = "inline" | "block";
-
-/**
- * `ts` as text. Literals and keys are spelt as prettier prints them in the Definition block
- * (literals.ts), so a cell and its block say a type in the same words.
- */
-export function printTs(ts: Ts, layout: Layout): string {
-  switch (ts.kind) {
-    case "keyword":
-      return ts.name;
-    case "literal":
-      return typeof ts.value === "string" ? stringLiteral(ts.value) : typeof ts.value === "number" ? numberLiteral(ts.value) : String(ts.value);
-    case "reference":
-      return ts.args.length === 0 ? ts.name : `${ts.name}<${ts.args.map((a) => printTs(a, layout)).join(", ")}>`;
-    case "array":
-      return `${grouped(ts.element, layout)}[]`;
-    case "union":
-      return ts.types.map((t) => printTs(t, layout)).join(" | ");
-    case "intersection":
-      return ts.types.map((t) => (t.kind === "union" ? `(${printTs(t, layout)})` : printTs(t, layout))).join(" & ");
-    case "tuple": {
-      const elements = ts.elements.map((e) => (e.optional ? `${grouped(e.type, layout)}?` : printTs(e.type, layout)));
-      if (ts.rest !== undefined) elements.push(`...${grouped(ts.rest, layout)}[]`);
-      return `[${elements.join(", ")}]`;
-    }
-    case "object": {
-      const members = ts.members.map(
-        (m) => `${m.kind === "index" ? "[key: string]" : `${propertyKeyLiteral(m.key)}${m.optional ? "?" : ""}`}: ${printTs(m.type, layout)}`,
-      );
-      if (layout === "block" && ts.expanded) return `{\n${members.map((m) => `${m};`).join("\n")}\n}`;
-      // An object type written on one line (a `const`/`enum` value) is as prettier prints it in
-      // the Definition block (declaration.ts): no `;` after the last member. A declared object
-      // flattened into a cell keeps every member's `;`, as the spec page's Fields table does.
-      return ts.expanded ? `{ ${members.map((m) => `${m};`).join(" ")} }` : `{ ${members.join("; ")} }`;
-    }
-  }
-}
-
-/** A type as the operand of a postfix `[]` or `?`: a union or intersection in parentheses. */
-function grouped(ts: Ts, layout: Layout): string {
-  return ts.kind === "union" || ts.kind === "intersection" ? `(${printTs(ts, layout)})` : printTs(ts, layout);
 }

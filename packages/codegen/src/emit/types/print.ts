@@ -13,19 +13,22 @@ import { InternalError } from "../../errors.js";
  * Its version is pinned exactly: a formatter upgrade may move a line, and that must show up as a
  * reviewed change of the generated files, never as a drift.
  */
+/** prettier's defaults at the repository's 100 columns, as oxfmt takes them (also the docs' pages.ts). */
+export const OXFMT_OPTIONS = {
+  printWidth: 100,
+  tabWidth: 2,
+  useTabs: false,
+  semi: true,
+  singleQuote: false,
+  quoteProps: "as-needed",
+  trailingComma: "all",
+  endOfLine: "lf",
+} as const;
+
 export async function printDeclarations(source: string): Promise<string> {
   // Loaded on first use, like json2ts (the CLI's worker thread loads both ahead, by `prepare`).
   const { format } = await import("oxfmt");
-  const { code, errors } = await format("types.ts", source, {
-    printWidth: 100,
-    tabWidth: 2,
-    useTabs: false,
-    semi: true,
-    singleQuote: false,
-    quoteProps: "as-needed",
-    trailingComma: "all",
-    endOfLine: "lf",
-  });
+  const { code, errors } = await format("types.ts", source, OXFMT_OPTIONS);
   if (errors.length > 0) {
     throw new InternalError(
       `json-schema-to-typescript printed TypeScript that does not parse:\n${errors.map((e) => e.codeframe ?? e.message).join("\n")}\n${source}`,
