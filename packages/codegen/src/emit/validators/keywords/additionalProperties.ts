@@ -20,10 +20,15 @@ export const additionalProperties = defineKeyword({
     // million-key object), so rt.closed looks at own enumerable keys with `for...in` instead
     // (stopping at the first unknown one), as the walker's rt.keysOf and Ajv do.
     // The test per key is emitted inline (a chain of `===`, as Ajv's), not a shared loop over a list.
+    // A missing property (the value fails `required` anyway) answers before the keys are listed:
+    // the `in` tests cost a few ns, the `for...in` tens.
     refine: (extra, node, use) =>
       isExactlyClosed(extra, node)
         ? use(
-            code`rt.closed((v: object) => { for (const k in v) if (!(${join(
+            code`rt.closed((v: object) => { if (!(${join(
+              propertyNames(node).map((k) => code`${k} in v`),
+              " && ",
+            )})) return false; for (const k in v) if (!(${join(
               propertyNames(node).map((k) => code`k === ${k}`),
               " || ",
             )}) && rt.isOwn(v, k)) return false; return true; })`,
