@@ -240,3 +240,20 @@ describe("differential test against Ajv 2020 + ajv-formats", () => {
     expect(seen.differ).toBeGreaterThan(300);
   }, 120_000);
 });
+
+describe("closed objects: the keys Ajv's for...in sees", () => {
+  // A closed object's unknown keys are its own enumerable ones (rt.closed, one for...in, as Ajv's
+  // additionalProperties loop and JSON.stringify see them); the walker reads the same keys.
+  const hidden = (v: object, key: string) => Object.defineProperty({ ...v }, key, { value: 1, enumerable: false });
+  const cases: [string, unknown][] = [
+    ["a non-enumerable own unknown key at the root", hidden(valid, "extra")],
+    ["a non-enumerable own unknown key in server", { ...valid, server: hidden(valid.server as object, "extra") }],
+    ["an enumerable unknown key", { ...valid, extra: 1 }],
+    ["an unknown key on a null-prototype root", Object.assign(Object.create(null), valid, { extra: 1 })],
+  ];
+  for (const [label, value] of cases)
+    it(`${label}: same verdict as Ajv, and errors() agrees with is()`, () => {
+      expect(isConnectorWithStatus(value)).toBe(ajvCheck(value));
+      expect(validators.ConnectorWithStatus.errors(value).length === 0).toBe(isConnectorWithStatus(value));
+    });
+});

@@ -107,7 +107,7 @@ export const ConnectorWithStatusPatch = {
 export type ConnectorWithStatusPatch = types.ConnectorWithStatusPatch;
 
 // Before any export can run: TypeBox's compiled check calls these refinements as External[i].
-SetExternal({ identifier: "External", variables: [new RegExp("(^id$|^name$|^slug$|^description$|^oauthScopes$|^enabled$|^createdAt$|^configSchema$|^server$|^iconUrl$|^mcpUrl$)", "u"), rt.ownProperties(["id", "status", "config"]), rt.formats["uri"], rt.formats["uri"]] });
+SetExternal({ identifier: "External", variables: [new RegExp("(^id$|^name$|^slug$|^description$|^oauthScopes$|^enabled$|^createdAt$|^configSchema$|^server$|^iconUrl$|^mcpUrl$)", "u"), rt.closed((v: object) => { if (!("id" in v && "status" in v && "config" in v)) return false; for (const k in v) if (!(k === "id" || k === "status" || k === "config") && rt.isOwn(v, k)) return false; return true; }), rt.ownProperties(["id", "status", "config"]), rt.formats["uri"], rt.formats["uri"]] });
 
 function errorsRoot(v: any, path: rt.Segment[], out: rt.Issue[]): void {
   if (!((typeof v === "object" && v !== null && !Array.isArray(v)))) return rt.typeError(out, path, "object", v);
@@ -191,7 +191,7 @@ function errors_properties_server_anyOf_0(v: any, path: rt.Segment[], out: rt.Is
   if ("id" in v) { path.push("id"); errors_properties_server_anyOf_0_properties_id(v["id"], path, out); path.pop(); }
   if ("status" in v) { path.push("status"); errors_properties_server_anyOf_0_properties_status(v["status"], path, out); path.pop(); }
   if ("config" in v) { path.push("config"); errors_properties_server_anyOf_0_properties_config(v["config"], path, out); path.pop(); }
-  for (const k of rt.keysOf(out, path, v, true)) if (!(k === "id" || k === "status" || k === "config")) rt.notAllowed(out, path, k);
+  for (const k of rt.keysOf(out, path, v, false)) if (!(k === "id" || k === "status" || k === "config")) rt.notAllowed(out, path, k);
 }
 
 function errors_properties_server_anyOf_0_properties_id(v: any, path: rt.Segment[], out: rt.Issue[]): void {

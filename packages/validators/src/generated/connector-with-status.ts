@@ -132,7 +132,7 @@ export const ConnectorWithStatus = {
 export type ConnectorWithStatus = types.ConnectorWithStatus;
 
 // Before any export can run: TypeBox's compiled check calls these refinements as External[i].
-SetExternal({ identifier: "External", variables: [rt.ownProperties(["id", "status", "config"]), rt.formats["uri"], rt.formats["uri"], rt.formats["date-time"], rt.ownProperties(["id", "name", "slug", "description", "iconUrl", "mcpUrl", "oauthScopes", "configSchema", "enabled", "createdAt", "server"])] });
+SetExternal({ identifier: "External", variables: [rt.closed((v: object) => { if (!("id" in v && "name" in v && "slug" in v && "description" in v && "iconUrl" in v && "mcpUrl" in v && "oauthScopes" in v && "configSchema" in v && "enabled" in v && "createdAt" in v && "server" in v)) return false; for (const k in v) if (!(k === "id" || k === "name" || k === "slug" || k === "description" || k === "iconUrl" || k === "mcpUrl" || k === "oauthScopes" || k === "configSchema" || k === "enabled" || k === "createdAt" || k === "server") && rt.isOwn(v, k)) return false; return true; }), rt.closed((v: object) => { if (!("id" in v && "status" in v && "config" in v)) return false; for (const k in v) if (!(k === "id" || k === "status" || k === "config") && rt.isOwn(v, k)) return false; return true; }), rt.ownProperties(["id", "status", "config"]), rt.formats["uri"], rt.formats["uri"], rt.formats["date-time"], rt.ownProperties(["id", "name", "slug", "description", "iconUrl", "mcpUrl", "oauthScopes", "configSchema", "enabled", "createdAt", "server"])] });
 
 function errorsRoot(v: any, path: rt.Segment[], out: rt.Issue[]): void {
   if (!((typeof v === "object" && v !== null && !Array.isArray(v)))) return rt.typeError(out, path, "object", v);
@@ -159,7 +159,7 @@ function errorsRoot(v: any, path: rt.Segment[], out: rt.Issue[]): void {
   if ("enabled" in v) { path.push("enabled"); errors_properties_enabled(v["enabled"], path, out); path.pop(); }
   if ("createdAt" in v) { path.push("createdAt"); errors_properties_createdAt(v["createdAt"], path, out); path.pop(); }
   if ("server" in v) { path.push("server"); errors_properties_server(v["server"], path, out); path.pop(); }
-  for (const k of rt.keysOf(out, path, v, true)) if (!(k === "id" || k === "name" || k === "slug" || k === "description" || k === "iconUrl" || k === "mcpUrl" || k === "oauthScopes" || k === "configSchema" || k === "enabled" || k === "createdAt" || k === "server")) rt.notAllowed(out, path, k);
+  for (const k of rt.keysOf(out, path, v, false)) if (!(k === "id" || k === "name" || k === "slug" || k === "description" || k === "iconUrl" || k === "mcpUrl" || k === "oauthScopes" || k === "configSchema" || k === "enabled" || k === "createdAt" || k === "server")) rt.notAllowed(out, path, k);
 }
 
 function errors_properties_id(v: any, path: rt.Segment[], out: rt.Issue[]): void {
@@ -228,7 +228,7 @@ function errors_properties_server_anyOf_0(v: any, path: rt.Segment[], out: rt.Is
   if ("id" in v) { path.push("id"); errors_properties_server_anyOf_0_properties_id(v["id"], path, out); path.pop(); }
   if ("status" in v) { path.push("status"); errors_properties_server_anyOf_0_properties_status(v["status"], path, out); path.pop(); }
   if ("config" in v) { path.push("config"); errors_properties_server_anyOf_0_properties_config(v["config"], path, out); path.pop(); }
-  for (const k of rt.keysOf(out, path, v, true)) if (!(k === "id" || k === "status" || k === "config")) rt.notAllowed(out, path, k);
+  for (const k of rt.keysOf(out, path, v, false)) if (!(k === "id" || k === "status" || k === "config")) rt.notAllowed(out, path, k);
 }
 
 function errors_properties_server_anyOf_0_properties_id(v: any, path: rt.Segment[], out: rt.Issue[]): void {

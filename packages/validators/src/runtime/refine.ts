@@ -80,6 +80,22 @@ export function ownProperties(required: readonly string[]): Refinement {
 
 const HAS_OWN = OBJECT_PROTOTYPE.hasOwnProperty;
 
+/** `Object.hasOwn`, for the generated closed-object tests (an inherited enumerable key is not the object's). */
+export function isOwn(v: object, key: string): boolean {
+  return HAS_OWN.call(v, key);
+}
+
+/**
+ * `additionalProperties: false` where every property is required: `test(v)` (generated, one
+ * `for...in` with the declared names inline) is false at the first own enumerable key that is not
+ * declared. Replaces TypeBox's count of `Object.getOwnPropertyNames`, which makes V8 list every
+ * key, enumerable or not, at about 3x the cost of `for...in` on a large object. Non-enumerable
+ * keys are not counted, as Ajv, `Object.keys` and JSON.stringify do not see them.
+ */
+export function closed(test: (v: object) => boolean): Refinement {
+  return refinement((v) => typeof v !== "object" || v === null || Array.isArray(v) || test(v), "must not have unknown properties");
+}
+
 /** Whether `Object.prototype` has an enumerable property: something assigned to it at run time. */
 export function isPolluted(): boolean {
   for (const _ in OBJECT_PROTOTYPE) return true;

@@ -32,14 +32,16 @@ export function prepareForTypeBox(schema: Json): Prepared {
     if (!isSchemaObject(node)) return node;
     const out: Record<string, unknown> = {};
     const refine: Placeholder[] = [];
+    const early: Placeholder[] = [];
     let ownProperties: Placeholder | undefined;
     for (const [key, value] of Object.entries(node)) {
       const keyword = validatorKeyword(key);
       const refinement = keyword?.check?.refine?.(value, node, use);
       // Own required properties are checked last, after the node's other refinements.
       if (key === "required") ownProperties = refinement;
+      else if (refinement !== undefined && keyword?.check?.early === true) early.push(refinement);
       else if (refinement !== undefined) refine.push(refinement);
-      if (keyword?.check?.drop?.(value) === true) continue;
+      if (keyword?.check?.drop?.(value, node) === true) continue;
       const position = positionOf(key);
       if (key === "properties" && isSchemaObject(value)) out[key] = Object.fromEntries(cheapFirst(Object.entries(value)).map(([k, v]) => [k, visit(v)]));
       else if (position === "one") out[key] = visit(value);
@@ -50,7 +52,8 @@ export function prepareForTypeBox(schema: Json): Prepared {
     if (readsKeysOneByOne(node)) refine.push(use(code`rt.keyBudget`));
     if (ownProperties !== undefined) refine.push(ownProperties);
     if (refine.length > 0) out["~refine"] = refine;
-    return out as Json;
+    // TypeBox checks `allOf` members in order, so a member of only refinements runs first.
+    return (early.length > 0 ? { allOf: [{ "~refine": early }, out] } : out) as Json;
   };
   return { schema: visit(schema), runtime };
 }

@@ -1,5 +1,6 @@
+import type { Json } from "../../../model/types.js";
 import { code, join } from "../code.js";
-import { isEmptySchema, propertyNames, requiredNames } from "../schema.js";
+import { isEmptySchema, propertyNames, requiredNames, type SchemaObject } from "../schema.js";
 import { defineKeyword } from "./keyword.js";
 import { patterns } from "./patternProperties.js";
 import { atChild, mark } from "./shared.js";
@@ -13,16 +14,36 @@ import { atChild, mark } from "./shared.js";
 export const additionalProperties = defineKeyword({
   keyword: "additionalProperties",
   applies: "object",
+  check: {
+    // TypeBox checks this shape by counting `Object.getOwnPropertyNames(v)`: V8 enumerates every
+    // key for it, about 3x the cost of the `for...in` Ajv runs (1.3 s against 0.45 s on a
+    // million-key object), so rt.closed looks at own enumerable keys with `for...in` instead
+    // (stopping at the first unknown one), as the walker's rt.keysOf and Ajv do.
+    // The test per key is emitted inline (a chain of `===`, as Ajv's), not a shared loop over a list.
+    // A missing property (the value fails `required` anyway) answers before the keys are listed:
+    // the `in` tests cost a few ns, the `for...in` tens.
+    refine: (extra, node, use) =>
+      isExactlyClosed(extra, node)
+        ? use(
+            code`rt.closed((v: object) => { if (!(${join(
+              propertyNames(node).map((k) => code`${k} in v`),
+              " && ",
+            )})) return false; for (const k in v) if (!(${join(
+              propertyNames(node).map((k) => code`k === ${k}`),
+              " || ",
+            )}) && rt.isOwn(v, k)) return false; return true; })`,
+          )
+        : undefined,
+    drop: (extra, node) => isExactlyClosed(extra, node),
+    // Before the properties' checks, as TypeBox's count was: an unknown key fails before two URIs are scanned.
+    early: true,
+  },
   walk: (extra, ctx) => {
     const declared = propertyNames(ctx.node);
-    const required = requiredNames(ctx.node);
     const matched = [...declared.map((k) => code`k === ${k}`), ...patterns(ctx).map(([, re]) => code`${re}.test(k)`)];
     const isDeclared = join(matched, " || ");
-    // With every property required and no others allowed, TypeBox counts own names (enumerable or not).
-    const keys =
-      extra === false && matched.length === declared.length && declared.length === required.length && declared.every((k) => required.includes(k))
-        ? code`rt.keysOf(out, path, v, true)`
-        : code`rt.keysOf(out, path, v, false)`;
+    // Own enumerable keys, as rt.closed and TypeBox's other object checks count them.
+    const keys = code`rt.keysOf(out, path, v, false)`;
     const each = (action: ReturnType<typeof code>) =>
       matched.length === 0 ? code`for (const k of ${keys}) ${action}` : code`for (const k of ${keys}) if (!(${isDeclared})) ${action}`;
     const marked = mark(ctx, code`rt.markAllProps(${ctx.ev ?? code``});`);
@@ -31,3 +52,16 @@ export const additionalProperties = defineKeyword({
     return [each(atChild(code`k`, ctx.walker("additionalProperties"), code`v[k]`)), ...marked];
   },
 });
+
+/** `false` with every property required and no patterns: the check is a count of own keys (rt.closed). */
+function isExactlyClosed(extra: Json, node: SchemaObject): boolean {
+  const declared = propertyNames(node);
+  const required = requiredNames(node);
+  return (
+    extra === false &&
+    !("patternProperties" in node) &&
+    declared.length > 0 &&
+    declared.length === required.length &&
+    declared.every((k) => required.includes(k))
+  );
+}

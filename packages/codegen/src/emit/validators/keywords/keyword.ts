@@ -47,7 +47,9 @@ export interface CheckSide {
   /** A runtime refinement (`~refine`) replacing or completing the keyword, for `Code()`. */
   readonly refine?: (value: Json, node: SchemaObject, use: (expression: Code) => Placeholder) => Placeholder | undefined;
   /** The keyword is removed from the schema TypeBox compiles (its refinement checks it instead). */
-  readonly drop?: (value: Json) => boolean;
+  readonly drop?: (value: Json, node: SchemaObject) => boolean;
+  /** The refinement runs before the node's other checks (TypeBox runs `~refine` last): it is cheap and decides often. */
+  readonly early?: boolean;
 }
 
 /**
