@@ -292,8 +292,11 @@ const PATCH_DROPPED: ReadonlySet<string> = new Set(["required", "dependentRequir
 function patchOf(input: Record<string, Json>): Record<string, Json> | undefined {
   const properties = input["properties"];
   if (!isObject(properties)) return undefined;
-  // Nothing a client may change (every property readOnly, nothing else allowed): no patch.
-  const open = (input["additionalProperties"] !== undefined && input["additionalProperties"] !== false) || "patternProperties" in input;
+  // Nothing a client may change (every property readOnly, nothing else allowed): no patch. An
+  // object without `additionalProperties` is open, as the spec says (with "closed-objects" at its
+  // default such a root is refused before this, unless `unevaluatedProperties: false` closes it).
+  const closed = input["additionalProperties"] === false || input["unevaluatedProperties"] === false;
+  const open = !closed || "patternProperties" in input;
   if (!open && Object.values(properties).every((p) => p === false)) return undefined;
   const out: Record<string, Json> = {};
   for (const key of Object.keys(input)) {
