@@ -170,12 +170,11 @@ export type Branch = Walker | string;
  */
 export function anyOf(out: Issue[], path: Segment[], v: unknown, keyword: string, branches: readonly Branch[], ev?: Evaluated): void {
   let best: Issue[] | undefined;
-  // Made on the first branch that is not taken: a union whose value matches pays for no list.
-  let expected: string[] | undefined;
+  const expected: string[] = [];
   let matched = false;
   for (const branch of branches) {
     if (typeof branch === "string") {
-      (expected ??= []).push(branch);
+      expected.push(branch);
       continue;
     }
     const found: Issue[] = [];
@@ -190,7 +189,7 @@ export function anyOf(out: Issue[], path: Segment[], v: unknown, keyword: string
     }
     const wrongType = typeIssue(found, path.length);
     if (wrongType !== undefined) {
-      (expected ??= []).push(wrongType);
+      expected.push(wrongType);
       continue;
     }
     if (best === undefined || found.length < best.length) best = found;
@@ -198,7 +197,7 @@ export function anyOf(out: Issue[], path: Segment[], v: unknown, keyword: string
   if (matched) return;
   if (best !== undefined && best.length > 0) {
     for (const e of best) if (out.length < MAX_ERRORS) out.push(e);
-  } else if (expected !== undefined) {
+  } else if (expected.length > 0) {
     // Reported under the union's keyword, as Ajv does: the value matched no branch's type.
     fail(out, path, keyword, `must be ${expected.join(" or ")}`, v);
   } else {
