@@ -77,18 +77,19 @@ describe("validators emitter", () => {
     // The closed objects (every property required) by one for...in, required properties own;
     // `configSchema` and `server.config` (open records) get no refinement.
     expect(entity).toContain(
-      'SetExternal({ identifier: "External", variables: [rt.closed((v: object) => { if (!("id" in v && "name" in v && "slug" in v && "description" in v && "iconUrl" in v && "mcpUrl" in v && "oauthScopes" in v && "configSchema" in v && "enabled" in v && "createdAt" in v && "server" in v)) return false; for (const k in v) if (!(k === "id" || k === "name" || k === "slug" || k === "description" || k === "iconUrl" || k === "mcpUrl" || k === "oauthScopes" || k === "configSchema" || k === "enabled" || k === "createdAt" || k === "server") && rt.isOwn(v, k)) return false; return true; }), rt.closed((v: object) => { if (!("id" in v && "status" in v && "config" in v)) return false; for (const k in v) if (!(k === "id" || k === "status" || k === "config") && rt.isOwn(v, k)) return false; return true; }), rt.ownProperties(["id", "status", "config"]), rt.formats["uri"], rt.formats["uri"], rt.formats["date-time"], rt.ownProperties(["id", "name", "slug", "description", "iconUrl", "mcpUrl", "oauthScopes", "configSchema", "enabled", "createdAt", "server"])] });',
+      'SetExternal({ identifier: "External", variables: [rt.closed((v: object) => { if (!("id" in v && "name" in v && "slug" in v && "description" in v && "iconUrl" in v && "mcpUrl" in v && "oauthScopes" in v && "configSchema" in v && "enabled" in v && "createdAt" in v && "server" in v)) return false; for (const k in v) if (!(k === "id" || k === "name" || k === "slug" || k === "description" || k === "iconUrl" || k === "mcpUrl" || k === "oauthScopes" || k === "configSchema" || k === "enabled" || k === "createdAt" || k === "server") && rt.isOwn(v, k)) return false; return true; }), rt.closed((v: object) => { if (!("id" in v && "status" in v && "config" in v)) return false; for (const k in v) if (!(k === "id" || k === "status" || k === "config") && rt.isOwn(v, k)) return false; return true; }), rt.ownProperties(["id", "status", "config"]), rt.formats["date-time"], rt.formats["uri"], rt.formats["uri"], rt.ownProperties(["id", "name", "slug", "description", "iconUrl", "mcpUrl", "oauthScopes", "configSchema", "enabled", "createdAt", "server"])] });',
     );
-    // Cheap checks first: type tests, then subschemas, then the string scans of formats.
+    // Cheap checks first: type tests, then subschemas, then the fixed-shape format (a bad
+    // `createdAt` fails before any URI is scanned), then the formats that read the whole string.
     const check = first.get(`${DIR}/connector-with-status.check.ts`) ?? "";
     const order = [
       "typeof value.oauthScopes",
       "typeof value.enabled",
       "typeof value.configSchema",
       "typeof value.server",
-      "External[3].check(value.iconUrl)",
-      "External[4].check(value.mcpUrl)",
-      "External[5].check(value.createdAt)",
+      "External[3].check(value.createdAt)",
+      "External[4].check(value.iconUrl)",
+      "External[5].check(value.mcpUrl)",
     ].map((s) => check.indexOf(s));
     expect(order.every((at, i) => at > 0 && (i === 0 || at > (order[i - 1] as number)))).toBe(true);
     expect(entity).not.toMatch(/eval|new Function/);

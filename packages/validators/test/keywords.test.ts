@@ -68,6 +68,14 @@ const combined: Record<string, object> = {
     type: "object",
     additionalProperties: { type: "number" },
   },
+  Nullable: { anyOf: [{ type: "object", properties: { a: { type: "string" } }, required: ["a"] }, { type: "null" }] },
+  StringOrList: {
+    oneOf: [
+      { type: "string", minLength: 2 },
+      { type: "array", maxItems: 1 },
+    ],
+  },
+  InPlace: { anyOf: [{ type: "object", allOf: [{ type: "string" }] }, { type: "null" }] },
   Open: {
     type: ["object", "array", "null"],
     items: { format: "date" },
@@ -112,6 +120,31 @@ describe("a discriminated oneOf of three branches", () => {
       'const tags_oneOf = new Map<unknown, rt.Walker>([["circle", errors_oneOf_0], ["square", errors_oneOf_1], ["label", errors_oneOf_2]]);',
     );
     expect(text).toContain('if (!rt.tagged(out, path, v, "kind", tags_oneOf, undefined)) rt.oneOf(');
+  });
+});
+
+describe("a union whose branches differ in type", () => {
+  it.each([
+    ["Nullable", 5, [{ path: "", keyword: "anyOf", message: "value must be object or null (got 5)" }]],
+    ["Nullable", {}, [{ path: "", keyword: "required", message: 'value must have required property "a"' }]],
+    ["Nullable", { a: 1 }, [{ path: "/a", keyword: "type", message: "/a must be string (got 1)" }]],
+    ["StringOrList", "a", [{ path: "", keyword: "minLength", message: 'value must have at least 2 characters (got "a")' }]],
+    ["StringOrList", [1, 2], [{ path: "", keyword: "maxItems", message: "value must have at most 1 items (got an array)" }]],
+    ["StringOrList", 1, [{ path: "", keyword: "oneOf", message: "value must be string or array (got 1)" }]],
+    // The object branch's allOf says "string" at the branch's own depth: merged with the null branch's type, as for any union.
+    ["InPlace", {}, [{ path: "", keyword: "anyOf", message: "value must be string or null (got an object)" }]],
+  ])("%s, given %j: the errors of the branch of its type", (name, value, errors) => {
+    expect(validators[name]?.validate(value)).toEqual({ ok: false, errors });
+  });
+
+  it("is dispatched on the type in the generated walker, unless a branch applies subschemas in place", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const text = async (slug: string) => readFile(path.join(root, `packages/validators/src/generated/${slug}.ts`), "utf8");
+    expect(await text("nullable")).toContain(
+      'if ((typeof v === "object" && v !== null && !Array.isArray(v))) errors_anyOf_0(v, path, out); else if (v === null) errors_anyOf_1(v, path, out); else rt.fail(out, path, "anyOf", "must be object or null", v);',
+    );
+    expect(await text("nullable")).not.toContain("rt.anyOf(");
+    expect(await text("inplace")).toContain("rt.anyOf(");
   });
 });
 

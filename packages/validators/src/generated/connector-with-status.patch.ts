@@ -159,7 +159,7 @@ function errors_properties_oauthScopes(v: any, path: rt.Segment[], out: rt.Issue
 }
 
 function errors_properties_configSchema(v: any, path: rt.Segment[], out: rt.Issue[]): void {
-  rt.anyOf(out, path, v, "anyOf", [((typeof v === "object" && v !== null && !Array.isArray(v))) ? errors_properties_configSchema_anyOf_0 : "object", (v === null) ? errors_properties_configSchema_anyOf_1 : "null"]);
+  if ((typeof v === "object" && v !== null && !Array.isArray(v))) errors_properties_configSchema_anyOf_0(v, path, out); else if (v === null) errors_properties_configSchema_anyOf_1(v, path, out); else rt.fail(out, path, "anyOf", "must be object or null", v);
 }
 
 function errors_properties_configSchema_anyOf_0(v: any, path: rt.Segment[], out: rt.Issue[]): void {
@@ -179,7 +179,7 @@ function errors_properties_createdAt(v: any, path: rt.Segment[], out: rt.Issue[]
 }
 
 function errors_properties_server(v: any, path: rt.Segment[], out: rt.Issue[]): void {
-  rt.anyOf(out, path, v, "anyOf", [((typeof v === "object" && v !== null && !Array.isArray(v))) ? errors_properties_server_anyOf_0 : "object", (v === null) ? errors_properties_server_anyOf_1 : "null"]);
+  if ((typeof v === "object" && v !== null && !Array.isArray(v))) errors_properties_server_anyOf_0(v, path, out); else if (v === null) errors_properties_server_anyOf_1(v, path, out); else rt.fail(out, path, "anyOf", "must be object or null", v);
 }
 
 function errors_properties_server_anyOf_0(v: any, path: rt.Segment[], out: rt.Issue[]): void {
@@ -204,7 +204,7 @@ function errors_properties_server_anyOf_0_properties_status(v: any, path: rt.Seg
 }
 
 function errors_properties_server_anyOf_0_properties_config(v: any, path: rt.Segment[], out: rt.Issue[]): void {
-  rt.anyOf(out, path, v, "anyOf", [((typeof v === "object" && v !== null && !Array.isArray(v))) ? errors_properties_server_anyOf_0_properties_config_anyOf_0 : "object", (v === null) ? errors_properties_server_anyOf_0_properties_config_anyOf_1 : "null"]);
+  if ((typeof v === "object" && v !== null && !Array.isArray(v))) errors_properties_server_anyOf_0_properties_config_anyOf_0(v, path, out); else if (v === null) errors_properties_server_anyOf_0_properties_config_anyOf_1(v, path, out); else rt.fail(out, path, "anyOf", "must be object or null", v);
 }
 
 function errors_properties_server_anyOf_0_properties_config_anyOf_0(v: any, path: rt.Segment[], out: rt.Issue[]): void {

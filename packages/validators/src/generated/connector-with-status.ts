@@ -132,7 +132,7 @@ export const ConnectorWithStatus = {
 export type ConnectorWithStatus = types.ConnectorWithStatus;
 
 // Before any export can run: TypeBox's compiled check calls these refinements as External[i].
-SetExternal({ identifier: "External", variables: [rt.closed((v: object) => { if (!("id" in v && "name" in v && "slug" in v && "description" in v && "iconUrl" in v && "mcpUrl" in v && "oauthScopes" in v && "configSchema" in v && "enabled" in v && "createdAt" in v && "server" in v)) return false; for (const k in v) if (!(k === "id" || k === "name" || k === "slug" || k === "description" || k === "iconUrl" || k === "mcpUrl" || k === "oauthScopes" || k === "configSchema" || k === "enabled" || k === "createdAt" || k === "server") && rt.isOwn(v, k)) return false; return true; }), rt.closed((v: object) => { if (!("id" in v && "status" in v && "config" in v)) return false; for (const k in v) if (!(k === "id" || k === "status" || k === "config") && rt.isOwn(v, k)) return false; return true; }), rt.ownProperties(["id", "status", "config"]), rt.formats["uri"], rt.formats["uri"], rt.formats["date-time"], rt.ownProperties(["id", "name", "slug", "description", "iconUrl", "mcpUrl", "oauthScopes", "configSchema", "enabled", "createdAt", "server"])] });
+SetExternal({ identifier: "External", variables: [rt.closed((v: object) => { if (!("id" in v && "name" in v && "slug" in v && "description" in v && "iconUrl" in v && "mcpUrl" in v && "oauthScopes" in v && "configSchema" in v && "enabled" in v && "createdAt" in v && "server" in v)) return false; for (const k in v) if (!(k === "id" || k === "name" || k === "slug" || k === "description" || k === "iconUrl" || k === "mcpUrl" || k === "oauthScopes" || k === "configSchema" || k === "enabled" || k === "createdAt" || k === "server") && rt.isOwn(v, k)) return false; return true; }), rt.closed((v: object) => { if (!("id" in v && "status" in v && "config" in v)) return false; for (const k in v) if (!(k === "id" || k === "status" || k === "config") && rt.isOwn(v, k)) return false; return true; }), rt.ownProperties(["id", "status", "config"]), rt.formats["date-time"], rt.formats["uri"], rt.formats["uri"], rt.ownProperties(["id", "name", "slug", "description", "iconUrl", "mcpUrl", "oauthScopes", "configSchema", "enabled", "createdAt", "server"])] });
 
 function errorsRoot(v: any, path: rt.Segment[], out: rt.Issue[]): void {
   if (!((typeof v === "object" && v !== null && !Array.isArray(v)))) return rt.typeError(out, path, "object", v);
@@ -195,7 +195,7 @@ function errors_properties_oauthScopes(v: any, path: rt.Segment[], out: rt.Issue
 }
 
 function errors_properties_configSchema(v: any, path: rt.Segment[], out: rt.Issue[]): void {
-  rt.anyOf(out, path, v, "anyOf", [((typeof v === "object" && v !== null && !Array.isArray(v))) ? errors_properties_configSchema_anyOf_0 : "object", (v === null) ? errors_properties_configSchema_anyOf_1 : "null"]);
+  if ((typeof v === "object" && v !== null && !Array.isArray(v))) errors_properties_configSchema_anyOf_0(v, path, out); else if (v === null) errors_properties_configSchema_anyOf_1(v, path, out); else rt.fail(out, path, "anyOf", "must be object or null", v);
 }
 
 function errors_properties_configSchema_anyOf_0(v: any, path: rt.Segment[], out: rt.Issue[]): void {
@@ -216,7 +216,7 @@ function errors_properties_createdAt(v: any, path: rt.Segment[], out: rt.Issue[]
 }
 
 function errors_properties_server(v: any, path: rt.Segment[], out: rt.Issue[]): void {
-  rt.anyOf(out, path, v, "anyOf", [((typeof v === "object" && v !== null && !Array.isArray(v))) ? errors_properties_server_anyOf_0 : "object", (v === null) ? errors_properties_server_anyOf_1 : "null"]);
+  if ((typeof v === "object" && v !== null && !Array.isArray(v))) errors_properties_server_anyOf_0(v, path, out); else if (v === null) errors_properties_server_anyOf_1(v, path, out); else rt.fail(out, path, "anyOf", "must be object or null", v);
 }
 
 function errors_properties_server_anyOf_0(v: any, path: rt.Segment[], out: rt.Issue[]): void {
@@ -241,7 +241,7 @@ function errors_properties_server_anyOf_0_properties_status(v: any, path: rt.Seg
 }
 
 function errors_properties_server_anyOf_0_properties_config(v: any, path: rt.Segment[], out: rt.Issue[]): void {
-  rt.anyOf(out, path, v, "anyOf", [((typeof v === "object" && v !== null && !Array.isArray(v))) ? errors_properties_server_anyOf_0_properties_config_anyOf_0 : "object", (v === null) ? errors_properties_server_anyOf_0_properties_config_anyOf_1 : "null"]);
+  if ((typeof v === "object" && v !== null && !Array.isArray(v))) errors_properties_server_anyOf_0_properties_config_anyOf_0(v, path, out); else if (v === null) errors_properties_server_anyOf_0_properties_config_anyOf_1(v, path, out); else rt.fail(out, path, "anyOf", "must be object or null", v);
 }
 
 function errors_properties_server_anyOf_0_properties_config_anyOf_0(v: any, path: rt.Segment[], out: rt.Issue[]): void {

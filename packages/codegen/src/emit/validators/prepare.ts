@@ -74,12 +74,23 @@ function readsKeysOneByOne(node: SchemaObject): boolean {
 const SCANS = ["format", "pattern", "minLength", "maxLength", "uniqueItems", "$ref"];
 
 /**
+ * Formats of a fixed shape: their scanners read a few dozen characters at most and stop at the first
+ * wrong one, where a `uri` or `email` regexp reads the whole string. Checked before those, a bad
+ * `createdAt` fails without scanning the URIs beside it (the check's verdict is one conjunction of
+ * pure tests, so the order changes its cost only).
+ */
+const SHORT_FORMATS: ReadonlySet<string> = new Set(["date-time", "date", "time", "uuid"]);
+
+/**
  * How much a property's check may cost: 0 for type, enum and const tests, 1 for subschemas of only
- * those, 2 where a string or array is scanned (or a `$ref` leads anywhere).
+ * those, 2 for a fixed-shape format alone, 3 where a string or array is scanned (or a `$ref` leads
+ * anywhere).
  */
 function cost(schema: Json): number {
   if (!isSchemaObject(schema)) return 0;
-  if (SCANS.some((k) => k in schema)) return 2;
+  const scans = SCANS.filter((k) => k in schema);
+  if (scans.length === 1 && scans[0] === "format" && SHORT_FORMATS.has(schema["format"] as string)) return 2;
+  if (scans.length > 0) return 3;
   let c = 0;
   for (const [, child] of subschemas(schema, "", "applied")) c = Math.max(c, 1, cost(child));
   return c;

@@ -54,6 +54,39 @@ export function discriminator(list: readonly Json[], ctx: KeywordContext, keywor
   return undefined;
 }
 
+/** The in-place applicators: their subschemas' errors sit at the node's own depth, type errors among them. */
+const IN_PLACE = ["allOf", "anyOf", "oneOf", "not", "if", "then", "else", "dependentSchemas", "$ref", "$dynamicRef"];
+
+/** The instance types a `type` name covers, for disjointness (`integer` is a `number`). */
+const instanceType = (t: string): string => (t === "integer" ? "number" : t);
+
+/**
+ * A union whose branches each declare their types, no two sharing one (a nullable object, a
+ * string-or-array), dispatched on the type alone: `if (<test>) walker(v, path, out); else if ...
+ * else fail`. It says what rt.anyOf / rt.oneOf would say, without their per-call lists: at most
+ * one branch can match, and a branch without in-place applicators can have no type error at its
+ * own depth once its test passed, so its errors are exactly what those report. Not when the
+ * walkers track evaluation (each passing branch's record is merged there).
+ */
+function byType(keyword: "anyOf" | "oneOf", list: readonly Json[], ctx: KeywordContext): Code | undefined {
+  if (ctx.ev !== undefined || list.length === 0) return undefined;
+  const seen = new Set<string>();
+  const tests: Code[] = [];
+  const words: string[] = [];
+  for (const [i, b] of list.entries()) {
+    if (!isSchemaObject(b) || IN_PLACE.some((k) => k in b)) return undefined;
+    const only = types(b);
+    if (only.length === 0) return undefined;
+    for (const t of new Set(only.map(instanceType))) {
+      if (seen.has(t)) return undefined;
+      seen.add(t);
+    }
+    tests.push(code`if (${typeTest(only)}) ${ctx.walker(keyword, i)}(v, path, out);`);
+    words.push(only.join(" or "));
+  }
+  return code`${join(tests, " else ")} else rt.fail(out, path, ${keyword}, ${`must be ${words.join(" or ")}`}, v);`;
+}
+
 /**
  * anyOf / oneOf: a branch matches when its walker finds nothing; otherwise the closest branch's
  * errors are reported (rt.anyOf), not every branch's noise. A discriminated union reports the
@@ -67,7 +100,7 @@ export function unionWalk(keyword: "anyOf" | "oneOf", value: Json, ctx: KeywordC
       ? code`rt.anyOf(out, path, v, "anyOf", [${branches(value, ctx, keyword)}]${ev.map((e) => code`, ${e}`)});`
       : code`rt.oneOf(out, path, v, [${branches(value, ctx, keyword)}]${ev.map((e) => code`, ${e}`)});`;
   const tagged = discriminator(value, ctx, keyword);
-  if (tagged === undefined) return [call];
+  if (tagged === undefined) return [byType(keyword, value, ctx) ?? call];
   const cases = constantName("tags", joinPointer(ctx.pointer, keyword));
   const entries = join(
     tagged.values.map((t, i) => code`[${t}, ${ctx.walker(keyword, i)}]`),
