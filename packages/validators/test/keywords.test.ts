@@ -76,6 +76,9 @@ const combined: Record<string, object> = {
     ],
   },
   InPlace: { anyOf: [{ type: "object", allOf: [{ type: "string" }] }, { type: "null" }] },
+  // Closed objects whose properties are not all required: rt.closed's test by name, not TypeBox's regexp per key.
+  ClosedOptional: { type: "object", properties: { a: { type: "string" }, b: { type: "number" } }, required: ["a"], additionalProperties: false },
+  ClosedEmpty: { type: "object", additionalProperties: false },
   Open: {
     type: ["object", "array", "null"],
     items: { format: "date" },
@@ -145,6 +148,43 @@ describe("a union whose branches differ in type", () => {
     );
     expect(await text("nullable")).not.toContain("rt.anyOf(");
     expect(await text("inplace")).toContain("rt.anyOf(");
+  });
+});
+
+describe("a closed object with optional properties", () => {
+  it.each([
+    ["ClosedOptional", { a: "x" }, true],
+    ["ClosedOptional", { a: "x", b: 1 }, true],
+    ["ClosedOptional", { b: 1 }, false],
+    ["ClosedOptional", { a: "x", c: 1 }, false],
+    ["ClosedOptional", Object.assign(Object.create({ c: 1 }), { a: "x" }), true],
+    ["ClosedEmpty", {}, true],
+    ["ClosedEmpty", Object.create({ c: 1 }), true],
+    ["ClosedEmpty", { c: 1 }, false],
+  ])("%s, given %j: valid %s, the walker agreeing", (name, value, want) => {
+    const v = validators[name] as Validator<unknown>;
+    expect(v.is(value)).toBe(want);
+    expect(v.errors(value).length === 0).toBe(want);
+  });
+
+  it("names the unknown key, and the missing one", () => {
+    expect(validators["ClosedOptional"]?.validate({ b: 1, c: 2 })).toEqual({
+      ok: false,
+      errors: [
+        { path: "", keyword: "required", message: 'value must have required property "a"' },
+        { path: "", keyword: "additionalProperties", message: 'value must not have unknown property "c"' },
+      ],
+    });
+  });
+
+  it("is checked by rt.closed's test of the declared names, not a regexp per own name", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const text = async (slug: string) => readFile(path.join(root, `packages/validators/src/generated/${slug}.ts`), "utf8");
+    expect(await text("closedoptional")).toContain(
+      'rt.closed((v: object) => { if (!("a" in v)) return false; for (const k in v) if (!(k === "a" || k === "b") && rt.isOwn(v, k)) return false; return true; })',
+    );
+    expect(await text("closedempty")).toContain("rt.closed((v: object) => { for (const k in v) if (rt.isOwn(v, k)) return false; return true; })");
+    for (const slug of ["closedoptional", "closedempty"]) expect(await text(`${slug}.check`)).not.toContain("getOwnPropertyNames");
   });
 });
 

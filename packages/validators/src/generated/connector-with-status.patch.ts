@@ -107,7 +107,7 @@ export const ConnectorWithStatusPatch = {
 export type ConnectorWithStatusPatch = types.ConnectorWithStatusPatch;
 
 // Before any export can run: TypeBox's compiled check calls these refinements as External[i].
-SetExternal({ identifier: "External", variables: [new RegExp("(^id$|^name$|^slug$|^description$|^oauthScopes$|^enabled$|^createdAt$|^configSchema$|^server$|^iconUrl$|^mcpUrl$)", "u"), rt.closed((v: object) => { if (!("id" in v && "status" in v && "config" in v)) return false; for (const k in v) if (!(k === "id" || k === "status" || k === "config") && rt.isOwn(v, k)) return false; return true; }), rt.ownProperties(["id", "status", "config"]), rt.formats["uri"], rt.formats["uri"]] });
+SetExternal({ identifier: "External", variables: [rt.closed((v: object) => { for (const k in v) if (!(k === "id" || k === "name" || k === "slug" || k === "description" || k === "iconUrl" || k === "mcpUrl" || k === "oauthScopes" || k === "configSchema" || k === "enabled" || k === "createdAt" || k === "server") && rt.isOwn(v, k)) return false; return true; }), rt.closed((v: object) => { if (!("id" in v && "status" in v && "config" in v)) return false; for (const k in v) if (!(k === "id" || k === "status" || k === "config") && rt.isOwn(v, k)) return false; return true; }), rt.ownProperties(["id", "status", "config"]), rt.formats["uri"], rt.formats["uri"]] });
 
 function errorsRoot(v: any, path: rt.Segment[], out: rt.Issue[]): void {
   if (!((typeof v === "object" && v !== null && !Array.isArray(v)))) return rt.typeError(out, path, "object", v);
