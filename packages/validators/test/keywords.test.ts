@@ -177,6 +177,21 @@ describe("a closed object with optional properties", () => {
     });
   });
 
+  it("walks a property that says only its type only when the type is wrong", async () => {
+    expect(validators["ClosedOptional"]?.validate({ a: 1, b: "x" })).toEqual({
+      ok: false,
+      errors: [
+        { path: "/a", keyword: "type", message: "/a must be string (got 1)" },
+        { path: "/b", keyword: "type", message: '/b must be number (got "x")' },
+      ],
+    });
+    const { readFile } = await import("node:fs/promises");
+    const text = await readFile(path.join(root, "packages/validators/src/generated/closedoptional.ts"), "utf8");
+    expect(text).toContain(
+      'if ("b" in v && v["b"] !== undefined) { const c = v["b"]; if (!(Number.isFinite(c))) { path.push("b"); errors_properties_b(c, path, out); path.pop(); } }',
+    );
+  });
+
   it("is checked by rt.closed's test of the declared names, not a regexp per own name", async () => {
     const { readFile } = await import("node:fs/promises");
     const text = async (slug: string) => readFile(path.join(root, `packages/validators/src/generated/${slug}.ts`), "utf8");
@@ -214,6 +229,22 @@ describe("the key budget on a typed record", () => {
       expect(() => v.parse(value)).toThrow(error.message);
       expect(v["~standard"].validate(value)).toEqual({ issues: [{ message: error.message, path: [] }] });
     }
+  });
+});
+
+describe("the key budget counts inherited enumerable keys, as the check does", () => {
+  it("is() and validate() reject an object whose own keys fit and whose inherited ones do not", async () => {
+    const { MAX_KEYS } = await import("../src/runtime/index.js");
+    const v = validators["Counts"] as Validator<unknown>;
+    const value: Record<string, unknown> = Object.create({ inheritedA: 1, inheritedB: 2 });
+    for (let i = 0; i < MAX_KEYS; i++) value[`k${i}`] = i;
+    expect(v.is(value)).toBe(false);
+    expect(v.validate(value)).toEqual({
+      ok: false,
+      errors: [
+        { path: "", keyword: "maxKeys", message: "value must have at most 10,000 properties (the validators' key budget) (got a non-plain object (Object))" },
+      ],
+    });
   });
 });
 

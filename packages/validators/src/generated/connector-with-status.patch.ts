@@ -113,14 +113,14 @@ function errorsRoot(v: any, path: rt.Segment[], out: rt.Issue[]): void {
   if (!((typeof v === "object" && v !== null && !Array.isArray(v)))) return rt.typeError(out, path, "object", v);
   if (Object.keys(v).length < 1) rt.fail(out, path, "minProperties", "must have at least 1 properties", v);
   if ("id" in v && v["id"] !== undefined) { path.push("id"); errors_properties_id(v["id"], path, out); path.pop(); }
-  if ("name" in v && v["name"] !== undefined) { path.push("name"); errors_properties_name(v["name"], path, out); path.pop(); }
-  if ("slug" in v && v["slug"] !== undefined) { path.push("slug"); errors_properties_slug(v["slug"], path, out); path.pop(); }
-  if ("description" in v && v["description"] !== undefined) { path.push("description"); errors_properties_description(v["description"], path, out); path.pop(); }
+  if ("name" in v && v["name"] !== undefined) { const c = v["name"]; if (!(typeof c === "string")) { path.push("name"); errors_properties_name(c, path, out); path.pop(); } }
+  if ("slug" in v && v["slug"] !== undefined) { const c = v["slug"]; if (!(typeof c === "string")) { path.push("slug"); errors_properties_slug(c, path, out); path.pop(); } }
+  if ("description" in v && v["description"] !== undefined) { const c = v["description"]; if (!(typeof c === "string" || c === null)) { path.push("description"); errors_properties_description(c, path, out); path.pop(); } }
   if ("iconUrl" in v && v["iconUrl"] !== undefined) { path.push("iconUrl"); errors_properties_iconUrl(v["iconUrl"], path, out); path.pop(); }
   if ("mcpUrl" in v && v["mcpUrl"] !== undefined) { path.push("mcpUrl"); errors_properties_mcpUrl(v["mcpUrl"], path, out); path.pop(); }
-  if ("oauthScopes" in v && v["oauthScopes"] !== undefined) { path.push("oauthScopes"); errors_properties_oauthScopes(v["oauthScopes"], path, out); path.pop(); }
+  if ("oauthScopes" in v && v["oauthScopes"] !== undefined) { const c = v["oauthScopes"]; if (!(typeof c === "string" || c === null)) { path.push("oauthScopes"); errors_properties_oauthScopes(c, path, out); path.pop(); } }
   if ("configSchema" in v && v["configSchema"] !== undefined) { path.push("configSchema"); errors_properties_configSchema(v["configSchema"], path, out); path.pop(); }
-  if ("enabled" in v && v["enabled"] !== undefined) { path.push("enabled"); errors_properties_enabled(v["enabled"], path, out); path.pop(); }
+  if ("enabled" in v && v["enabled"] !== undefined) { const c = v["enabled"]; if (!(typeof c === "boolean")) { path.push("enabled"); errors_properties_enabled(c, path, out); path.pop(); } }
   if ("createdAt" in v && v["createdAt"] !== undefined) { path.push("createdAt"); errors_properties_createdAt(v["createdAt"], path, out); path.pop(); }
   if ("server" in v && v["server"] !== undefined) { path.push("server"); errors_properties_server(v["server"], path, out); path.pop(); }
   for (const k of rt.keysOf(out, path, v, false)) if (!(k === "id" || k === "name" || k === "slug" || k === "description" || k === "iconUrl" || k === "mcpUrl" || k === "oauthScopes" || k === "configSchema" || k === "enabled" || k === "createdAt" || k === "server")) rt.notAllowed(out, path, k);
@@ -188,7 +188,7 @@ function errors_properties_server_anyOf_0(v: any, path: rt.Segment[], out: rt.Is
   if (!("status" in v)) rt.missing(out, path, "status");
   if (!("config" in v)) rt.missing(out, path, "config");
   if (!rt.isPlainPrototype(Object.getPrototypeOf(v)) || rt.isPolluted()) rt.inherited(out, path, v, ["id", "status", "config"]);
-  if ("id" in v) { path.push("id"); errors_properties_server_anyOf_0_properties_id(v["id"], path, out); path.pop(); }
+  if ("id" in v) { const c = v["id"]; if (!(typeof c === "string")) { path.push("id"); errors_properties_server_anyOf_0_properties_id(c, path, out); path.pop(); } }
   if ("status" in v) { path.push("status"); errors_properties_server_anyOf_0_properties_status(v["status"], path, out); path.pop(); }
   if ("config" in v) { path.push("config"); errors_properties_server_anyOf_0_properties_config(v["config"], path, out); path.pop(); }
   for (const k of rt.keysOf(out, path, v, false)) if (!(k === "id" || k === "status" || k === "config")) rt.notAllowed(out, path, k);

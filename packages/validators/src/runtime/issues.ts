@@ -5,7 +5,7 @@
  * Shared here rather than inlined per entity so every entity phrases errors the same way.
  */
 import { evaluated, mergeEvaluated, type Evaluated } from "./evaluated.js";
-import { isPlainObject, overKeyBudget, TOO_MANY_KEYS, type Segment } from "./json.js";
+import { inheritsEnumerable, isPlainObject, MAX_KEYS, overKeyBudget, TOO_MANY_KEYS, type Segment } from "./json.js";
 
 export type { Segment } from "./json.js";
 
@@ -135,7 +135,15 @@ const NO_KEYS: readonly string[] = Object.freeze([]);
  * (once, though several keywords of the node read its keys), as the check rejects it.
  */
 export function keysOf(out: Issue[], path: Segment[], v: object, ownNames: boolean): readonly string[] {
-  if (!overKeyBudget(v)) return ownNames ? Object.getOwnPropertyNames(v) : Object.keys(v);
+  if (ownNames) {
+    if (!overKeyBudget(v)) return Object.getOwnPropertyNames(v);
+  } else {
+    // One listing, not a count and then a listing: own enumerable keys are a subset of what
+    // `for...in` counts (the check's budget), so past MAX_KEYS here is past it there; within it,
+    // only inherited enumerable keys can add to the count.
+    const keys = Object.keys(v);
+    if (keys.length <= MAX_KEYS && !(inheritsEnumerable(v) && overKeyBudget(v))) return keys;
+  }
   const pointer = toPointer(path);
   if (out.length < MAX_ERRORS && !out.some((i) => i.keyword === "maxKeys" && (i.pointer ?? toPointer(i.path)) === pointer))
     record(out, path, "maxKeys", `${TOO_MANY_KEYS} (got ${show(v)})`, undefined);

@@ -35,6 +35,18 @@ export function overKeyBudget(v: object): boolean {
 }
 
 /**
+ * Whether `for...in` on `v` can see keys `Object.keys` does not: enumerable keys of its
+ * prototype chain (a class's, or something assigned to `Object.prototype` at run time).
+ */
+export function inheritsEnumerable(v: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(v);
+  if (proto === null) return false;
+  if (proto !== OBJECT_PROTOTYPE) return true;
+  for (const _ in proto) return true;
+  return false;
+}
+
+/**
  * Nodes the allocation-free scans visit before they hand over to the exact ones, which remember
  * every object they have seen. A value that shares objects (in-process only: JSON.parse never
  * shares) could otherwise make a scan that forgets exponential: 40 levels of `{ a: x, b: x }`.

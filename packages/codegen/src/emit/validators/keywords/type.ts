@@ -2,25 +2,25 @@ import { code, join, type Code } from "../code.js";
 import type { Json } from "../../../model/types.js";
 import { defineKeyword } from "./keyword.js";
 
-/** The check of each JSON type, as TypeBox compiles it (so the walker agrees with the check). */
-const TYPE_CHECKS: Readonly<Record<string, Code>> = {
-  string: code`typeof v === "string"`,
-  number: code`Number.isFinite(v)`,
-  integer: code`Number.isInteger(v)`,
-  boolean: code`typeof v === "boolean"`,
-  null: code`v === null`,
-  object: code`(typeof v === "object" && v !== null && !Array.isArray(v))`,
-  array: code`Array.isArray(v)`,
+/** The check of each JSON type on a value, as TypeBox compiles it (so the walker agrees with the check). */
+const TYPE_CHECKS: Readonly<Record<string, (x: Code) => Code>> = {
+  string: (x) => code`typeof ${x} === "string"`,
+  number: (x) => code`Number.isFinite(${x})`,
+  integer: (x) => code`Number.isInteger(${x})`,
+  boolean: (x) => code`typeof ${x} === "boolean"`,
+  null: (x) => code`${x} === null`,
+  object: (x) => code`(typeof ${x} === "object" && ${x} !== null && !Array.isArray(${x}))`,
+  array: (x) => code`Array.isArray(${x})`,
 };
 
 export function typeList(value: Json | undefined): readonly string[] {
   return typeof value === "string" ? [value] : Array.isArray(value) ? (value.filter((x) => typeof x === "string") as string[]) : [];
 }
 
-/** The test of a node's `type` keyword on `v` (one of its types). */
-export function typeTest(list: readonly string[]): Code {
+/** The test of a node's `type` keyword (one of its types) on `value`, the walker's `v` by default. */
+export function typeTest(list: readonly string[], value: Code = code`v`): Code {
   return join(
-    list.map((t) => TYPE_CHECKS[t] ?? code`false`),
+    list.map((t) => TYPE_CHECKS[t]?.(value) ?? code`false`),
     " || ",
   );
 }
