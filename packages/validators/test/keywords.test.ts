@@ -177,7 +177,7 @@ describe("a closed object with optional properties", () => {
     });
   });
 
-  it("walks a property that says only its type only when the type is wrong", async () => {
+  it("walks a child that says only its type only when the type is wrong", async () => {
     expect(validators["ClosedOptional"]?.validate({ a: 1, b: "x" })).toEqual({
       ok: false,
       errors: [
@@ -190,6 +190,9 @@ describe("a closed object with optional properties", () => {
     expect(text).toContain(
       'if ("b" in v && v["b"] !== undefined) { const c = v["b"]; if (!(Number.isFinite(c))) { path.push("b"); errors_properties_b(c, path, out); path.pop(); } }',
     );
+    // The same for any child position: here a typed record's values (the key budget test below walks its errors).
+    const counts = await readFile(path.join(root, "packages/validators/src/generated/counts.ts"), "utf8");
+    expect(counts).toContain("{ const c = v[k]; if (!(Number.isFinite(c))) { path.push(k); errors_additionalProperties(c, path, out); path.pop(); } }");
   });
 
   it("is checked by rt.closed's test of the declared names, not a regexp per own name", async () => {

@@ -7,8 +7,8 @@ export { ContractValidationError, type ValidationError, type ValidationResult } 
 export { defineValidator, type StandardProps, type Validator, type ValidatorOptions } from "./validator.js";
 export type { StandardJSONSchemaV1, StandardSchemaV1 } from "./standard.js";
 export { isDate, isDateTime, isEmail, isTime, isUri, isUuid, MAX_FORMAT_LENGTH } from "./formats.js";
-export { depthProblem, isJsonValue, isPlainObject, isPlainPrototype, jsonProblem, MAX_DEPTH, MAX_KEYS } from "./json.js";
-export { closed, formats, isOwn, isPolluted, keyBudget, multipleOf, ownProperties, type Refinement } from "./refine.js";
+export { depthProblem, isJsonValue, isPlainObject, isPlainPrototype, isPolluted, jsonProblem, MAX_DEPTH, MAX_KEYS } from "./json.js";
+export { closed, formats, isOwn, keyBudget, multipleOf, ownProperties, type Refinement } from "./refine.js";
 export { contains, equal, passes, propertyNames, tagged } from "./applicators.js";
 export {
   evaluated,

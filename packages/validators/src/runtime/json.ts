@@ -41,8 +41,12 @@ export function overKeyBudget(v: object): boolean {
 export function inheritsEnumerable(v: object): boolean {
   const proto: unknown = Object.getPrototypeOf(v);
   if (proto === null) return false;
-  if (proto !== OBJECT_PROTOTYPE) return true;
-  for (const _ in proto) return true;
+  return proto !== OBJECT_PROTOTYPE || isPolluted();
+}
+
+/** Whether `Object.prototype` has an enumerable property: something assigned to it at run time. */
+export function isPolluted(): boolean {
+  for (const _ in OBJECT_PROTOTYPE) return true;
   return false;
 }
 

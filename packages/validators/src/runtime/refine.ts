@@ -6,7 +6,7 @@
  */
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import { isDate, isDateTime, isEmail, isTime, isUri, isUuid, MAX_FORMAT_LENGTH } from "./formats.js";
-import { overKeyBudget, TOO_MANY_KEYS } from "./json.js";
+import { isPolluted, overKeyBudget, TOO_MANY_KEYS } from "./json.js";
 
 const OBJECT_PROTOTYPE = Object.prototype;
 
@@ -94,12 +94,6 @@ export function isOwn(v: object, key: string): boolean {
  */
 export function closed(test: (v: object) => boolean): Refinement {
   return refinement((v) => typeof v !== "object" || v === null || Array.isArray(v) || test(v), "must not have unknown properties");
-}
-
-/** Whether `Object.prototype` has an enumerable property: something assigned to it at run time. */
-export function isPolluted(): boolean {
-  for (const _ in OBJECT_PROTOTYPE) return true;
-  return false;
 }
 
 /**

@@ -15,6 +15,13 @@ export function isEmptySchema(s: Json | undefined): boolean {
   return s === true || (isSchemaObject(s) && Object.keys(s).every((k) => ANNOTATIONS.has(k) || isExtension(k)));
 }
 
+/** The types of a schema that asserts nothing but its `type` (beside annotations), if it is one. */
+export function typeOnly(s: Json | undefined): readonly string[] | undefined {
+  if (!isSchemaObject(s)) return undefined;
+  const list = types(s);
+  return list.length > 0 && Object.keys(s).every((k) => k === "type" || ANNOTATIONS.has(k) || isExtension(k)) ? list : undefined;
+}
+
 export function types(s: SchemaObject): readonly string[] {
   const t = s["type"];
   return typeof t === "string" ? [t] : Array.isArray(t) ? (t.filter((x) => typeof x === "string") as string[]) : [];

@@ -38,7 +38,7 @@ export const additionalProperties = defineKeyword({
     const marked = mark(ctx, code`rt.markAllProps(${ctx.ev ?? code``});`);
     if (extra === false) return [each(code`rt.notAllowed(out, path, k);`), ...marked];
     if (isEmptySchema(extra)) return marked;
-    return [each(atChild(code`k`, ctx.walker("additionalProperties"), code`v[k]`)), ...marked];
+    return [each(atChild(code`k`, ctx.walker("additionalProperties"), code`v[k]`, extra)), ...marked];
   },
 });
 

@@ -16,7 +16,7 @@ export const items = defineKeyword({
     const prefix = ctx.node["prefixItems"];
     const from = Array.isArray(prefix) ? prefix.length : 0;
     if (value === false) return [code`if (v.length > ${from}) rt.fail(out, path, "items", ${`must have at most ${from} items`}, v);`, ...marked];
-    const walk = atChild(code`i`, ctx.walker("items"), code`v[i]`);
+    const walk = atChild(code`i`, ctx.walker("items"), code`v[i]`, value);
     return [code`for (let i = ${from}; i < v.length && out.length < rt.MAX_ERRORS; i++) ${walk}`, ...marked];
   },
 });

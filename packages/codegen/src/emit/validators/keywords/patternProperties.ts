@@ -1,6 +1,6 @@
 import { code, type Code } from "../code.js";
 import { joinPointer } from "../../../load/pointer.js";
-import { isSchemaObject } from "../schema.js";
+import { isSchemaObject, type SchemaObject } from "../schema.js";
 import { defineKeyword, type KeywordContext } from "./keyword.js";
 import { atChild, mark } from "./shared.js";
 
@@ -19,7 +19,7 @@ export const patternProperties = defineKeyword({
     if (list.length === 0) return [];
     const each = list.map(([p, re]) => {
       const marked = mark(ctx, code`rt.markProp(${ctx.ev ?? code``}, k);`);
-      return code`if (${re}.test(k)) { ${atChild(code`k`, ctx.walker("patternProperties", p), code`v[k]`)} ${marked} }`;
+      return code`if (${re}.test(k)) { ${atChild(code`k`, ctx.walker("patternProperties", p), code`v[k]`, (ctx.node["patternProperties"] as SchemaObject)[p])} ${marked} }`;
     });
     return [code`for (const k of rt.keysOf(out, path, v, false)) { ${each} }`];
   },

@@ -8,7 +8,7 @@ export const prefixItems = defineKeyword({
   applies: "array",
   walk: (value, ctx) => {
     if (!Array.isArray(value)) return [];
-    const each = value.map((_, i) => code`if (v.length > ${i}) ${atChild(code`${i}`, ctx.walker("prefixItems", i), code`v[${i}]`)}`);
+    const each = value.map((_, i) => code`if (v.length > ${i}) ${atChild(code`${i}`, ctx.walker("prefixItems", i), code`v[${i}]`, value[i])}`);
     return [...each, ...mark(ctx, code`rt.markItems(${ctx.ev ?? code``}, Math.min(v.length, ${value.length}));`)];
   },
 });

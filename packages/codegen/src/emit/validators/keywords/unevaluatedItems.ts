@@ -10,7 +10,7 @@ export const unevaluatedItems = defineKeyword({
   walk: (value, ctx) => {
     const ev = ctx.ev ?? code`undefined`;
     if (isEmptySchema(value)) return [code`rt.markAllItems(${ev});`];
-    const action = value === false ? code`rt.unevaluatedItem(out, path, i);` : atChild(code`i`, ctx.walker("unevaluatedItems"), code`v[i]`);
+    const action = value === false ? code`rt.unevaluatedItem(out, path, i);` : atChild(code`i`, ctx.walker("unevaluatedItems"), code`v[i]`, value);
     return [code`for (let i = 0; i < v.length; i++) if (!rt.isItemEvaluated(${ev}, i)) ${action}`, code`rt.markAllItems(${ev});`];
   },
 });

@@ -15,7 +15,7 @@ export const unevaluatedProperties = defineKeyword({
     const ev = ctx.ev ?? code`undefined`;
     if (isEmptySchema(value)) return [code`rt.markAllProps(${ev});`];
     const action =
-      value === false ? code`rt.notAllowed(out, path, k, "unevaluatedProperties");` : atChild(code`k`, ctx.walker("unevaluatedProperties"), code`v[k]`);
+      value === false ? code`rt.notAllowed(out, path, k, "unevaluatedProperties");` : atChild(code`k`, ctx.walker("unevaluatedProperties"), code`v[k]`, value);
     return [code`for (const k of rt.keysOf(out, path, v, false)) if (!rt.isPropEvaluated(${ev}, k)) ${action}`, code`rt.markAllProps(${ev});`];
   },
 });
