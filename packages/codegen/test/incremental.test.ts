@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CACHE_DIR } from "../src/run/cache-store.js";
+import { CACHE_DIR, CACHE_FILE } from "../src/run/cache-store.js";
 import { canonicalSchema, makeProject, runCli, runCliWithEnv, schemaId, snapshotTree } from "./helpers.js";
 
 /** The entity of `schemas/<title in lower case>.schema.json`. */
@@ -111,6 +111,30 @@ describe("incremental generate", () => {
     expect(await readFile(petTypes, "utf8")).toBe(before);
   });
 
+  it("keeps one cache file with the last run's entries, rewritten only when a run changes them", async () => {
+    const root = await project();
+    const cacheFile = path.join(root, CACHE_DIR, CACHE_FILE);
+    const keys = async () =>
+      (await readFile(cacheFile, "utf8"))
+        .split("\n")
+        .filter((line) => line !== "")
+        .map((line) => line.slice(0, line.indexOf("\t")))
+        .sort();
+    await runCli("generate", "--root", root);
+    const first = await keys();
+    await writeFile(path.join(root, "schemas/tag.schema.json"), JSON.stringify(base("Tag", { label: { type: "string", description: "Changed." } })));
+    expect((await runCli("generate", "--root", root)).stdout).toContain("; 1 of 6 entities emitted");
+    const second = await keys();
+    // Tag's entry and the aggregates' (their keys cover every entity's) are new; the old ones are gone.
+    expect(second).toHaveLength(first.length);
+    expect(second.filter((k) => !first.includes(k)).length).toBeGreaterThan(1);
+    expect(await readdir(path.join(root, CACHE_DIR))).toEqual([CACHE_FILE]);
+    const written = (await stat(cacheFile)).mtimeMs;
+    expect((await runCli("generate", "--root", root)).stdout).toContain("; 0 of 6 entities emitted");
+    expect((await stat(cacheFile)).mtimeMs).toBe(written);
+    expect(await keys()).toEqual(second);
+  });
+
   it("still generates when the cache cannot be written", async () => {
     const root = await project();
     // A file where the cache directory should be: every cache write fails.
@@ -141,13 +165,16 @@ describe("incremental generate", () => {
     const tagTypes = "packages/types/src/generated/tag.ts";
     const lie = "// lie\n";
     await writeFile(path.join(root, tagTypes), lie);
-    const dir = path.join(root, CACHE_DIR);
-    for (const name of await readdir(dir)) {
-      const entry = JSON.parse(await readFile(path.join(dir, name), "utf8")) as Record<string, { files: [string, string][] }>;
+    const cacheFile = path.join(root, CACHE_DIR, CACHE_FILE);
+    const lines = (await readFile(cacheFile, "utf8")).split("\n").filter((line) => line !== "");
+    const lied = lines.map((line) => {
+      const [key, text] = line.split("\t") as [string, string];
+      const entry = JSON.parse(text) as Record<string, { files: [string, string][] }>;
       for (const result of Object.values(entry))
         result.files = result.files.map(([f, h]) => [f, f === tagTypes ? createHash("sha256").update(lie).digest("base64url") : h]);
-      await writeFile(path.join(dir, name), JSON.stringify(entry));
-    }
+      return `${key}\t${JSON.stringify(entry)}\n`;
+    });
+    await writeFile(cacheFile, lied.join(""));
     // The lie works on a run that may use the cache: nothing to emit, nothing written but the API
     // manifest, which is derived from the files (the lying one included).
     expect((await runCli("generate", "--root", root)).stdout).toMatch(/^contracts generate: 1 written, \d+ unchanged, 0 removed; 0 of 6 entities emitted/);

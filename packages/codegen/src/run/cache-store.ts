@@ -1,12 +1,15 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { EntityResults } from "../emit/emitter.js";
+import { compareCodeUnits } from "../errors.js";
 import type { Json } from "../model/types.js";
 
 export interface CacheStore {
   read(key: string): Promise<EntityResults | undefined>;
   write(key: string, value: EntityResults): Promise<void>;
+  /** Puts what this run wrote where the next run reads it: called once a run ends, whatever its outcome. */
+  flush(): void;
   /**
    * Generated files this store read from disk during this run and found as the cache expected,
    * path → contents: the write stage need not read them again to know they are unchanged.
@@ -17,10 +20,18 @@ export interface CacheStore {
 /** Where tools keep caches by convention; `npm ci` clears it with node_modules. */
 export const CACHE_DIR = "node_modules/.cache/contracts";
 
+/** The one file of the file cache, in CACHE_DIR: every entry of the last run, a line each. */
+export const CACHE_FILE = "entries.tsv";
+
 /**
- * A cache of per-entity results, one JSON file per key. Reads that fail (missing, truncated by a
- * killed run, from another format) count as misses: the cache can only save time, never change
- * output, since a key already covers every input.
+ * A cache of per-entity results: one file (CACHE_FILE) holding an entry per key, read once when
+ * the run first asks and written once when it ends. One file rather than one per entry: a
+ * run on 200 schemas had written about 600 entry files, each a file creation that costs this
+ * machine's disk 20 µs in one minute and 0.6 ms in another, and the folder only ever grew (an
+ * entry per key any run had made). The file keeps the entries this store read or wrote, so it
+ * holds about one run's entries. A file that cannot be read (missing, truncated, from another
+ * format) is an empty cache: the cache can only save time, never change output, since a key
+ * already covers every input.
  *
  * An entry stores its files' hashes, not their contents: the contents are the generated files
  * themselves, on disk, and a hit reads them back and checks each hash (a file edited, deleted or
@@ -30,16 +41,40 @@ export const CACHE_DIR = "node_modules/.cache/contracts";
  */
 export function fileCache(root: string, options: { recordReads?: boolean } = {}): CacheStore {
   const dir = path.join(root, CACHE_DIR);
+  const file = path.join(dir, CACHE_FILE);
   // Only for one run: a long-lived store would hold every output it ever read.
   const onDisk = options.recordReads ? new Map<string, string>() : undefined;
-  let madeDir = false;
+  // Entries as their JSON text, key → text: the file is a line per entry (`<key>\t<entry>`), so
+  // loading it splits lines and parses only the entries a run asks for, and writing it joins the
+  // texts kept. About 4 MB for 200 schemas (an OpenAPI part is most of an entry), which a
+  // whole-file JSON.stringify after every save of a watch session would redo.
+  let stored: Map<string, string> | undefined;
+  const kept = new Map<string, string>();
+  let wrote = false;
+  const load = (): Map<string, string> => {
+    if (stored) return stored;
+    stored = new Map();
+    let text = "";
+    try {
+      text = readFileSync(file, "utf8");
+    } catch {
+      // No cache yet, or not readable: every key a miss.
+    }
+    for (const line of text.split("\n")) {
+      const tab = line.indexOf("\t");
+      if (tab > 0) stored.set(line.slice(0, tab), line.slice(tab + 1));
+    }
+    return stored;
+  };
   return {
     ...(onDisk ? { onDisk } : {}),
     async read(key) {
+      const text = load().get(key);
+      if (text === undefined) return undefined;
       try {
-        const stored = JSON.parse(readFileSync(path.join(dir, `${key}.json`), "utf8")) as StoredEntity;
+        const hit = JSON.parse(text) as StoredEntity;
         const entity: Record<string, { files: [string, string][]; part?: Json }> = {};
-        for (const [emitter, result] of Object.entries(stored)) {
+        for (const [emitter, result] of Object.entries(hit)) {
           const files = result.files.map(([file, hash]): [string, string] | undefined => {
             const contents = readFileSync(path.join(root, file), "utf8");
             return hashOf(contents) === hash ? [file, contents] : undefined;
@@ -48,28 +83,43 @@ export function fileCache(root: string, options: { recordReads?: boolean } = {})
           entity[emitter] = { files: files as [string, string][], ...(result.part === undefined ? {} : { part: result.part }) };
         }
         if (onDisk) for (const result of Object.values(entity)) for (const [file, contents] of result.files) onDisk.set(file, contents);
+        kept.set(key, text);
         return entity;
       } catch {
         return undefined;
       }
     },
     async write(key, value) {
-      const stored: StoredEntity = {};
+      const entry: StoredEntity = {};
       for (const [emitter, result] of Object.entries(value)) {
-        stored[emitter] = {
+        entry[emitter] = {
           files: result.files.map(([file, contents]) => [file, hashOf(contents)]),
           ...(result.part === undefined ? {} : { part: result.part }),
         };
       }
-      // Written in place, not staged and renamed: an entry cut short (a killed run, a reader
-      // racing the writer) is not JSON, so it reads as a miss; two runs writing one key write
-      // the same bytes (the key covers every input).
+      kept.set(key, JSON.stringify(entry));
+      wrote = true;
+    },
+    flush() {
+      // Only a run that emitted something rewrites the file (dropping what it did not use): a run
+      // that took everything from the cache, or failed before emitting, leaves it as it is.
+      if (!wrote) return;
+      const lines = [...kept].sort(([a], [b]) => compareCodeUnits(a, b)).map(([key, text]) => `${key}\t${text}\n`);
+      // Staged and renamed: a reader (another run) sees the old file or the new one, never a part.
+      const temp = `${file}.${process.pid}.tmp`;
       try {
-        if (!madeDir) mkdirSync(dir, { recursive: true });
-        madeDir = true;
-        writeFileSync(path.join(dir, `${key}.json`), JSON.stringify(stored));
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(temp, lines.join(""));
+        renameSync(temp, file);
+        stored = new Map(kept);
+        wrote = false;
       } catch {
         // The cache only saves time: a full disk or a read-only node_modules must not fail a run.
+        try {
+          rmSync(temp, { force: true });
+        } catch {
+          // Not ours to remove (a directory stands there).
+        }
       }
     },
   };
@@ -106,6 +156,9 @@ export function memoryCache(behind?: CacheStore): MemoryCache {
     async write(key, value) {
       current.set(key, value);
       await behind?.write(key, value);
+    },
+    flush() {
+      behind?.flush();
     },
     nextRun() {
       previous = current;

@@ -45,6 +45,7 @@ export async function generateProject(root: string, options: ProjectOptions = {}
   phase("started");
   const emitters = options.emitters ?? registry;
   const { session, worker } = options;
+  let flush: (() => void) | undefined;
   try {
     const config = readConfig(root);
     const files = readSchemaFiles(root);
@@ -65,6 +66,7 @@ export async function generateProject(root: string, options: ProjectOptions = {}
     const inner: EntityRunner = split ?? inThreadRunner();
     const store = options.cache === false || session ? undefined : fileCache(root, { recordReads: true });
     const fromSession = session?.nextRun(inner, files, config);
+    flush = fromSession?.flush ?? (store ? () => store.flush() : undefined);
     // The config shapes outputs (targets, ids a relaxed rule derives): part of what the cache keys.
     const fingerprint = runFingerprint(codegenFingerprint(emitters), config);
     const cached = fromSession?.runner ?? (store ? cachedRunner(inner, store, fingerprint) : undefined);
@@ -99,6 +101,8 @@ export async function generateProject(root: string, options: ProjectOptions = {}
       warnings: sortProblems([...generated.warnings, ...warnings]),
     };
   } finally {
+    // The entries of the entities emitted, also when a later step failed: the next run starts from them.
+    flush?.();
     worker?.close();
   }
 }

@@ -14,13 +14,13 @@ import { codegenFingerprint, runFingerprint } from "./fingerprint.js";
  * text), and the outputs as it left them on disk. Libraries stay loaded by themselves.
  */
 export interface Session {
-  /** Starts a run over `files`: returns `inner` behind the session's memory cache, and the session's `parse`. */
+  /** Starts a run over `files`: returns `inner` behind the session's memory cache, the session's `parse`, and `flush` for the run's end. */
   /** `config`: the project's config this run (it shapes outputs, so it is part of the cache key). */
   nextRun(
     inner: EntityRunner,
     files: readonly RawSchemaFile[],
     config: ProjectConfig,
-  ): { runner: CachedRunner; parse: (file: string, text: string) => ParseResult };
+  ): { runner: CachedRunner; parse: (file: string, text: string) => ParseResult; flush: () => void };
   readonly onDisk: Map<string, OnDisk>;
 }
 
@@ -41,7 +41,7 @@ export function newSession(root: string, emitters: readonly Emitter[]): Session 
         parsed.set(file, { text, result });
         return result;
       };
-      return { runner: cachedRunner(inner, cache, runFingerprint(fingerprint, config)), parse };
+      return { runner: cachedRunner(inner, cache, runFingerprint(fingerprint, config)), parse, flush: () => cache.flush() };
     },
   };
 }
