@@ -2,6 +2,7 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { watch } from "../src/cli/watch.js";
+import { CACHE_DIR, CACHE_FILE } from "../src/run/cache-store.js";
 import { canonicalSchema, makeProject, runCli } from "./helpers.js";
 
 const TYPES_FILE = "packages/types/src/generated/connector-with-status.ts";
@@ -119,6 +120,14 @@ describe("contracts watch", () => {
     expect(runs).toEqual([0, 0, 1, 0, 0]);
     // Each run's cache entries reach the file cache as it ends: a generate after the session starts warm.
     expect((await runCli("generate", "--root", root)).stdout).toContain("; 0 of 3 entities emitted");
+    // And the file holds the last run's entries only (four runs emitted, each with its own keys):
+    // as many as a full run from an empty cache writes.
+    const cacheFile = path.join(root, CACHE_DIR, CACHE_FILE);
+    const entryCount = async () => (await readFile(cacheFile, "utf8")).split("\n").filter((line) => line !== "").length;
+    const afterSession = await entryCount();
+    await rm(path.join(root, CACHE_DIR), { recursive: true });
+    expect((await runCli("generate", "--root", root)).stdout).toContain("; 3 of 3 entities emitted");
+    expect(afterSession).toBe(await entryCount());
   });
 
   it("debounces a burst of saves into one run, of the last save", async () => {

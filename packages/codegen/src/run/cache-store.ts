@@ -8,8 +8,12 @@ import type { Json } from "../model/types.js";
 export interface CacheStore {
   read(key: string): Promise<EntityResults | undefined>;
   write(key: string, value: EntityResults): Promise<void>;
-  /** Puts what this run wrote where the next run reads it: called once a run ends, whatever its outcome. */
-  flush(): void;
+  /**
+   * Puts what this run wrote where the next run reads it: called once a run ends, whatever its
+   * outcome. `keep`: the keys still worth keeping, when the store outlives a run (a watch
+   * session's); by default the ones this store read or wrote.
+   */
+  flush(keep?: ReadonlySet<string>): void;
   /**
    * Generated files this store read from disk during this run and found as the cache expected,
    * path → contents: the write stage need not read them again to know they are unchanged.
@@ -100,10 +104,11 @@ export function fileCache(root: string, options: { recordReads?: boolean } = {})
       kept.set(key, JSON.stringify(entry));
       wrote = true;
     },
-    flush() {
+    flush(keep) {
       // Only a run that emitted something rewrites the file (dropping what it did not use): a run
       // that took everything from the cache, or failed before emitting, leaves it as it is.
       if (!wrote) return;
+      if (keep) for (const key of [...kept.keys()]) if (!keep.has(key)) kept.delete(key);
       const lines = [...kept].sort(([a], [b]) => compareCodeUnits(a, b)).map(([key, text]) => `${key}\t${text}\n`);
       // Staged and renamed: a reader (another run) sees the old file or the new one, never a part.
       const temp = `${file}.${process.pid}.tmp`;
@@ -158,7 +163,8 @@ export function memoryCache(behind?: CacheStore): MemoryCache {
       await behind?.write(key, value);
     },
     flush() {
-      behind?.flush();
+      // The entries this run used, as the memory keeps them: a long session's file stays one run's size.
+      behind?.flush(new Set(current.keys()));
     },
     nextRun() {
       previous = current;
