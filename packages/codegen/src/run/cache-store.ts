@@ -108,7 +108,8 @@ export function fileCache(root: string, options: { recordReads?: boolean } = {})
       // Only a run that emitted something rewrites the file (dropping what it did not use): a run
       // that took everything from the cache, or failed before emitting, leaves it as it is.
       if (!wrote) return;
-      if (keep) for (const key of [...kept.keys()]) if (!keep.has(key)) kept.delete(key);
+      // Deleting while iterating a Map visits every remaining key once.
+      if (keep) for (const key of kept.keys()) if (!keep.has(key)) kept.delete(key);
       const lines = [...kept].sort(([a], [b]) => compareCodeUnits(a, b)).map(([key, text]) => `${key}\t${text}\n`);
       // Staged and renamed: a reader (another run) sees the old file or the new one, never a part.
       const temp = `${file}.${process.pid}.tmp`;
