@@ -43,6 +43,13 @@ const cases: [string, (s: string) => boolean, (s: string) => boolean, string[]][
       "a:#",
       "a:b?#",
       "a:b##",
+      "a:?q",
+      "a:%41",
+      "a:%4",
+      "a:%zz/b",
+      "a:b%",
+      "a:/%41%42?%4#%41",
+      "a:b?%41%2f#%2F%",
     ],
   ],
   [

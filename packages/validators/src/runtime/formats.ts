@@ -6,8 +6,8 @@
  * - `date-time` (and `date`, `time`): a char-code scanner, about 3-4x faster than ajv-formats'
  *   split + regexp + `Date` checks on the `createdAt` every value carries.
  * - `uri` without `[`: one linear regexp of the characters RFC 3986 allows (what ajv's 1,150
- *   character expression accepts once IP literals are set aside), about 3x faster on a short URL
- *   and no slower on a 21 KB one; a `[` (IP literal) goes to ajv-formats' own `uri`.
+ *   character expression accepts once IP literals are set aside), about 2.5x faster than ajv's on a
+ *   short URL and 2x on a 21 KB one; a `[` (IP literal) goes to ajv-formats' own `uri`.
  * Equality with ajv-formats is proven by test/formats.test.ts (tables and 20,000 generated strings
  * per format) and test/differential.test.ts.
  *
@@ -144,10 +144,14 @@ export function isUuid(s: string): boolean {
  * scheme ":" hier-part ("?" query)? ("#" fragment)?, each part a run of its RFC 3986 characters
  * and percent-escapes. Beyond IP literals, the hier-part alternatives of ajv's expression together
  * accept any non-empty run of path characters and "/" (so `a:b`, `a://`, `http://h:x/` all pass,
- * as there). Each character has one way to match, so the match is linear.
+ * as there). Each part is written as the "unrolled loop" `chars* (%XX chars*)*` rather than
+ * `(chars | %XX)*`: the same language (no `%` among the chars, so each character still has one way
+ * to match, and the match stays linear), but V8 runs a plain class loop for the chars instead of
+ * an alternation per character, about twice as fast on a 21 KB URI. The lookahead keeps the
+ * hier-part non-empty.
  */
 const URI_WITHOUT_IP_LITERAL =
-  /^[a-z][a-z0-9+\-.]*:(?:[a-z0-9\-._~!$&'()*+,;=:@/]|%[0-9a-f]{2})+(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
+  /^[a-z][a-z0-9+\-.]*:(?=[a-z0-9\-._~!$&'()*+,;=:@/%])[a-z0-9\-._~!$&'()*+,;=:@/]*(?:%[0-9a-f]{2}[a-z0-9\-._~!$&'()*+,;=:@/]*)*(?:\?[a-z0-9\-._~!$&'()*+,;=:@/?]*(?:%[0-9a-f]{2}[a-z0-9\-._~!$&'()*+,;=:@/?]*)*)?(?:#[a-z0-9\-._~!$&'()*+,;=:@/?]*(?:%[0-9a-f]{2}[a-z0-9\-._~!$&'()*+,;=:@/?]*)*)?$/i;
 
 /** Absolute URI as ajv-formats checks it (`[` appears in a URI only around an IP literal). */
 export function isUri(s: string): boolean {
