@@ -6,7 +6,7 @@ import { compareCodeUnits, InternalError, SchemaProblems, type Problem } from ".
 import type { Entity, Json, Model } from "../../model/types.js";
 import { definitionName, TYPESCRIPT_GLOBALS } from "../../schema/names.js";
 import { isObject, resolveRef } from "../../schema/refs.js";
-import { forEachNode, schemaIndex } from "../../model/walk.js";
+import { entityOfFile, forEachNode, schemaIndex } from "../../model/walk.js";
 import { getAtPointer, joinPointer, splitPointer } from "../../load/pointer.js";
 import { toJson2TsSchema, type RefNamer } from "./prepare.js";
 import { printDeclarations } from "./print.js";
@@ -63,7 +63,6 @@ export const typesEmitter = defineEmitter({
 
 export async function emitEntityTypes(entity: Entity, model: Model): Promise<string> {
   const index = schemaIndex(model);
-  const slugOf = new Map(model.entities.map((e) => [e.file, e.slug]));
   const imports = new Map<string, Set<string>>();
   const refName: RefNamer = (ref, at) => {
     const resolved = resolveRef(entity.file, ref, index, at);
@@ -73,7 +72,7 @@ export async function emitEntityTypes(entity: Entity, model: Model): Promise<str
     const name =
       pointer === "" ? String(isObject(doc) ? doc["title"] : "") : definitionName(getAtPointer(doc, pointer) as Json, splitPointer(pointer).pop() ?? "");
     if (file !== entity.file) {
-      const from = `./${slugOf.get(file)}.js`;
+      const from = `./${entityOfFile(model, file)?.slug}.js`;
       imports.set(from, (imports.get(from) ?? new Set()).add(name));
     }
     return { name };
