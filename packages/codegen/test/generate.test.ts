@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { readFile, rm, stat, writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -152,6 +153,30 @@ describe("the contracts binary", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('unknown command "frobnicate"');
     expect(result.stderr).toContain("Usage: contracts <command>");
+  });
+
+  it("runs the worker thread's emitters with the config's targets: the 3.0 document off lifts its refusals there too", async () => {
+    // The OpenAPI emitter runs in the worker thread, which builds its own model: before, that model
+    // lacked the config's targets, so only a run without the worker (tests, watch) lifted them.
+    const tagSet = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://contracts.dev/schemas/tag-set.schema.json",
+      title: "TagSet",
+      type: "object",
+      patternProperties: { "^x-": { type: "string" } },
+      additionalProperties: false,
+    };
+    const root = await makeProject({ "tag-set.schema.json": tagSet });
+    const refused = await run(["generate", "--root", root]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("at /patternProperties: cannot be expressed in OpenAPI 3.0.3");
+    await writeFile(path.join(root, "contracts.config.json"), JSON.stringify({ targets: { openapi30: false } }));
+    const result = await run(["generate", "--root", root]);
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    if (availableParallelism() >= 2) expect(result.stdout).toContain("emitted on 2 threads");
+    const document = JSON.parse(await readFile(path.join(root, "packages/openapi/generated/openapi.json"), "utf8"));
+    expect(document.components.schemas.TagSet.patternProperties).toEqual({ "^x-": { type: "string" } });
+    expect(await run(["check", "--root", root])).toMatchObject({ code: 0 });
   });
 
   it("checks this repository's committed outputs", async () => {

@@ -8,7 +8,7 @@ import { deriveViews } from "../model/views.js";
 import type { Json, Model, PublishedPackage } from "../model/types.js";
 import { validateSources } from "../validate/index.js";
 import { withRuleDefaults, type Findings } from "../validate/rules.js";
-import type { EntityRunner, RunInput } from "./runner.js";
+import { forRun, type EntityRunner, type RunInput } from "./runner.js";
 
 export interface GenerateOptions {
   readonly emitters: readonly Emitter[];
@@ -84,7 +84,7 @@ function reservedNames(emitters: readonly Emitter[]): ReadonlyMap<string, string
 export async function generate(files: readonly RawSchemaFile[], options: GenerateOptions): Promise<Generated> {
   const { runner, derived = [], config = DEFAULT_CONFIG } = options;
   const { model: built, warnings } = checkedModel(files, { ...options, rules: config.rules });
-  const model: Model = Object.freeze({ ...built, ...(options.packages ? { packages: Object.freeze({ ...options.packages }) } : {}), targets: config.targets });
+  const model = forRun(built, config, options.packages);
   // A target the config turns off is not run; its roots stay owned, so its old outputs are removed.
   const targetOn = (target: Target) => (config.targets as Readonly<Record<string, boolean>>)[target.name] ?? true;
   const targetsOn = (emitter: Emitter) => emitter.targets.filter(targetOn);

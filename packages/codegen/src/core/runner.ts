@@ -2,7 +2,7 @@ import { InternalError, SchemaProblems, type Problem } from "../errors.js";
 import type { Emitter, EntityOutcome, EntityResults, Outputs } from "../emit/emitter.js";
 import type { ProjectConfig } from "../load/config.js";
 import type { RawSchemaFile } from "../load/read.js";
-import type { Json, Model } from "../model/types.js";
+import type { Json, Model, PublishedPackage } from "../model/types.js";
 
 /** One run's input, as every runner sees it: the sources (a worker rebuilds its model from them), their model, the emitters. */
 export interface RunInput {
@@ -11,6 +11,15 @@ export interface RunInput {
   readonly emitters: readonly Emitter[];
   /** The project's config: a worker rebuilding the model applies its rules as the main thread did. */
   readonly config: ProjectConfig;
+}
+
+/**
+ * The built model with what the run adds: the packages the outputs go into and the targets the
+ * config turns on or off. The worker thread builds its model with this too, so an emitter reads
+ * the same model whichever thread runs it.
+ */
+export function forRun(built: Model, config: ProjectConfig, packages?: Readonly<Record<string, PublishedPackage>>): Model {
+  return Object.freeze({ ...built, ...(packages ? { packages: Object.freeze({ ...packages }) } : {}), targets: config.targets });
 }
 
 /**

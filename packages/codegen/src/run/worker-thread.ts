@@ -1,14 +1,13 @@
 import { parentPort } from "node:worker_threads";
-import { inThreadRunner } from "../core/runner.js";
+import { forRun, inThreadRunner } from "../core/runner.js";
 import { InternalError } from "../errors.js";
 import { saveCodeCaches } from "../libraries/code-cache.js";
 import { parseSchemaText } from "../load/parse.js";
-import type { ProjectConfig } from "../load/config.js";
-import type { RawSchemaFile } from "../load/read.js";
 import { withRuleDefaults } from "../validate/rules.js";
 import { buildModel } from "../model/build.js";
 import { deriveViews } from "../model/views.js";
 import { phase } from "./timings.js";
+import type { EmitRequest } from "./worker.js";
 
 /**
  * The worker thread of a generate run: loads its emitters' libraries while the main thread loads,
@@ -25,8 +24,8 @@ const ready = import("../emit/index.js").then(async ({ emitters: all }) => {
 // Nobody may be listening yet: a failure is reported when (if) work is asked for.
 ready.catch(() => undefined);
 
-parentPort?.once("message", async (request: { files: RawSchemaFile[]; entities: string[]; emitters: string[]; config: ProjectConfig }) => {
-  const { files, entities, emitters, config } = request;
+parentPort?.once("message", async (request: EmitRequest) => {
+  const { files, entities, emitters, config, packages } = request;
   try {
     const mine = (await ready).filter((e) => emitters.includes(e.name));
     const sources = files.map(({ file, text }) => {
@@ -37,7 +36,7 @@ parentPort?.once("message", async (request: { files: RawSchemaFile[]; entities: 
     // As the main thread read them (its findings were reported there).
     const read = withRuleDefaults(sources, config.rules, { problems: [], warnings: [] });
     // The main thread derived the same views from the same sources (and refused clashing ones).
-    const model = buildModel(read, deriveViews(read).views);
+    const model = forRun(buildModel(read, deriveViews(read).views), config, packages);
     const outcomes = await inThreadRunner().entities({ files, model, emitters: mine, config }, entities);
     phase("worker: entities emitted");
     parentPort?.postMessage({ ok: true, outcomes: [...outcomes] });

@@ -7,7 +7,17 @@ import type { Emitter, EntityOutcome } from "../emit/emitter.js";
 import { InternalError } from "../errors.js";
 import type { ProjectConfig } from "../load/config.js";
 import type { RawSchemaFile } from "../load/read.js";
+import type { Model } from "../model/types.js";
 import { phase } from "./timings.js";
+
+/** What the worker is asked: the run's sources and what its model adds to them (`forRun`). */
+export interface EmitRequest {
+  readonly files: readonly RawSchemaFile[];
+  readonly entities: readonly string[];
+  readonly emitters: readonly string[];
+  readonly config: ProjectConfig;
+  readonly packages: Model["packages"];
+}
 
 /** A worker thread that loads its emitters' libraries as soon as it starts. */
 export interface EmitWorker {
@@ -16,7 +26,7 @@ export interface EmitWorker {
    * `files` (call once). The sources travel with the request, so both threads emit from the same
    * text even if a schema is saved during the run.
    */
-  emit(files: readonly RawSchemaFile[], entities: readonly string[], emitters: readonly string[], config: ProjectConfig): Promise<Map<string, EntityOutcome>>;
+  emit(request: EmitRequest): Promise<Map<string, EntityOutcome>>;
   /** Stops it; safe to call at any time, more than once. */
   close(): void;
 }
@@ -39,7 +49,7 @@ export function startEmitWorker(): EmitWorker | undefined {
   worker.once("error", (error) => (failure ??= error));
   let closed = false;
   return {
-    emit(files, entities, emitters, config) {
+    emit(request) {
       return new Promise((resolve, reject) => {
         if (failure !== undefined) return reject(failure);
         worker.ref();
@@ -49,7 +59,7 @@ export function startEmitWorker(): EmitWorker | undefined {
         });
         worker.once("error", reject);
         worker.once("exit", (code) => reject(new InternalError(`the emit worker exited (code ${code}) before answering`)));
-        worker.postMessage({ files, entities, emitters, config });
+        worker.postMessage(request);
       });
     },
     close() {
@@ -83,12 +93,7 @@ export function workerRunner(worker: EmitWorker, here: EntityRunner, registry: r
       threads = 2;
       const mine = run.emitters.filter((e) => !there.includes(e));
       const [theirs, ours] = await Promise.all([
-        worker.emit(
-          run.files,
-          names,
-          there.map((e) => e.name),
-          run.config,
-        ),
+        worker.emit({ files: run.files, entities: names, emitters: there.map((e) => e.name), config: run.config, packages: run.model.packages }),
         here.entities({ ...run, emitters: mine }, names).then((outcomes) => {
           phase("main thread: entities emitted");
           return outcomes;
