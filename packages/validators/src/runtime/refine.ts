@@ -4,7 +4,7 @@
  * with Ajv), required properties as own properties (TypeBox's `in` + own-name count accepts an
  * inherited required property next to an own unknown key).
  */
-import { fullFormats } from "ajv-formats/dist/formats.js";
+import { fullFormats, type FormatName } from "ajv-formats/dist/formats.js";
 import { isDate, isDateTime, isEmail, isTime, isUri, isUuid, MAX_FORMAT_LENGTH } from "./formats.js";
 import { isPolluted, overKeyBudget, TOO_MANY_KEYS } from "./json.js";
 
@@ -42,8 +42,13 @@ function ajvFormat(name: string, format: AjvFormat): Refinement {
  * most through the faster, equal checkers of formats.ts. A format outside this table is an
  * annotation, as JSON Schema says (validation can refuse it through the "unknown-formats" rule).
  */
-export const formats: Readonly<Record<string, Refinement>> = {
-  ...Object.fromEntries(Object.entries(fullFormats as Record<string, AjvFormat>).map(([name, format]) => [name, ajvFormat(name, format)])),
+export const formats: Readonly<Record<FormatName, Refinement>> = {
+  // Typed by name, so the generated walkers' `rt.formats["ipv4"]` type-checks under
+  // `noUncheckedIndexedAccess` (the generator only names formats ajv-formats knows).
+  ...(Object.fromEntries(Object.entries(fullFormats as Record<string, AjvFormat>).map(([name, format]) => [name, ajvFormat(name, format)])) as Record<
+    FormatName,
+    Refinement
+  >),
   "date-time": stringFormat(isDateTime, "date-time"),
   date: stringFormat(isDate, "date"),
   time: stringFormat(isTime, "time"),
