@@ -49,26 +49,33 @@ export function bundle(entity: Entity, model: Model, refs: RefIndex): Bundle {
     }
     return `#${joinPointer("", "$defs", names.get(k) as string)}`;
   };
+  // A rewritten ref beneath an embedded `$id` of the entity's file would resolve against that `$id`:
+  // there it names the bundle's root by its own `$id` (which the root keeps: it has embedded resources).
+  const rootId = typeof entity.schema["$id"] === "string" ? entity.schema["$id"] : "";
   const copy = (file: string, top: string): Json => {
     const inEntity = file === entity.file;
-    const rewrite = (node: Json, pointer: string): Json => {
+    const rewrite = (node: Json, pointer: string, underId = false): Json => {
       if (!isSchemaObject(node)) return node;
+      const below = underId || (inEntity && pointer !== top && typeof node["$id"] === "string");
       const result: Record<string, Json> = {};
       for (const [k, v] of Object.entries(node)) {
         // The root's `$schema` and `$id` do not reach TypeBox's output; another file's `$defs` are copied one by one when reached.
         if (pointer === top && (k === "$schema" || (k === "$id" && !keepsId(file, refs)) || (k === "$defs" && !inEntity))) continue;
+        // Every `$ref` of another file's copy is rewritten to the bundle's root (`#/$defs/Name`): an
+        // `$id` kept in the copy would make those resolve against it instead, to nothing.
+        if (k === "$id" && !inEntity) continue;
         const position = positionOf(k);
         if (k === "$ref") {
           const resolved = refs.resolve(file, pointer);
           if (resolved?.ok !== true) throw new InternalError(`${file}#${pointer}: $ref unresolved after validation`);
           found.push([{ file, pointer }, resolved.target]);
-          result[k] = inEntity && resolved.target.file === file ? v : local(resolved.target);
+          result[k] = inEntity && resolved.target.file === file ? v : below ? `${rootId}${local(resolved.target)}` : local(resolved.target);
         } else if (position === "one") {
-          result[k] = rewrite(v, joinPointer(pointer, k));
+          result[k] = rewrite(v, joinPointer(pointer, k), below);
         } else if (position === "list" && Array.isArray(v)) {
-          result[k] = v.map((s: Json, i: number) => rewrite(s, joinPointer(pointer, k, i)));
+          result[k] = v.map((s: Json, i: number) => rewrite(s, joinPointer(pointer, k, i), below));
         } else if (position === "map" && isSchemaObject(v)) {
-          result[k] = Object.fromEntries(Object.entries(v).map(([name, s]) => [name, rewrite(s, joinPointer(pointer, k, name))]));
+          result[k] = Object.fromEntries(Object.entries(v).map(([name, s]) => [name, rewrite(s, joinPointer(pointer, k, name), below)]));
         } else {
           result[k] = v;
         }
