@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
@@ -10,7 +10,7 @@ import { generate } from "../src/core/generate.js";
 import { inThreadRunner } from "../src/core/runner.js";
 import { emitters } from "../src/emit/index.js";
 import type { RawSchemaFile } from "../src/load/read.js";
-import { REPO_ROOT } from "./helpers.js";
+import { makeProject, REPO_ROOT, runCli, schemaId } from "./helpers.js";
 import { programOf } from "./tsc.js";
 
 /**
@@ -275,5 +275,53 @@ describe("differential: the generated validators and Ajv 2020 on the 3.1 documen
     );
     expect(accepted, "enough random values are valid").toBeGreaterThan(200);
     expect(rejected, "enough random values are invalid").toBeGreaterThan(200);
+  });
+});
+
+describe("examples in the write view", () => {
+  // Dog's readOnly `id` comes from its `allOf` base: the base's view makes it `false`, so Dog's
+  // example in the write view must be the record's example without it.
+  const pet = (dog: Record<string, unknown> = {}) => ({
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: schemaId("pet.schema.json"),
+    title: "Pet",
+    oneOf: [{ $ref: "#/$defs/Dog" }, { $ref: "#/$defs/Cat" }],
+    $defs: {
+      Base: { type: "object", properties: { id: { type: "integer", readOnly: true } } },
+      Dog: {
+        allOf: [{ $ref: "#/$defs/Base" }],
+        properties: { petType: { const: "dog" } },
+        required: ["petType"],
+        examples: [{ id: 1, petType: "dog" }],
+        ...dog,
+      },
+      Cat: { type: "object", properties: { petType: { const: "cat" } }, required: ["petType"], additionalProperties: false },
+    },
+  });
+  const project = async (schema: object): Promise<string> => {
+    const root = await makeProject({ "pet.schema.json": schema });
+    await writeFile(path.join(root, "contracts.config.json"), JSON.stringify({ rules: { "closed-objects": "off" }, targets: { openapi30: false } }));
+    return root;
+  };
+
+  it("leave out the readOnly properties an allOf base declares", async () => {
+    const root = await project(pet());
+    const run = await runCli("generate", "--root", root);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const cases = JSON.parse(await readFile(path.join(root, "packages/fixtures/generated/pet.input.valid.json"), "utf8")) as { name: string; value: unknown }[];
+    expect(cases.find((c) => c.name === "example 1")?.value).toEqual({ petType: "dog" });
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it("a problem only the view has is reported at the definition it comes from, not at the view's pointer", async () => {
+    const root = await project(pet({ minProperties: 2 }));
+    const run = await runCli("generate", "--root", root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /schemas\/pet\.schema\.json:\d+:\d+ at \/\$defs\/Dog\/examples\/0: in its write view PetInput .*example 1 does not match its schema/,
+    );
+    expect(run.stderr).not.toContain("DogInput");
+    await rm(root, { recursive: true, force: true });
   });
 });

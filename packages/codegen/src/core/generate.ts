@@ -4,7 +4,7 @@ import { CONFIG_FILE, DEFAULT_CONFIG, type ProjectConfig } from "../load/config.
 import { parseSchemaText, type ParseResult, type SourceFile } from "../load/parse.js";
 import type { RawSchemaFile } from "../load/read.js";
 import { buildModel } from "../model/build.js";
-import { deriveViews } from "../model/views.js";
+import { deriveViews, sourcePointer } from "../model/views.js";
 import type { Json, Model, PublishedPackage } from "../model/types.js";
 import { validateSources } from "../validate/index.js";
 import { withRuleDefaults, type Findings } from "../validate/rules.js";
@@ -154,11 +154,13 @@ function inSources(problems: readonly Problem[], model: Model): Problem[] {
     if (own.has(view.source)) return [];
     const entity = model.byFile.get(view.source);
     const name = model.byFile.get(problem.file)?.name ?? "";
+    const pointer = entity === undefined ? problem.pointer : sourcePointer(problem.pointer, entity.schema);
     return [
       {
         ...problem,
         file: view.source,
-        ...entity?.locate?.(problem.pointer),
+        pointer,
+        ...entity?.locate?.(pointer),
         message: `in its ${view.kind === "input" ? "write" : "patch"} view ${name} (derived from its readOnly/writeOnly properties): ${problem.message}`,
       },
     ];

@@ -1,6 +1,6 @@
 import type { Problem } from "../errors.js";
 import type { SourceFile } from "../load/parse.js";
-import { escapeToken, joinPointer, splitPointer } from "../load/pointer.js";
+import { escapeToken, getAtPointer, joinPointer, splitPointer } from "../load/pointer.js";
 import { definitionName } from "../schema/names.js";
 import type { Json } from "./json.js";
 import { indexSchemas, isObject, resolveRef } from "./refs.js";
@@ -54,6 +54,18 @@ export function sourceFile(entity: Pick<Entity, "file" | "view">): string {
 /** The schema file a view is derived into: `schemas/x.schema.json` → `schemas/x.input.schema.json` (never written). */
 export function viewFile(file: string, kind: ViewKind): string {
   return file.replace(/(\.schema)?\.json$/, `.${kind}.schema.json`);
+}
+
+/**
+ * A pointer into a view as the place of the source file it was derived from: a definition's view
+ * (`/$defs/PointInput/...`) is that definition (`/$defs/Point/...`); the rest keeps its pointer.
+ */
+export function sourcePointer(pointer: string, source: Json): string {
+  const [first, name, ...rest] = splitPointer(pointer);
+  if (first !== "$defs" || name === undefined || !isObject(source) || !isObject(source["$defs"])) return pointer;
+  const defs = source["$defs"];
+  const key = Object.keys(defs).find((k) => viewName(definitionName(defs[k] as Json, k), "input") === name);
+  return key === undefined ? pointer : joinPointer("/$defs", key, ...rest);
 }
 
 /** The view name of an entity or definition named `name`. */
@@ -236,12 +248,34 @@ function inputOf(schema: Json, pointer: string, rewrite: Rewrite, isRoot: boolea
         if (!readOnly.has(name)) kept[name] = Array.isArray(list) ? list.filter((n) => typeof n !== "string" || !readOnly.has(n)) : (list as Json);
       }
       out[key] = kept;
-    } else if ((key === "examples" || key === "default") && readOnly.size > 0) {
-      // Example records carry the server's fields: the input's examples are them without.
-      out[key] = key === "examples" && Array.isArray(value) ? value.map((v) => withoutKeys(v, readOnly)) : withoutKeys(value, readOnly);
+    } else if (key === "examples" || key === "default") {
+      // Example records carry the server's fields: the input's examples are them without, those
+      // an `allOf` or `$ref` base declares readOnly included (the base's view makes them `false`).
+      const omitted = readOnlyNames(schema, rewrite.source.file, pointer, rewrite.index, new Set());
+      out[key] =
+        omitted.size === 0 ? value : key === "examples" && Array.isArray(value) ? value.map((v) => withoutKeys(v, omitted)) : withoutKeys(value, omitted);
     } else out[key] = value;
   }
   return out;
+}
+
+/** The readOnly properties of an object schema: its own, and those of its `$ref` and `allOf` bases (followed across files). */
+function readOnlyNames(schema: Json, file: string, pointer: string, index: SchemaIndex, seen: Set<string>): Set<string> {
+  const names = new Set<string>();
+  if (!isObject(schema)) return names;
+  const add = (more: ReadonlySet<string>) => more.forEach((name) => names.add(name));
+  const properties = isObject(schema["properties"]) ? schema["properties"] : {};
+  for (const name of Object.keys(properties)) if (isObject(properties[name]) && (properties[name] as { readOnly?: Json }).readOnly === true) names.add(name);
+  if (typeof schema["$ref"] === "string") {
+    const resolved = resolveRef(file, schema["$ref"], index, pointer);
+    if (resolved.ok && !seen.has(keyOf(resolved.target))) {
+      seen.add(keyOf(resolved.target));
+      const { file: to, pointer: at } = resolved.target;
+      add(readOnlyNames(getAtPointer(index.files.get(to), at) as Json, to, at, index, seen));
+    }
+  }
+  if (Array.isArray(schema["allOf"])) schema["allOf"].forEach((member, i) => add(readOnlyNames(member, file, joinPointer(pointer, "allOf", i), index, seen)));
+  return names;
 }
 
 function withoutKeys(value: Json, keys: ReadonlySet<string>): Json {
