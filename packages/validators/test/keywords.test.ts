@@ -76,6 +76,13 @@ const combined: Record<string, object> = {
     ],
   },
   InPlace: { anyOf: [{ type: "object", allOf: [{ type: "string" }] }, { type: "null" }] },
+  ObjectsOrNull: {
+    anyOf: [
+      { type: "object", properties: { a: { type: "string" } }, required: ["a"] },
+      { type: "object", properties: { b: { type: "string" } }, required: ["b"] },
+      { type: "null" },
+    ],
+  },
   // Closed objects whose properties are not all required: rt.closed's test by name, not TypeBox's regexp per key.
   ClosedOptional: { type: "object", properties: { a: { type: "string" }, b: { type: "number" } }, required: ["a"], additionalProperties: false },
   ClosedEmpty: { type: "object", additionalProperties: false },
@@ -132,10 +139,12 @@ describe("a union whose branches differ in type", () => {
     ["Nullable", {}, [{ path: "", keyword: "required", message: 'value must have required property "a"' }]],
     ["Nullable", { a: 1 }, [{ path: "/a", keyword: "type", message: "/a must be string (got 1)" }]],
     ["StringOrList", "a", [{ path: "", keyword: "minLength", message: 'value must have at least 2 characters (got "a")' }]],
-    ["StringOrList", [1, 2], [{ path: "", keyword: "maxItems", message: "value must have at most 1 items (got an array)" }]],
+    ["StringOrList", [1, 2], [{ path: "", keyword: "maxItems", message: "value must have at most 1 item (got an array)" }]],
     ["StringOrList", 1, [{ path: "", keyword: "oneOf", message: "value must be string or array (got 1)" }]],
     // The object branch's allOf says "string" at the branch's own depth: merged with the null branch's type, as for any union.
     ["InPlace", {}, [{ path: "", keyword: "anyOf", message: "value must be string or null (got an object)" }]],
+    // Two object branches: each type named once ("object or object or null" before).
+    ["ObjectsOrNull", 5, [{ path: "", keyword: "anyOf", message: "value must be object or null (got 5)" }]],
   ])("%s, given %j: the errors of the branch of its type", (name, value, errors) => {
     expect(validators[name]?.validate(value)).toEqual({ ok: false, errors });
   });

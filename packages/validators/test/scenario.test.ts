@@ -98,7 +98,7 @@ describe("generated for three files with cross-file refs and recursion", () => {
       "a ref to another file's root",
       "Person",
       { ...person, birthplace: { name: "", at: point } },
-      [["/birthplace/name", "minLength", '/birthplace/name must have at least 1 characters (got "")']],
+      [["/birthplace/name", "minLength", '/birthplace/name must have at least 1 character (got "")']],
     ],
     [
       "a ref by $id, then into a third file",
@@ -147,7 +147,7 @@ describe("generated for three files with cross-file refs and recursion", () => {
     ["exclusiveMinimum", "Person", { ...person, score: 0 }, [["/score", "exclusiveMinimum", "/score must be > 0 (got 0)"]]],
     ["oneOf matching both", "Person", { ...person, level: 6 }, [["/level", "oneOf", "/level must match exactly one schema in oneOf, but matches 2 (got 6)"]]],
     ["uniqueItems", "Person", { ...person, tags: ["a", "a"] }, [["/tags", "uniqueItems", '/tags must not repeat an item (got "a" at items 0 and 1)']]],
-    ["minItems", "Person", { ...person, tags: [] }, [["/tags", "minItems", "/tags must have at least 1 items (got an array)"]]],
+    ["minItems", "Person", { ...person, tags: [] }, [["/tags", "minItems", "/tags must have at least 1 item (got an array)"]]],
     ["date", "Person", { ...person, born: "2023-02-29" }, [["/born", "format", '/born must be an RFC 3339 date like "2024-01-31" (got "2023-02-29")']]],
     ["time", "Person", { ...person, wakesAt: "24:00:00Z" }, [["/wakesAt", "format", '/wakesAt must be an RFC 3339 time like "12:00:00Z" (got "24:00:00Z")']]],
     ["uuid", "Person", { ...person, id: "123" }, [["/id", "format", '/id must be a UUID like "123e4567-e89b-12d3-a456-426614174000" (got "123")']]],

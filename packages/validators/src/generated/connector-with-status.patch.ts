@@ -111,7 +111,7 @@ SetExternal({ identifier: "External", variables: [rt.closed((v: object) => { for
 
 function errorsRoot(v: any, path: rt.Segment[], out: rt.Issue[]): void {
   if (!((typeof v === "object" && v !== null && !Array.isArray(v)))) return rt.typeError(out, path, "object", v);
-  if (Object.keys(v).length < 1) rt.fail(out, path, "minProperties", "must have at least 1 properties", v);
+  if (Object.keys(v).length < 1) rt.fail(out, path, "minProperties", "must have at least 1 property", v);
   if ("id" in v && v["id"] !== undefined) { path.push("id"); errors_properties_id(v["id"], path, out); path.pop(); }
   if ("name" in v && v["name"] !== undefined) { const c = v["name"]; if (!(typeof c === "string")) { path.push("name"); errors_properties_name(c, path, out); path.pop(); } }
   if ("slug" in v && v["slug"] !== undefined) { const c = v["slug"]; if (!(typeof c === "string")) { path.push("slug"); errors_properties_slug(c, path, out); path.pop(); } }

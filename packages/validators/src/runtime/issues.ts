@@ -206,8 +206,9 @@ export function anyOf(out: Issue[], path: Segment[], v: unknown, keyword: string
   if (best !== undefined && best.length > 0) {
     for (const e of best) if (out.length < MAX_ERRORS) out.push(e);
   } else if (expected.length > 0) {
-    // Reported under the union's keyword, as Ajv does: the value matched no branch's type.
-    fail(out, path, keyword, `must be ${expected.join(" or ")}`, v);
+    // Reported under the union's keyword, as Ajv does: the value matched no branch's type. Each
+    // type once: three object branches expect "object", not "object or object or object".
+    fail(out, path, keyword, `must be ${[...new Set(expected.join(" or ").split(" or "))].join(" or ")}`, v);
   } else {
     fail(out, path, keyword, `must match a schema in ${keyword}`, v);
   }

@@ -1,7 +1,7 @@
 import { code } from "../code.js";
 import { isEmptySchema } from "../schema.js";
 import { defineKeyword } from "./keyword.js";
-import { atChild, mark } from "./shared.js";
+import { atChild, counted, mark } from "./shared.js";
 
 /**
  * Every item after `prefixItems` (`{}` or no items: any item, as Ajv judges it).
@@ -15,7 +15,8 @@ export const items = defineKeyword({
     if (isEmptySchema(value)) return marked;
     const prefix = ctx.node["prefixItems"];
     const from = Array.isArray(prefix) ? prefix.length : 0;
-    if (value === false) return [code`if (v.length > ${from}) rt.fail(out, path, "items", ${`must have at most ${from} items`}, v);`, ...marked];
+    if (value === false)
+      return [code`if (v.length > ${from}) rt.fail(out, path, "items", ${`must have at most ${counted(from, "item", "items")}`}, v);`, ...marked];
     const walk = atChild(code`i`, ctx.walker("items"), code`v[i]`, value);
     return [code`for (let i = ${from}; i < v.length && out.length < rt.MAX_ERRORS; i++) ${walk}`, ...marked];
   },

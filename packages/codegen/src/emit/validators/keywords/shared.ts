@@ -25,3 +25,8 @@ export function atChild(key: Code, walker: Code, value: Code, schema: Json | und
 export function mark(ctx: KeywordContext, call: Code): Code[] {
   return ctx.ev === undefined ? [] : [call];
 }
+
+/** `1 character`, `2 characters`: how the count keywords' messages say their bound. */
+export function counted(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
