@@ -122,6 +122,20 @@ const exact: [string, { file: () => string | object; want: string }][] = [
     },
   ],
   [
+    "a keyword with two letters swapped",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { type: "string", minLenght: 1 } } }),
+      want: 'schemas/connector-with-status.schema.json:112:7 at /properties/x/minLenght: "minLenght" is not a JSON Schema 2020-12 keyword\n  fix: did you mean "minLength"?',
+    },
+  ],
+  [
+    "an unknown word near no keyword",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { type: "string", colour: "red" } } }),
+      want: 'schemas/connector-with-status.schema.json:112:7 at /properties/x/colour: "colour" is not a JSON Schema 2020-12 keyword\n  fix: check the spelling, or prefix a custom annotation with "x-" (e.g. "x-colour")',
+    },
+  ],
+  [
     "a word no vocabulary defines",
     {
       file: () => ({ ...canonical, properties: { ...properties(), x: { type: "string", nullable: true } } }),

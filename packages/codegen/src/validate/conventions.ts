@@ -1,3 +1,4 @@
+import { distance } from "fastest-levenshtein";
 import type { SourceFile } from "../load/parse.js";
 import { joinPointer } from "../load/pointer.js";
 import type { Json } from "../model/types.js";
@@ -100,13 +101,33 @@ function checkKeyword(keyword: string, pointer: string, add: (pointer: string, m
   } else if (spec === undefined && Object.hasOwn(FOREIGN, keyword)) {
     add(joinPointer(pointer, keyword), `"${keyword}" is not a JSON Schema 2020-12 keyword`, FOREIGN[keyword] as string);
   } else if (spec === undefined) {
-    const near = KEYWORD_NAMES.find((k) => k.toLowerCase() === keyword.toLowerCase() && keywordSpec(k)?.refused === undefined);
+    const near = nearKeyword(keyword);
     add(
       joinPointer(pointer, keyword),
       `"${keyword}" is not a JSON Schema 2020-12 keyword`,
       near !== undefined ? `did you mean "${near}"?` : 'check the spelling, or prefix a custom annotation with "x-" (e.g. "x-' + keyword + '")',
     );
   }
+}
+
+/**
+ * The keyword a misspelt one most likely means: the same letters in another case (`minlength`),
+ * else the nearest by edit distance (`minLenght`, `requried`, `additionalProperty`), if near enough
+ * to be a typo: at most 2 edits, or a quarter of the letters for a long name. Ties go to the
+ * first in the registry's order, so the hint is the same on every run.
+ */
+function nearKeyword(keyword: string): string | undefined {
+  const lower = keyword.toLowerCase();
+  const names = KEYWORD_NAMES.filter((k) => keywordSpec(k)?.refused === undefined);
+  const sameLetters = names.find((k) => k.toLowerCase() === lower);
+  if (sameLetters !== undefined) return sameLetters;
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(keyword.length / 4)) + 1;
+  for (const name of names) {
+    const d = distance(lower, name.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [name, d];
+  }
+  return best;
 }
 
 /** The title to suggest for a non-PascalCase one: an entity name starts with a capital letter. */
