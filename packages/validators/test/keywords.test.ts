@@ -78,8 +78,8 @@ const combined: Record<string, object> = {
   InPlace: { anyOf: [{ type: "object", allOf: [{ type: "string" }] }, { type: "null" }] },
   ObjectsOrNull: {
     anyOf: [
-      { type: "object", properties: { a: { type: "string" } }, required: ["a"] },
-      { type: "object", properties: { b: { type: "string" } }, required: ["b"] },
+      { type: "object", properties: { a: { type: "string" }, d: { type: "string" } }, required: ["a", "d"] },
+      { type: "object", properties: { b: { type: "string" }, c: { type: "string" } }, required: ["b", "c"] },
       { type: "null" },
     ],
   },
@@ -145,6 +145,16 @@ describe("a union whose branches differ in type", () => {
     ["InPlace", {}, [{ path: "", keyword: "anyOf", message: "value must be string or null (got an object)" }]],
     // Two object branches: each type named once ("object or object or null" before).
     ["ObjectsOrNull", 5, [{ path: "", keyword: "anyOf", message: "value must be object or null (got 5)" }]],
+    // Branches of one type that all reject the value: the errors of the branch with the fewest, the first on a tie.
+    ["ObjectsOrNull", { b: "x" }, [{ path: "", keyword: "required", message: 'value must have required property "c"' }]],
+    [
+      "ObjectsOrNull",
+      {},
+      [
+        { path: "", keyword: "required", message: 'value must have required property "a"' },
+        { path: "", keyword: "required", message: 'value must have required property "d"' },
+      ],
+    ],
   ])("%s, given %j: the errors of the branch of its type", (name, value, errors) => {
     expect(validators[name]?.validate(value)).toEqual({ ok: false, errors });
   });
