@@ -52,13 +52,25 @@ export function prepareForTypeBox(schema: Json): Prepared {
     if (readsKeysOneByOne(node)) refine.push(use(code`rt.keyBudget`));
     if (ownProperties !== undefined) refine.push(ownProperties);
     if (refine.length > 0) out["~refine"] = refine;
-    // TypeBox checks `allOf` members in order, so a member of only refinements runs first.
-    return (early.length > 0 ? { allOf: [{ "~refine": early }, out] } : out) as Json;
+    if (early.length === 0) return out as Json;
+    // TypeBox checks `allOf` members in order, so a member of only refinements runs first. What
+    // names the node (`$id`, anchors) and what is resolved against it (`$defs`) move to the
+    // wrapper: a `$ref` to `#card` or to an embedded `$id` must reach the early refinements too.
+    const wrapper: Record<string, unknown> = {};
+    for (const key of IDENTIFYING) {
+      if (!(key in out)) continue;
+      wrapper[key] = out[key];
+      delete out[key];
+    }
+    return { ...wrapper, allOf: [{ "~refine": early }, out] } as Json;
   };
   return { schema: visit(schema), runtime };
 }
 
 export type { SchemaObject };
+
+/** The keywords that name a schema resource or location, or hold what is resolved against it. */
+const IDENTIFYING = ["$id", "$anchor", "$dynamicAnchor", "$defs"];
 
 /**
  * Whether the check reads the node's keys one by one, with no early end at an unknown key: a typed
