@@ -39,6 +39,14 @@ async function scratchProject(files: Record<string, string | object>): Promise<s
 const config = (root: string, value: object) => writeFile(path.join(root, "contracts.config.json"), `${JSON.stringify(value, null, 2)}\n`);
 const outputs = async (root: string) => [...(await snapshotTree(root)).keys()].filter((f) => f.startsWith("packages/") || f.startsWith("api/")).sort();
 
+/** Generates a project of `files` (with `value` as its config, if given): the exit code and the first four lines of stderr. */
+async function generateHead(files: Record<string, string | object>, value?: object): Promise<{ root: string; code: number; head: string[] }> {
+  const root = await makeProject(files);
+  if (value) await config(root, value);
+  const run = await runCli("generate", "--root", root);
+  return { root, code: run.code, head: run.stderr.split("\n").slice(0, 4) };
+}
+
 /** The packages' hand-written sources next to the generated ones, type-checked as one program: does every package still build? */
 async function buildErrors(root: string): Promise<string> {
   for (const pkg of PACKAGES) {
@@ -132,6 +140,21 @@ const openThing = {
   required: ["name"],
 };
 
+/** Dog, an allOf of Base and its own properties, closed by `closure`; Base is also a property's type. */
+const base = { type: "object", properties: { id: { type: "integer" } } };
+const dog = { allOf: [{ $ref: "#/$defs/Base" }], properties: { petType: { const: "dog" } }, required: ["petType"] };
+const pet = (closure: object) => ({
+  $schema: THING_BASE.$schema,
+  $id: "https://contracts.dev/schemas/pet.schema.json",
+  title: "Pet",
+  type: "object",
+  // Base is both Dog's allOf base and a property's type: not judged, so open there too.
+  properties: { dog: { $ref: "#/$defs/Dog" }, base: { $ref: "#/$defs/Base" } },
+  required: ["dog"],
+  additionalProperties: false,
+  $defs: { Base: base, Dog: { ...dog, ...closure } },
+});
+
 describe('rule "closed-objects"', () => {
   const closed = [
     "schemas/thing.schema.json:1:1: an object with declared properties must be closed",
@@ -146,17 +169,31 @@ describe('rule "closed-objects"', () => {
     expect(await outputs(root)).toEqual([]);
   });
 
-  it('"warn": generates, open, and says what the rule would require', async () => {
-    const root = await makeProject({ "thing.schema.json": openThing });
-    await config(root, { rules: { "closed-objects": "warn" } });
-    const run = await runCli("generate", "--root", root);
+  it.each([
+    [
+      "an open object",
+      { "thing.schema.json": openThing },
+      [
+        'contracts generate: 2 warnings (rules the project config sets to "warn"):',
+        "",
+        'schemas/thing.schema.json:1:1: an object with declared properties has no "additionalProperties": it is open, other properties may hold any value; the "closed-objects" rule (set to "warn") would require "additionalProperties": false',
+        '  fix: add "additionalProperties": false (use { "type": "object", "additionalProperties": {} } for an open record); or set "rules": { "closed-objects": "off" } in contracts.config.json to stop this warning',
+      ],
+    ],
+    [
+      "an open allOf of an open base (asks for unevaluatedProperties on the allOf's holder alone)",
+      { "pet.schema.json": pet({}) },
+      [
+        'contracts generate: 1 warning (rules the project config sets to "warn"):',
+        "",
+        'schemas/pet.schema.json:27:5 at /$defs/Dog: an object composed of the properties its "allOf" members declare has no "unevaluatedProperties": false: it is open, other properties may hold any value; the "closed-objects" rule (set to "warn") would require "unevaluatedProperties": false',
+        '  fix: add "unevaluatedProperties": false, which sees the properties its "allOf" members declare ("additionalProperties": false would reject them); or set "rules": { "closed-objects": "off" } in contracts.config.json to stop this warning',
+      ],
+    ],
+  ])('"warn": %s generates, open, and says what the rule would require', async (_name, files, head) => {
+    const run = await generateHead(files, { rules: { "closed-objects": "warn" } });
     expect(run.code).toBe(0);
-    expect(run.stderr.split("\n").slice(0, 4)).toEqual([
-      'contracts generate: 2 warnings (rules the project config sets to "warn"):',
-      "",
-      'schemas/thing.schema.json:1:1: an object with declared properties has no "additionalProperties": it is open, other properties may hold any value; the "closed-objects" rule (set to "warn") would require "additionalProperties": false',
-      '  fix: add "additionalProperties": false (use { "type": "object", "additionalProperties": {} } for an open record); or set "rules": { "closed-objects": "off" } in contracts.config.json to stop this warning',
-    ]);
+    expect(run.head).toEqual(head);
   });
 
   it('"off": silent, and the object is open in the validators and the OpenAPI 3.1 document, as JSON Schema says', async () => {
@@ -185,6 +222,130 @@ describe('rule "closed-objects"', () => {
     });
     const run = await runCli("check", "--root", root);
     expect(run.stderr).not.toContain("must be closed");
+  });
+});
+
+/**
+ * Where "closed-objects" at its default asks nothing of a schema with properties, because closing
+ * it would break the schema: an `if`/`then`/`dependentSchemas` entry (they constrain the instance
+ * their parent describes) and an `allOf` base (closed, it would reject the other members'
+ * properties; the schema holding the `allOf` closes with `unevaluatedProperties`). Each project
+ * generates end to end, and the validators judge every generated fixture as Ajv does.
+ */
+describe('rule "closed-objects": subschemas that are not objects of their own', () => {
+  const S = THING_BASE.$schema;
+  /** Generates `schema` (entity `name`) with `config`: exit 0, silent, every fixture and `values` judged as Ajv does. */
+  async function generatesAgreeing(name: string, schema: object, config_: object | undefined, values: { value: unknown; ok: boolean }[]) {
+    const root = await makeProject({ [`${name.toLowerCase()}.schema.json`]: schema });
+    if (config_) await config(root, config_);
+    expect(await runCli("generate", "--root", root)).toMatchObject({ code: 0, stderr: "" });
+    const is = (await validatorsOf(root))[`is${name}`]!;
+    const ajv = new Ajv2020({ strict: false });
+    addFormats(ajv);
+    const judge = ajv.compile(schema);
+    const fixtures = async (kind: string) =>
+      JSON.parse(await readFile(path.join(root, `packages/fixtures/generated/${name.toLowerCase()}.${kind}.json`), "utf8")) as {
+        name: string;
+        value: unknown;
+      }[];
+    const valid = await fixtures("valid");
+    const invalid = await fixtures("invalid");
+    expect(invalid.length).toBeGreaterThan(0);
+    for (const c of valid) expect([c.name, judge(c.value), is(c.value)]).toEqual([c.name, true, true]);
+    for (const c of invalid) expect([c.name, judge(c.value), is(c.value)]).toEqual([c.name, false, false]);
+    for (const { value, ok } of values) expect([value, judge(value), is(value)]).toEqual([value, ok, ok]);
+  }
+
+  /** A closed object entity `name` with `keywords` (its properties and the subschemas under test). */
+  const closedEntity = (name: string, keywords: object) => ({
+    $schema: S,
+    $id: `https://contracts.dev/schemas/${name.toLowerCase()}.schema.json`,
+    title: name,
+    type: "object",
+    additionalProperties: false,
+    ...keywords,
+  });
+
+  it.each([
+    [
+      "an if/then with properties",
+      "Order",
+      {
+        properties: { kind: { enum: ["card", "cash"] }, card: { type: "string" } },
+        required: ["kind"],
+        if: { properties: { kind: { const: "card" } } },
+        then: { required: ["card"] },
+      },
+      [
+        { value: { kind: "card", card: "4242" }, ok: true },
+        { value: { kind: "card" }, ok: false },
+        { value: { kind: "cash" }, ok: true },
+        { value: { kind: "cash", extra: 1 }, ok: false },
+      ],
+    ],
+    [
+      "a dependentSchemas entry with properties",
+      "Payment",
+      {
+        properties: { card: { type: "string" }, cvv: { type: "string" } },
+        dependentSchemas: { card: { properties: { cvv: { minLength: 3 } }, required: ["cvv"] } },
+      },
+      [
+        { value: { card: "4242", cvv: "123" }, ok: true },
+        { value: { card: "4242", cvv: "1" }, ok: false },
+        { value: { card: "4242" }, ok: false },
+        { value: { cvv: "1" }, ok: true },
+      ],
+    ],
+  ])("%s inside a closed object generates", async (_name, name, keywords, values) => {
+    await generatesAgreeing(name, closedEntity(name, keywords), undefined, values);
+  });
+
+  it("an allOf base is not asked to close itself: Dog closed with unevaluatedProperties generates", async () => {
+    // OpenAPI 3.0 has no unevaluatedProperties beside an allOf: its document is off here.
+    await generatesAgreeing("Pet", pet({ unevaluatedProperties: false }), { targets: { openapi30: false } }, [
+      { value: { dog: { petType: "dog", id: 1 } }, ok: true },
+      { value: { dog: { petType: "dog", id: 1, extra: 1 } }, ok: false },
+      { value: { dog: { petType: "dog" }, base: { id: 1, extra: 1 } }, ok: true },
+    ]);
+  });
+
+  /** Generates `files`: refused with one problem, whose two lines are `problem`; the project's root. */
+  async function refusedOnce(files: Record<string, object>, problem: string[]): Promise<string> {
+    const run = await generateHead(files);
+    expect(run.code).toBe(1);
+    expect(run.head).toEqual(["contracts generate: 1 problem in 1 schema file; nothing was written.", "", ...problem]);
+    return run.root;
+  }
+
+  it("Dog without a closure is refused where it is, with unevaluatedProperties as the fix, and Base is not", async () => {
+    const root = await refusedOnce({ "pet.schema.json": pet({}) }, [
+      "schemas/pet.schema.json:27:5 at /$defs/Dog: an object with declared properties must be closed",
+      '  fix: add "unevaluatedProperties": false, which sees the properties its "allOf" members declare ("additionalProperties": false would reject them); or, to accept it, set "rules": { "closed-objects": "warn" } (or "off") in contracts.config.json',
+    ]);
+    expect(await outputs(root)).toEqual([]);
+  });
+
+  it("an ordinary open object is still refused, and only it: not the if, the allOf member or the anyOf branch that is closed", async () => {
+    await refusedOnce(
+      {
+        "thing.schema.json": {
+          ...THING_BASE,
+          properties: {
+            kind: { type: "string" },
+            meta: { type: "object", properties: { by: { type: "string" } } },
+            either: { anyOf: [{ type: "object", properties: { a: { type: "string" } }, additionalProperties: false }, { type: "string" }] },
+            both: { allOf: [{ type: "object", properties: { a: { type: "string" } } }], properties: { b: { type: "string" } }, unevaluatedProperties: false },
+          },
+          if: { properties: { kind: { const: "x" } } },
+          then: { required: ["meta"] },
+        },
+      },
+      [
+        "schemas/thing.schema.json:11:5 at /properties/meta: an object with declared properties must be closed",
+        '  fix: add "additionalProperties": false (use { "type": "object", "additionalProperties": {} } for an open record); or, to accept it, set "rules": { "closed-objects": "warn" } (or "off") in contracts.config.json',
+      ],
+    );
   });
 });
 

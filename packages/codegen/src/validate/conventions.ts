@@ -7,7 +7,7 @@ import { walkSchemas } from "../model/subschemas.js";
 import { isExtension } from "../schema/keywords.js";
 import { isObject, resolveRef, type SchemaIndex } from "../schema/refs.js";
 import { toPascalCase } from "../schema/names.js";
-import { checkClosedObject, checkIdNamesFile, checkUnknownFormat, knownFormats, type Findings, type Rules } from "./rules.js";
+import { checkClosedObject, checkIdNamesFile, checkUnknownFormat, composition, knownFormats, type Composition, type Findings, type Rules } from "./rules.js";
 
 const PASCAL_CASE = /^[A-Z][A-Za-z0-9]*$/;
 
@@ -16,10 +16,17 @@ const PASCAL_CASE = /^[A-Z][A-Za-z0-9]*$/;
  * a PascalCase title, resolvable refs, keywords JSON Schema 2020-12 defines (the
  * keyword registry, `model/keywords/`), and the rules a project may relax (`rules`: closed
  * objects, known formats; see rules.ts; `$id` is checked where a relaxed rule gives it a default,
- * `withRuleDefaults`), whose findings at "warn" come back apart. Runs on files that passed the
- * meta-schema, so keyword values have their JSON Schema shapes.
+ * `withRuleDefaults`; `composed`: the project's compositions, found once by the caller), whose
+ * findings at "warn" come back apart. Runs on files that passed the meta-schema, so keyword values
+ * have their JSON Schema shapes.
  */
-export function checkConventions(source: SourceFile, index: SchemaIndex, rules: Rules, formats: ReadonlySet<string> = knownFormats()): Findings {
+export function checkConventions(
+  source: SourceFile,
+  index: SchemaIndex,
+  rules: Rules,
+  formats: ReadonlySet<string> = knownFormats(),
+  composed: Composition = composition(index),
+): Findings {
   const findings: Findings = { problems: [], warnings: [] };
   const problems = findings.problems;
   const add = (pointer: string, message: string, hint: string) => problems.push({ file: source.file, pointer, ...source.locate(pointer), message, hint });
@@ -51,7 +58,7 @@ export function checkConventions(source: SourceFile, index: SchemaIndex, rules: 
   }
 
   walkSchemas(root, (node, pointer) => {
-    checkClosedObject(source, node, pointer, rules, findings);
+    checkClosedObject(source, node, pointer, rules, findings, composed);
     checkUnknownFormat(source, node, pointer, formats, rules, findings);
     checkNode(node, pointer, source, index, add);
   });

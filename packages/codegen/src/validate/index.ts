@@ -10,7 +10,7 @@ import { DEFAULT_CONFIG } from "../load/config.js";
 import { checkConventions } from "./conventions.js";
 import { checkMetaSchema, metaSchemaValidator } from "./meta.js";
 import { checkRecursion } from "./recursion.js";
-import { knownFormats, type Findings, type Rules } from "./rules.js";
+import { composition, knownFormats, type Findings, type Rules } from "./rules.js";
 
 /**
  * Validates every file and every cross-file rule; returns all problems found (empty: valid) and
@@ -27,13 +27,14 @@ export function validateSources(
   const warnings: Problem[] = [];
   const formats = knownFormats();
   const metaSchema = metaSchemaValidator();
+  const composed = composition(index);
   const wellFormed: SourceFile[] = [];
   for (const source of sources) {
     const meta = checkMetaSchema(source, metaSchema);
     problems.push(...meta);
     if (meta.length > 0) continue;
     wellFormed.push(source);
-    const conventions = checkConventions(source, index, rules, formats);
+    const conventions = checkConventions(source, index, rules, formats, composed);
     problems.push(...conventions.problems);
     warnings.push(...conventions.warnings);
   }
