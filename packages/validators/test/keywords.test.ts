@@ -145,14 +145,17 @@ describe("a union whose branches differ in type", () => {
     ["InPlace", {}, [{ path: "", keyword: "anyOf", message: "value must be string or null (got an object)" }]],
     // Two object branches: each type named once ("object or object or null" before).
     ["ObjectsOrNull", 5, [{ path: "", keyword: "anyOf", message: "value must be object or null (got 5)" }]],
-    // Branches of one type that all reject the value: the errors of the branch with the fewest, the first on a tie.
+    // Branches of one type that all reject the value: the errors of the branch with the fewest,
+    // of each branch as close on a tie (the value may have meant either).
     ["ObjectsOrNull", { b: "x" }, [{ path: "", keyword: "required", message: 'value must have required property "c"' }]],
     [
       "ObjectsOrNull",
-      {},
+      { b: 1 },
       [
         { path: "", keyword: "required", message: 'value must have required property "a"' },
         { path: "", keyword: "required", message: 'value must have required property "d"' },
+        { path: "", keyword: "required", message: 'value must have required property "c"' },
+        { path: "/b", keyword: "type", message: "/b must be string (got 1)" },
       ],
     ],
   ])("%s, given %j: the errors of the branch of its type", (name, value, errors) => {

@@ -174,10 +174,14 @@ export type Branch = Walker | string;
 /**
  * anyOf: a value no branch accepts. The branches whose own `type` rejects the value are
  * noise, so report the errors of the closest remaining branch (the object branch of a nullable
- * object), or one merged type error when every branch rejects the type.
+ * object), or one merged type error when every branch rejects the type. Where several branches are
+ * as close (as many errors), the errors of each: the value may have meant any of them, and an
+ * invalid fixture that broke one thing in one branch expects that branch's error (a JSON-RPC
+ * response with a wrong `id` is one error from the response branch and one from the request's).
  */
 export function anyOf(out: Issue[], path: Segment[], v: unknown, keyword: string, branches: readonly Branch[], ev?: Evaluated): void {
   let best: Issue[] | undefined;
+  let tied: Issue[][] | undefined;
   const expected: string[] = [];
   let matched = false;
   for (const branch of branches) {
@@ -200,11 +204,15 @@ export function anyOf(out: Issue[], path: Segment[], v: unknown, keyword: string
       expected.push(wrongType);
       continue;
     }
-    if (best === undefined || found.length < best.length) best = found;
+    if (best === undefined || found.length < best.length) [best, tied] = [found, undefined];
+    else if (found.length === best.length) (tied ??= []).push(found);
   }
   if (matched) return;
   if (best !== undefined && best.length > 0) {
     for (const e of best) if (out.length < MAX_ERRORS) out.push(e);
+    // A tied branch's error that reads as one already reported (both branches require `method`) is said once.
+    for (const found of tied ?? [])
+      for (const e of found) if (out.length < MAX_ERRORS && !out.some((o) => o.keyword === e.keyword && o.message === e.message)) out.push(e);
   } else if (expected.length > 0) {
     // Reported under the union's keyword, as Ajv does: the value matched no branch's type. Each
     // type once: three object branches expect "object", not "object or object or object".
