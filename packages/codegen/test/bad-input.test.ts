@@ -129,6 +129,20 @@ const exact: [string, { file: () => string | object; want: string }][] = [
     },
   ],
   [
+    "a short word of its own, one edit from a keyword",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { type: "string", note: "internal" } } }),
+      want: 'schemas/connector-with-status.schema.json:112:7 at /properties/x/note: "note" is not a JSON Schema 2020-12 keyword\n  fix: check the spelling, or prefix a custom annotation with "x-" (e.g. "x-note")',
+    },
+  ],
+  [
+    "a keyword with a letter wrong",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { type: "integer", minimun: 1 } } }),
+      want: 'schemas/connector-with-status.schema.json:112:7 at /properties/x/minimun: "minimun" is not a JSON Schema 2020-12 keyword\n  fix: did you mean "minimum"?',
+    },
+  ],
+  [
     "an unknown word near no keyword",
     {
       file: () => ({ ...canonical, properties: { ...properties(), x: { type: "string", colour: "red" } } }),

@@ -118,18 +118,20 @@ function checkKeyword(keyword: string, pointer: string, add: (pointer: string, m
 }
 
 /**
- * The keyword a misspelt one most likely means: the same letters in another case (`minlength`),
- * else the nearest by edit distance (`minLenght`, `requried`, `additionalProperty`), if near enough
- * to be a typo: at most 2 edits, or a quarter of the letters for a long name. Ties go to the
- * first in the registry's order, so the hint is the same on every run.
+ * The keyword a misspelt one most likely means: the same letters in another case (`minlength`) or
+ * another order (`minLenght`, `requried`, `tpye`), else the nearest by edit distance if near enough
+ * to be a typo: one edit per 4 letters beyond the first (`minimun`, `propertys`,
+ * `additionalProperty`). A short word of its own (`note`, `unit`, one edit from `not`) is no typo.
+ * Ties go to the first in the registry's order, so the hint is the same on every run.
  */
 function nearKeyword(keyword: string): string | undefined {
   const lower = keyword.toLowerCase();
+  const letters = (word: string) => [...word.toLowerCase()].sort().join("");
   const names = KEYWORD_NAMES.filter((k) => keywordSpec(k)?.refused === undefined);
-  const sameLetters = names.find((k) => k.toLowerCase() === lower);
+  const sameLetters = names.find((k) => k.toLowerCase() === lower) ?? names.find((k) => letters(k) === letters(keyword));
   if (sameLetters !== undefined) return sameLetters;
   let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(keyword.length / 4)) + 1;
+  let bestDistance = Math.floor((keyword.length - 1) / 4) + 1;
   for (const name of names) {
     const d = distance(lower, name.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [name, d];
