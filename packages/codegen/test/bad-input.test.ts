@@ -143,6 +143,13 @@ const exact: [string, { file: () => string | object; want: string }][] = [
     },
   ],
   [
+    "a short keyword with a letter dropped",
+    {
+      file: () => ({ ...canonical, properties: { ...properties(), x: { typ: "string" } } }),
+      want: 'schemas/connector-with-status.schema.json:111:7 at /properties/x/typ: "typ" is not a JSON Schema 2020-12 keyword\n  fix: did you mean "type"?',
+    },
+  ],
+  [
     "an unknown word near no keyword",
     {
       file: () => ({ ...canonical, properties: { ...properties(), x: { type: "string", colour: "red" } } }),

@@ -326,6 +326,56 @@ describe('rule "closed-objects": subschemas that are not objects of their own', 
     expect(await outputs(root)).toEqual([]);
   });
 
+  // Second review of the rule: a closure that rejects the properties of the composition it closes
+  // was accepted, and a value object nested under dependentSchemas was no longer judged.
+  const x = (schema: object) => ({
+    "x.schema.json": { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://contracts.dev/schemas/x.schema.json", title: "X", ...schema },
+  });
+  it.each<[string, object, string[]]>([
+    [
+      "a holder closed by additionalProperties: false over a base's properties",
+      {
+        type: "object",
+        allOf: [{ $ref: "#/$defs/Base" }],
+        additionalProperties: false,
+        $defs: { Base: { type: "object", properties: { name: { type: "string" } } } },
+      },
+      [
+        'schemas/x.schema.json:1:1: an object composed with "allOf" or "$ref" is closed by "additionalProperties": false, which does not see the properties its "allOf" members declare and rejects them ("name")',
+        '  fix: replace "additionalProperties": false with "unevaluatedProperties": false, which sees the properties its "allOf" members declare; or, to accept it, set "rules": { "closed-objects": "warn" } (or "off") in contracts.config.json',
+      ],
+    ],
+    [
+      "an allOf member closed by additionalProperties: false beside another member's properties",
+      {
+        allOf: [
+          { type: "object", properties: { a: { type: "string" } }, required: ["a"], additionalProperties: false },
+          { type: "object", properties: { b: { type: "integer" } } },
+        ],
+      },
+      [
+        'schemas/x.schema.json:1:1: an "allOf" member closed by "additionalProperties": false rejects the properties the other members declare ("b")',
+        '  fix: move the member\'s "additionalProperties": false here as "unevaluatedProperties": false, which sees the properties its "allOf" members declare; or, to accept it, set "rules": { "closed-objects": "warn" } (or "off") in contracts.config.json',
+      ],
+    ],
+    [
+      "an open object that is a property's value under dependentSchemas",
+      {
+        type: "object",
+        properties: { kind: { type: "string" }, billing: {} },
+        required: ["kind"],
+        additionalProperties: false,
+        dependentSchemas: { billing: { properties: { billing: { type: "object", properties: { zip: { type: "string" } }, required: ["zip"] } } } },
+      },
+      [
+        "schemas/x.schema.json:19:9 at /dependentSchemas/billing/properties/billing: an object with declared properties must be closed",
+        '  fix: add "additionalProperties": false (use { "type": "object", "additionalProperties": {} } for an open record); or, to accept it, set "rules": { "closed-objects": "warn" } (or "off") in contracts.config.json',
+      ],
+    ],
+  ])("%s is refused", async (_name, schema, problem) => {
+    await refusedOnce(x(schema), problem);
+  });
+
   it("an ordinary open object is still refused, and only it: not the if, the allOf member or the anyOf branch that is closed", async () => {
     await refusedOnce(
       {

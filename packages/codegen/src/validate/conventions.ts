@@ -121,7 +121,8 @@ function checkKeyword(keyword: string, pointer: string, add: (pointer: string, m
  * The keyword a misspelt one most likely means: the same letters in another case (`minlength`) or
  * another order (`minLenght`, `requried`, `tpye`), else the nearest by edit distance if near enough
  * to be a typo: one edit per 4 letters beyond the first (`minimun`, `propertys`,
- * `additionalProperty`). A short word of its own (`note`, `unit`, one edit from `not`) is no typo.
+ * `additionalProperty`), or, for a short word, one letter short of one (`typ`). A short word of its
+ * own (`note`, `unit`, one edit from `not`) is no typo.
  * Ties go to the first in the registry's order, so the hint is the same on every run.
  */
 function nearKeyword(keyword: string): string | undefined {
@@ -136,7 +137,8 @@ function nearKeyword(keyword: string): string | undefined {
     const d = distance(lower, name.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [name, d];
   }
-  return best;
+  // A short word one letter short of a keyword (`typ`, `enm`) is a dropped letter.
+  return best ?? names.find((name) => name.length === keyword.length + 1 && distance(lower, name.toLowerCase()) === 1);
 }
 
 /** The title to suggest for a non-PascalCase one: an entity name starts with a capital letter. */

@@ -83,28 +83,61 @@ export function defaultId(file: string): string {
 export function checkClosedObject(source: SourceFile, node: Json, pointer: string, rules: Rules, findings: Findings, composition: Composition): void {
   if (!isObject(node)) return;
   const own = isObject(node["properties"]);
+  const ownNames = new Set(own ? Object.keys(node["properties"] as object) : []);
   // Composed: its `allOf` members or the `$ref` beside its properties declare properties, which
   // `unevaluatedProperties` sees and `additionalProperties` does not.
-  const composed = (Array.isArray(node["allOf"]) || (own && typeof node["$ref"] === "string")) && composition.partsDeclareProperties(source.file, pointer);
+  const parts = Array.isArray(node["allOf"]) || (own && typeof node["$ref"] === "string") ? composition.parts(source.file, pointer) : undefined;
+  const composed = parts !== undefined && parts.names.size > 0;
   if (!own && !composed) return;
   const path = keywordPath(pointer);
-  if (path.some((step) => ASSERTING.has(step.keyword)) || path.at(-1)?.keyword === "allOf" || composition.bases.has(place(source.file, pointer))) return;
-  if (closedItself(node) || (!own && composition.partClosed(source.file, pointer)) || closedByParent(source.value, path)) return;
+  if (asserting(path) || path.at(-1)?.keyword === "allOf" || composition.bases.has(place(source.file, pointer))) return;
+  if (node["unevaluatedProperties"] === false || closedByParent(source.value, path)) return;
+  // Names the parts declare that a closure by `additionalProperties: false` would reject: those not
+  // declared beside it (on the node itself, or on a closed part).
+  const outside = (declared: ReadonlySet<string>) => [...(parts?.names ?? [])].filter((n) => !declared.has(n));
+  if (node["additionalProperties"] === false && outside(ownNames).length === 0) return;
+  if (!own && parts !== undefined && parts.closed.some((names) => outside(names).length === 0)) return;
+  const rejected =
+    node["additionalProperties"] === false ? outside(ownNames) : !own && parts !== undefined && parts.closed.length > 0 ? outside(parts.closed[0]!) : [];
   const said = node["additionalProperties"];
-  const parts = Array.isArray(node["allOf"]) ? 'its "allOf" members declare' : 'its "$ref" declares';
+  const partsSay = Array.isArray(node["allOf"]) ? 'its "allOf" members declare' : 'its "$ref" declares';
+  const shown = rejected.map((n) => JSON.stringify(n)).join(", ");
   file(findings, rules, "closed-objects", source, {
     pointer,
-    requires: "an object with declared properties must be closed",
+    requires:
+      rejected.length === 0
+        ? "an object with declared properties must be closed"
+        : node["additionalProperties"] === false
+          ? `an object composed with "allOf" or "$ref" is closed by "additionalProperties": false, which does not see the properties ${partsSay} and rejects them (${shown})`
+          : `an "allOf" member closed by "additionalProperties": false rejects the properties the other members declare (${shown})`,
     relaxed: composed
-      ? `an object composed of the properties ${parts} has no "unevaluatedProperties": false: it is open, other properties may hold any value`
+      ? `an object composed of the properties ${partsSay} has no "unevaluatedProperties": false: it is open, other properties may hold any value`
       : said === undefined
         ? 'an object with declared properties has no "additionalProperties": it is open, other properties may hold any value'
         : 'an object with declared properties takes other properties ("additionalProperties" is not false)',
     wants: composed ? '"unevaluatedProperties": false' : '"additionalProperties": false',
-    fix: composed
-      ? `add "unevaluatedProperties": false, which sees the properties ${parts} ("additionalProperties": false would reject them)`
-      : 'add "additionalProperties": false (use { "type": "object", "additionalProperties": {} } for an open record)',
+    fix: !composed
+      ? 'add "additionalProperties": false (use { "type": "object", "additionalProperties": {} } for an open record)'
+      : rejected.length === 0
+        ? `add "unevaluatedProperties": false, which sees the properties ${partsSay} ("additionalProperties": false would reject them)`
+        : node["additionalProperties"] === false
+          ? `replace "additionalProperties": false with "unevaluatedProperties": false, which sees the properties ${partsSay}`
+          : `move the member's "additionalProperties": false here as "unevaluatedProperties": false, which sees the properties ${partsSay}`,
   });
+}
+
+/**
+ * Whether the node applies to its parent's instance through `if`/`then`/`else`/`not`/
+ * `dependentSchemas`: the in-place keywords nearest it (a `properties` or `items` step starts a
+ * value of its own, which is judged) include one of those.
+ */
+function asserting(path: readonly { keyword: string }[]): boolean {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const keyword = path[i]!.keyword;
+    if (ASSERTING.has(keyword)) return true;
+    if (!IN_PLACE.has(keyword)) return false;
+  }
+  return false;
 }
 
 /** Keywords whose subschemas constrain their parent's instance rather than define an object: never judged. */
@@ -137,20 +170,16 @@ function closedByParent(root: Json, path: readonly { keyword: string; holder: st
 
 const place = (file: string, pointer: string) => `${file}#${pointer}`;
 
-const closedItself = (node: { readonly [key: string]: Json }) => node["additionalProperties"] === false || node["unevaluatedProperties"] === false;
-
 /** What "closed-objects" needs to know of the whole project's compositions (`composition`). */
 export interface Composition {
   /** The schemas an `allOf` member `{ "$ref" }`, or a `$ref` beside `properties`, refers to: `file#pointer`. */
   readonly bases: ReadonlySet<string>;
-  /** Whether the `allOf` members of the schema at `pointer` of `file`, or the `$ref` beside its properties, declare properties (theirs or their parts'). */
-  partsDeclareProperties(file: string, pointer: string): boolean;
   /**
-   * Whether one of its `allOf` members (or their parts) says nothing else is allowed: then so does
-   * the holder, their intersection (for a holder without properties of its own; one with them
-   * closes itself, a closed member would reject its properties).
+   * What the parts of the schema at `pointer` of `file` declare (its `allOf` members and the `$ref`
+   * beside its properties, and their parts in turn): every property name, and, for each part closed
+   * by `additionalProperties: false`, the names it declares (all it lets through).
    */
-  partClosed(file: string, pointer: string): boolean;
+  parts(file: string, pointer: string): { readonly names: ReadonlySet<string>; readonly closed: readonly ReadonlySet<string>[] };
 }
 
 /** The compositions of every file of `index`, found once for a run. */
@@ -175,23 +204,32 @@ export function composition(index: SchemaIndex): Composition {
       if (target !== undefined) bases.add(place(target.file, target.pointer));
     });
   }
-  /** Whether `test` holds for the schema at `pointer` (unless `self` is false) or for a schema it is composed of (a ref cycle ends). */
-  const anyPart = (file: string, pointer: string, test: (node: { readonly [key: string]: Json }) => boolean, seen: Set<string>, self = true): boolean => {
-    const node = getAtPointer(index.files.get(file), pointer) as Json;
-    if (!isObject(node) || seen.has(place(file, pointer))) return false;
-    seen.add(place(file, pointer));
-    if (self && test(node)) return true;
-    const members = node["allOf"];
-    if (Array.isArray(members) && members.some((_member: Json, i: number) => anyPart(file, joinPointer(pointer, "allOf", i), test, seen))) return true;
-    // A judged schema's lone `$ref` (an alias) is no composition: its target is judged where it is.
-    if (!self && !isObject(node["properties"])) return false;
-    const target = targetOf(file, node["$ref"], pointer);
-    return target !== undefined && anyPart(target.file, target.pointer, test, seen);
-  };
   return {
     bases,
-    partsDeclareProperties: (file, pointer) => anyPart(file, pointer, (node) => isObject(node["properties"]), new Set(), false),
-    partClosed: (file, pointer) => anyPart(file, pointer, closedItself, new Set(), false),
+    parts(file, pointer) {
+      const names = new Set<string>();
+      const closed: Set<string>[] = [];
+      const seen = new Set<string>();
+      // `self`: the schema at `pointer` is a part (not the node asked about); a ref cycle ends.
+      const visit = (at: string, file_: string, self: boolean): void => {
+        const node = getAtPointer(index.files.get(file_), at) as Json;
+        if (!isObject(node) || seen.has(place(file_, at))) return;
+        seen.add(place(file_, at));
+        if (self) {
+          const own = isObject(node["properties"]) ? Object.keys(node["properties"]) : [];
+          own.forEach((n) => names.add(n));
+          if (node["additionalProperties"] === false || node["unevaluatedProperties"] === false) closed.push(new Set(own));
+        }
+        const members = node["allOf"];
+        if (Array.isArray(members)) members.forEach((_member: Json, i: number) => visit(joinPointer(at, "allOf", i), file_, true));
+        // A judged schema's lone `$ref` (an alias) is no composition: its target is judged where it is.
+        if (!self && !isObject(node["properties"])) return;
+        const target = targetOf(file_, node["$ref"], at);
+        if (target !== undefined) visit(target.pointer, target.file, true);
+      };
+      visit(pointer, file, false);
+      return { names, closed };
+    },
   };
 }
 
