@@ -97,6 +97,9 @@ export function checkClosedObject(source: SourceFile, node: Json, pointer: strin
   const outside = (declared: ReadonlySet<string>) => [...(parts?.names ?? [])].filter((n) => !declared.has(n));
   if (node["additionalProperties"] === false && outside(ownNames).length === 0) return;
   if (!own && parts !== undefined && parts.closed.some((names) => outside(names).length === 0)) return;
+  // Every part closes itself (each says nothing else is allowed): accepted as it was before the
+  // rule knew compositions; one open part beside a closed one is the closure rejecting it.
+  if (!own && parts !== undefined && parts.closed.length > 0 && parts.open === 0) return;
   const rejected =
     node["additionalProperties"] === false ? outside(ownNames) : !own && parts !== undefined && parts.closed.length > 0 ? outside(parts.closed[0]!) : [];
   const said = node["additionalProperties"];
@@ -176,10 +179,11 @@ export interface Composition {
   readonly bases: ReadonlySet<string>;
   /**
    * What the parts of the schema at `pointer` of `file` declare (its `allOf` members and the `$ref`
-   * beside its properties, and their parts in turn): every property name, and, for each part closed
-   * by `additionalProperties: false`, the names it declares (all it lets through).
+   * beside its properties, and their parts in turn): every property name, for each part closed by
+   * `additionalProperties: false` the names it declares (all it lets through), and how many parts
+   * declare properties without closing themselves.
    */
-  parts(file: string, pointer: string): { readonly names: ReadonlySet<string>; readonly closed: readonly ReadonlySet<string>[] };
+  parts(file: string, pointer: string): { readonly names: ReadonlySet<string>; readonly closed: readonly ReadonlySet<string>[]; readonly open: number };
 }
 
 /** The compositions of every file of `index`, found once for a run. */
@@ -209,6 +213,7 @@ export function composition(index: SchemaIndex): Composition {
     parts(file, pointer) {
       const names = new Set<string>();
       const closed: Set<string>[] = [];
+      let open = 0;
       const seen = new Set<string>();
       // `self`: the schema at `pointer` is a part (not the node asked about); a ref cycle ends.
       const visit = (at: string, file_: string, self: boolean): void => {
@@ -219,6 +224,7 @@ export function composition(index: SchemaIndex): Composition {
           const own = isObject(node["properties"]) ? Object.keys(node["properties"]) : [];
           own.forEach((n) => names.add(n));
           if (node["additionalProperties"] === false || node["unevaluatedProperties"] === false) closed.push(new Set(own));
+          else if (own.length > 0) open++;
         }
         const members = node["allOf"];
         if (Array.isArray(members)) members.forEach((_member: Json, i: number) => visit(joinPointer(at, "allOf", i), file_, true));
@@ -228,7 +234,7 @@ export function composition(index: SchemaIndex): Composition {
         if (target !== undefined) visit(target.pointer, target.file, true);
       };
       visit(pointer, file, false);
-      return { names, closed };
+      return { names, closed, open };
     },
   };
 }
