@@ -1,10 +1,8 @@
 import { createRequire } from "node:module";
 import { rm } from "node:fs/promises";
-import path from "node:path";
-import { emitters, generate, inThreadRunner } from "@contracts/codegen";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Validator } from "../src/runtime/index.js";
-import { writeProject } from "./scenario/project.js";
+import { generateSchemas } from "./scenario/project.js";
 
 /**
  * A closed object whose properties are not all required is checked by an early refinement
@@ -42,10 +40,7 @@ let root: string;
 let validators: Record<string, Validator<unknown>>;
 
 beforeAll(async () => {
-  const files = Object.entries(SCHEMAS).map(([file, value]) => ({ file, text: JSON.stringify(value, null, 2) }));
-  const { outputs } = await generate(files, { emitters: emitters.filter((e) => e.name === "types" || e.name === "validators"), runner: inThreadRunner() });
-  root = await writeProject("contracts-closed-early-", outputs);
-  validators = (await import(path.join(root, "packages/validators/src/generated/index.ts"))).validators;
+  ({ root, validators } = await generateSchemas("contracts-closed-early-", SCHEMAS, ["types", "validators"]));
 });
 
 afterAll(async () => {

@@ -1,9 +1,8 @@
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { emitters, generate, inThreadRunner } from "@contracts/codegen";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Validator } from "../src/runtime/index.js";
-import { writeProject } from "./scenario/project.js";
+import { generateSchemas } from "./scenario/project.js";
 
 /**
  * What a contract test relies on: every invalid fixture's expected `{ path, keyword }` is among the
@@ -63,17 +62,11 @@ let root: string;
 let validators: Record<string, Validator<unknown>>;
 
 beforeAll(async () => {
-  const files = Object.entries(SCHEMAS).map(([name, value]) => ({ file: `schemas/${name}.schema.json`, text: JSON.stringify(value, null, 2) }));
-  const { outputs } = await generate(files, {
-    emitters: emitters.filter((e) => ["types", "validators", "fixtures"].includes(e.name)),
-    runner: inThreadRunner(),
-    config: {
-      targets: { types: true, validators: true, openapi31: false, openapi30: false, fixtures: true, docs: false },
-      rules: { "unsafe-patterns": "warn", "closed-objects": "off", "id-required": "error", "unknown-formats": "error" },
-    },
-  });
-  root = await writeProject("contracts-fixtures-agree-", outputs);
-  validators = (await import(path.join(root, "packages/validators/src/generated/index.ts"))).validators;
+  const files = Object.fromEntries(Object.entries(SCHEMAS).map(([name, value]) => [`schemas/${name}.schema.json`, value]));
+  ({ root, validators } = await generateSchemas("contracts-fixtures-agree-", files, ["types", "validators", "fixtures"], {
+    targets: { types: true, validators: true, openapi31: false, openapi30: false, fixtures: true, docs: false },
+    rules: { "unsafe-patterns": "warn", "closed-objects": "off", "id-required": "error", "unknown-formats": "error" },
+  }));
 });
 
 afterAll(async () => {

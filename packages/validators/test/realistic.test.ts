@@ -5,7 +5,7 @@ import path from "node:path";
 import { emitters, generateProject } from "@contracts/codegen";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Validator } from "../src/runtime/index.js";
-import { writeProject } from "./scenario/project.js";
+import { importValidators, writeProject } from "./scenario/project.js";
 
 /**
  * The realistic projects of ./realistic (see its README), each generated as `contracts generate`
@@ -41,7 +41,7 @@ describe.each(PROJECTS)("the %s project", (project) => {
     const run = await generateProject(dir, { cache: false, emitters: emitters.filter((e) => ["types", "validators", "fixtures"].includes(e.name)) });
     const root = await writeProject(`contracts-realistic-${project}-`, run.outputs);
     roots.push(root);
-    const validators = (await import(path.join(root, "packages/validators/src/generated/index.ts"))).validators as Record<string, Validator<unknown>>;
+    const validators = await importValidators(root);
     return { root, validators, entities: run.model.entities };
   })();
 

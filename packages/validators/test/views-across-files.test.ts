@@ -1,10 +1,8 @@
 import { createRequire } from "node:module";
 import { rm } from "node:fs/promises";
-import path from "node:path";
-import { emitters, generate, inThreadRunner } from "@contracts/codegen";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Validator } from "../src/runtime/index.js";
-import { writeProject } from "./scenario/project.js";
+import { generateSchemas } from "./scenario/project.js";
 
 /**
  * The check compiles a bundle: other files' definitions copied under the root's `$defs`, each
@@ -66,18 +64,11 @@ let root: string;
 let validators: Record<string, Validator<unknown>>;
 
 beforeAll(async () => {
-  const files = Object.entries(SCHEMAS).map(([file, value]) => ({ file, text: JSON.stringify(value, null, 2) }));
-  const { outputs } = await generate(files, {
-    emitters: emitters.filter((e) => e.name === "types" || e.name === "validators"),
-    runner: inThreadRunner(),
-    // Written as the MCP or OpenAPI schemas a team brings are: open objects.
-    config: {
-      targets: { types: true, validators: true, openapi31: true, openapi30: true, fixtures: true, docs: true },
-      rules: { "unsafe-patterns": "warn", "closed-objects": "off", "id-required": "error", "unknown-formats": "error" },
-    },
-  });
-  root = await writeProject("contracts-views-across-files-", outputs);
-  validators = (await import(path.join(root, "packages/validators/src/generated/index.ts"))).validators;
+  // Written as the MCP or OpenAPI schemas a team brings are: open objects.
+  ({ root, validators } = await generateSchemas("contracts-views-across-files-", SCHEMAS, ["types", "validators"], {
+    targets: { types: true, validators: true, openapi31: true, openapi30: true, fixtures: true, docs: true },
+    rules: { "unsafe-patterns": "warn", "closed-objects": "off", "id-required": "error", "unknown-formats": "error" },
+  }));
 });
 
 afterAll(async () => {

@@ -63,15 +63,19 @@ export function defaultId(file: string): string {
  * without `additionalProperties` is open, as JSON Schema says: other properties may hold any value.
  *
  * Where closing a schema itself would break it, the rule asks nothing of it:
- * - `if`/`then`/`else`/`not`/`dependentSchemas/<name>` and everything inside them: they constrain
- *   the instance their parent describes (whose properties the parent declares, and the parent is
- *   judged); `additionalProperties: false` in an `if` would reject the parent's other properties.
+ * - `if`/`then`/`else`/`not`/`dependentSchemas/<name>` and the in-place branches inside them: they
+ *   constrain the instance their parent describes (whose properties the parent declares, and the
+ *   parent is judged); `additionalProperties: false` in an `if` would reject the parent's other
+ *   properties. An object that is a property's value or an item there is judged as any value is.
  * - an `allOf` member, inline or a schema some `allOf` of the project refers to by `$ref` (a member
  *   `{ "$ref": … }`), or a `$ref` beside `properties` (the 2020-12 form of the same composition):
  *   `additionalProperties: false` on it would reject the other members' properties. The schema
  *   holding the `allOf` is judged instead, as declaring its members' properties, and its fix is
- *   `unevaluatedProperties: false`, which sees them all (a holder without properties of its own
- *   is also closed when a member is: their intersection is).
+ *   `unevaluatedProperties: false`, which sees them all. A holder without properties of its own
+ *   is also closed by a closed member that declares every property of the parts, or when every
+ *   part closes itself (as before the rule knew compositions). A closure that rejects properties
+ *   of the composition (`additionalProperties: false` on the holder over its members' properties,
+ *   or on one member beside another's open properties) is refused, naming them.
  * A schema used both as such a base and on its own (a property's type, an entity) is not judged
  * either: closing it would break the composition, so where it is used on its own it is open (the
  * rule has one level for the whole project, so this cannot be a warning there alone). Close that
@@ -216,10 +220,10 @@ export function composition(index: SchemaIndex): Composition {
       let open = 0;
       const seen = new Set<string>();
       // `self`: the schema at `pointer` is a part (not the node asked about); a ref cycle ends.
-      const visit = (at: string, file_: string, self: boolean): void => {
-        const node = getAtPointer(index.files.get(file_), at) as Json;
-        if (!isObject(node) || seen.has(place(file_, at))) return;
-        seen.add(place(file_, at));
+      const visit = (inFile: string, at: string, self: boolean): void => {
+        const node = getAtPointer(index.files.get(inFile), at) as Json;
+        if (!isObject(node) || seen.has(place(inFile, at))) return;
+        seen.add(place(inFile, at));
         if (self) {
           const own = isObject(node["properties"]) ? Object.keys(node["properties"]) : [];
           own.forEach((n) => names.add(n));
@@ -227,13 +231,13 @@ export function composition(index: SchemaIndex): Composition {
           else if (own.length > 0) open++;
         }
         const members = node["allOf"];
-        if (Array.isArray(members)) members.forEach((_member: Json, i: number) => visit(joinPointer(at, "allOf", i), file_, true));
+        if (Array.isArray(members)) members.forEach((_member: Json, i: number) => visit(inFile, joinPointer(at, "allOf", i), true));
         // A judged schema's lone `$ref` (an alias) is no composition: its target is judged where it is.
         if (!self && !isObject(node["properties"])) return;
-        const target = targetOf(file_, node["$ref"], at);
-        if (target !== undefined) visit(target.pointer, target.file, true);
+        const target = targetOf(inFile, node["$ref"], at);
+        if (target !== undefined) visit(target.file, target.pointer, true);
       };
-      visit(pointer, file, false);
+      visit(file, pointer, false);
       return { names, closed, open };
     },
   };

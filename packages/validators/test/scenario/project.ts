@@ -1,7 +1,8 @@
 import { mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { emitters, generate, inThreadRunner } from "@contracts/codegen";
+import { emitters, generate, inThreadRunner, type GenerateOptions } from "@contracts/codegen";
+import type { Validator } from "../../src/runtime/index.js";
 
 export const SCENARIO_DIR = import.meta.dirname;
 const PACKAGE_DIR = path.resolve(import.meta.dirname, "../..");
@@ -38,4 +39,30 @@ export async function writeProject(prefix: string, outputs: ReadonlyMap<string, 
   await symlink(path.join(PACKAGE_DIR, "src/runtime"), path.join(root, "packages/validators/src/runtime"), "dir");
   await symlink(path.join(REPO_ROOT, "node_modules"), path.join(root, "node_modules"), "dir");
   return root;
+}
+
+/** The validators registry a generated project exports. */
+export async function importValidators(root: string): Promise<Record<string, Validator<unknown>>> {
+  return (await import(path.join(root, "packages/validators/src/generated/index.ts"))).validators;
+}
+
+/**
+ * Generates `schemas` (project-relative file → schema) with the named emitters, under `config`
+ * when given (else the defaults), into a new temporary project (writeProject): its root and its
+ * validators.
+ */
+export async function generateSchemas(
+  prefix: string,
+  schemas: Readonly<Record<string, unknown>>,
+  names: readonly string[],
+  config?: GenerateOptions["config"],
+): Promise<{ root: string; validators: Record<string, Validator<unknown>> }> {
+  const files = Object.entries(schemas).map(([file, value]) => ({ file, text: JSON.stringify(value, null, 2) }));
+  const { outputs } = await generate(files, {
+    emitters: emitters.filter((e) => names.includes(e.name)),
+    runner: inThreadRunner(),
+    ...(config ? { config } : {}),
+  });
+  const root = await writeProject(prefix, outputs);
+  return { root, validators: await importValidators(root) };
 }
